@@ -1,0 +1,7 @@
+/**
+ * Every CLI command, in the order `--help` lists them. A feature adds its
+ * commands here; the entry point and the tests discover them from this list.
+ */
+import type { CliCommand } from '../types';
+
+export const COMMANDS: readonly CliCommand[] = [];

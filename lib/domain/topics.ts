@@ -1,0 +1,44 @@
+/**
+ * The topic taxonomy (SPEC.md). Ids are stable: packs, logs and statistics
+ * store them, so never rename one; add new ids at the end instead.
+ */
+import * as z from 'zod';
+
+export const TOPICS = [
+  'minimum-wage',
+  'unpaid-wages',
+  'working-time',
+  'holidays-leave',
+  'sick-leave',
+  'employment-contract',
+  'dismissal',
+  'live-in-care',
+  'posting-a1',
+  'bogus-self-employment',
+  'temp-agency-work',
+  'minijob',
+  'health-insurance',
+  'registration',
+  'taxes',
+  'child-benefit',
+  'unemployment-benefits',
+  'pension',
+  'work-accident',
+  'housing',
+  'exploitation',
+  'recognition-qualifications',
+  'off-topic',
+] as const;
+
+export type Topic = (typeof TOPICS)[number];
+export const topicSchema = z.enum(TOPICS);
+
+/** Topics an answer can be about: everything but `off-topic`. */
+export const ANSWER_TOPICS = TOPICS.filter(
+  (topic): topic is Exclude<Topic, 'off-topic'> => topic !== 'off-topic',
+);
+export type AnswerTopic = (typeof ANSWER_TOPICS)[number];
+
+export function isTopic(value: string): value is Topic {
+  return (TOPICS as readonly string[]).includes(value);
+}

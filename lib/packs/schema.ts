@@ -1,0 +1,134 @@
+/**
+ * The answer-pack format, version 1 (SPEC.md, "Answer packs").
+ *
+ * These schemas are the source of truth: the JSON Schema in `packs/` is
+ * generated from them, the CLI and the extension validate with them, and the
+ * TypeScript types come from `z.infer`. Structural rules live here; rules
+ * that relate several fields (placeholders equal across languages, stale
+ * translations, review dates) are checked by the pack validator on top.
+ */
+import * as z from 'zod';
+import { POST_LANGUAGES, postLanguageSchema } from '../domain/languages';
+import { ANSWER_TOPICS } from '../domain/topics';
+
+export const PACK_SCHEMA_VERSION = 1;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real date');
+
+export const httpsUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return new URL(value).protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'links must be https URLs');
+
+/** Stable ids: lowercase words joined by hyphens, e.g. `minimum-wage-basics`. */
+export const answerIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and hyphens');
+
+export const ANSWER_KINDS = ['answer', 'myth-correction', 'campaign', 'referral'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+export const REVIEW_STATUSES = ['pending', 'in-review', 'approved', 'withdrawn'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Placeholder names as they appear in texts: `{city}` → `city`. */
+export const placeholderNameSchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9_]*$/, 'placeholder names start with a lowercase letter');
+
+export const legalReviewSchema = z.object({
+  status: z.enum(REVIEW_STATUSES),
+  /** Name or role of the reviewing lawyer; null while nobody has reviewed. */
+  reviewer: z.string().min(1).max(200).nullable(),
+  reviewedAt: isoDateSchema.nullable(),
+  /** After this day the answer counts as expired. */
+  validUntil: isoDateSchema.nullable(),
+  /** Statutes and rulings the answer relies on, e.g. `§ 1 MiLoG`. */
+  legalBasis: z.array(z.string().min(1).max(300)).max(30),
+  note: z.string().max(2000).optional(),
+});
+export type LegalReview = z.infer<typeof legalReviewSchema>;
+
+export const answerLinkSchema = z.object({
+  url: httpsUrlSchema,
+  /** Short label shown with the link, usually the organisation's name. */
+  label: z.string().min(1).max(200),
+});
+
+export const answerTextSchema = z.object({
+  title: z.string().min(1).max(200),
+  /** The reply itself, plain text; `{name}` marks a placeholder. */
+  body: z.string().min(1).max(5000),
+  /** Extra search terms, including German terms people mix in. */
+  keywords: z.array(z.string().min(1).max(100)).max(100),
+  /** Questions as group members write them; used for matching and `pack test`. */
+  examples: z.array(z.string().min(1).max(1000)).max(100),
+  /** The canonical text's version this translation was made from. */
+  sourceVersion: z.number().int().min(1),
+});
+export type AnswerText = z.infer<typeof answerTextSchema>;
+
+export const answerSchema = z.object({
+  id: answerIdSchema,
+  topic: z.enum(ANSWER_TOPICS),
+  kind: z.enum(ANSWER_KINDS),
+  /** Increases whenever the canonical (German) text changes in substance. */
+  canonicalVersion: z.number().int().min(1),
+  placeholders: z.array(placeholderNameSchema).max(20),
+  links: z.array(answerLinkSchema).max(20),
+  review: legalReviewSchema,
+  texts: z.partialRecord(postLanguageSchema, answerTextSchema),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const packSignatureSchema = z.object({
+  algorithm: z.literal('ECDSA-P256-SHA256'),
+  /** Fingerprint of the signing public key (SHA-256 of its SPKI, hex). */
+  keyId: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The public key, SPKI DER in base64, so a verifier can show who signed. */
+  publicKey: z.string().min(1).max(1000),
+  signer: z.string().min(1).max(200),
+  signedAt: z.string().datetime(),
+  /** Base64 signature over the canonical serialisation of the unsigned pack. */
+  value: z.string().min(1).max(1000),
+});
+export type PackSignature = z.infer<typeof packSignatureSchema>;
+
+export const packSchema = z.object({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(PACK_SCHEMA_VERSION),
+  /** Reverse-domain id of the pack, stable across versions. */
+  id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'pack ids are lowercase, dot-separated'),
+  /** Semantic version of this release, e.g. `2026.11.0`. */
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'versions look like 2026.11.0'),
+  title: z.string().min(1).max(200),
+  description: z.string().max(2000),
+  publisher: z.object({
+    name: z.string().min(1).max(200),
+    url: httpsUrlSchema.optional(),
+    contact: z.string().max(200).optional(),
+  }),
+  canonicalLanguage: postLanguageSchema,
+  /** Languages the pack promises for every answer. */
+  languages: z.array(postLanguageSchema).min(1),
+  /** True for content nobody has legally reviewed yet; shown prominently. */
+  exampleContent: z.boolean(),
+  updatedAt: isoDateSchema,
+  /** Where the extension looks for newer versions (optional). */
+  updateUrl: httpsUrlSchema.optional(),
+  answers: z.array(answerSchema).max(5000),
+  signature: packSignatureSchema.optional(),
+});
+export type Pack = z.infer<typeof packSchema>;
+
+export const ALL_PACK_LANGUAGES = POST_LANGUAGES;

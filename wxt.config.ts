@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * `E2E=1` builds the test variant (SPEC.md, "Test build"): the content script
+ * also runs on localhost so Playwright and the demo can drive local fixture
+ * pages, and the output goes to its own folder so it can never be mistaken
+ * for the package we ship.
+ */
+const isTestBuild = process.env.E2E === '1';
+const LOCAL_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: the CLI runs lib/ under tsx, which knows no auto-imports.
+  imports: false,
+  manifestVersion: 3,
+  outDir: isTestBuild ? '.output-e2e' : '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Outreach Advisor',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extActionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'outreach-advisor@outreach-advisor.eu',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!isTestBuild) return;
+      for (const script of manifest.content_scripts ?? []) {
+        script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
+      }
+    },
+  },
+});
