@@ -8,8 +8,25 @@
  * translations, review dates) are checked by the pack validator on top.
  */
 import * as z from 'zod';
-import { POST_LANGUAGES, postLanguageSchema } from '../domain/languages';
+import { POST_LANGUAGES } from '../domain/languages';
 import { ANSWER_TOPICS } from '../domain/topics';
+
+/*
+ * Objects are strict: a misspelt field (`exampels`) is reported instead of
+ * being silently dropped, which matters for a format people write by hand.
+ * Error messages name the offending value, because the validator prints them
+ * next to the path for content editors.
+ */
+
+const quote = (value: unknown): string => {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+};
+
+export const postLanguageSchema = z.enum(POST_LANGUAGES, {
+  error: (issue) =>
+    `unknown language ${quote(issue.input)}; use one of ${POST_LANGUAGES.join(', ')}`,
+});
 
 export const PACK_SCHEMA_VERSION = 1;
 
@@ -17,23 +34,38 @@ export const PACK_SCHEMA_VERSION = 1;
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'not a real date');
+  .refine(
+    (value) => {
+      const parsed = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+    },
+    { error: (issue) => `${quote(issue.input)} is not a real date` },
+  );
 
 export const httpsUrlSchema = z
   .string()
   .max(2000)
-  .refine((value) => {
-    try {
-      return new URL(value).protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'links must be https URLs');
+  .refine(
+    (value) => {
+      try {
+        return new URL(value).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    {
+      error: (issue) =>
+        `${quote(issue.input)} is not an https link; links must start with https://`,
+    },
+  );
 
 /** Stable ids: lowercase words joined by hyphens, e.g. `minimum-wage-basics`. */
 export const answerIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids use lowercase letters, digits and hyphens');
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'ids use lowercase letters, digits and single hyphens, e.g. minimum-wage-basics',
+  );
 
 export const ANSWER_KINDS = ['answer', 'myth-correction', 'campaign', 'referral'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
@@ -46,8 +78,11 @@ export const placeholderNameSchema = z
   .string()
   .regex(/^[a-z][a-zA-Z0-9_]*$/, 'placeholder names start with a lowercase letter');
 
-export const legalReviewSchema = z.object({
-  status: z.enum(REVIEW_STATUSES),
+export const legalReviewSchema = z.strictObject({
+  status: z.enum(REVIEW_STATUSES, {
+    error: (issue) =>
+      `unknown review status ${quote(issue.input)}; use one of ${REVIEW_STATUSES.join(', ')}`,
+  }),
   /** Name or role of the reviewing lawyer; null while nobody has reviewed. */
   reviewer: z.string().min(1).max(200).nullable(),
   reviewedAt: isoDateSchema.nullable(),
@@ -59,13 +94,13 @@ export const legalReviewSchema = z.object({
 });
 export type LegalReview = z.infer<typeof legalReviewSchema>;
 
-export const answerLinkSchema = z.object({
+export const answerLinkSchema = z.strictObject({
   url: httpsUrlSchema,
   /** Short label shown with the link, usually the organisation's name. */
   label: z.string().min(1).max(200),
 });
 
-export const answerTextSchema = z.object({
+export const answerTextSchema = z.strictObject({
   title: z.string().min(1).max(200),
   /** The reply itself, plain text; `{name}` marks a placeholder. */
   body: z.string().min(1).max(5000),
@@ -78,10 +113,14 @@ export const answerTextSchema = z.object({
 });
 export type AnswerText = z.infer<typeof answerTextSchema>;
 
-export const answerSchema = z.object({
+export const answerSchema = z.strictObject({
   id: answerIdSchema,
-  topic: z.enum(ANSWER_TOPICS),
-  kind: z.enum(ANSWER_KINDS),
+  topic: z.enum(ANSWER_TOPICS, {
+    error: (issue) => `unknown topic ${quote(issue.input)}; topics are ${ANSWER_TOPICS.join(', ')}`,
+  }),
+  kind: z.enum(ANSWER_KINDS, {
+    error: (issue) => `unknown kind ${quote(issue.input)}; kinds are ${ANSWER_KINDS.join(', ')}`,
+  }),
   /** Increases whenever the canonical (German) text changes in substance. */
   canonicalVersion: z.number().int().min(1),
   placeholders: z.array(placeholderNameSchema).max(20),
@@ -91,7 +130,7 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
-export const packSignatureSchema = z.object({
+export const packSignatureSchema = z.strictObject({
   algorithm: z.literal('ECDSA-P256-SHA256'),
   /** Fingerprint of the signing public key (SHA-256 of its SPKI, hex). */
   keyId: z.string().regex(/^[0-9a-f]{64}$/),
@@ -104,8 +143,9 @@ export const packSignatureSchema = z.object({
 });
 export type PackSignature = z.infer<typeof packSignatureSchema>;
 
-export const packSchema = z.object({
+export const packSchema = z.strictObject({
   $schema: z.string().optional(),
+  /** Format version; older files are upgraded by `parsePack` before this schema sees them. */
   schemaVersion: z.literal(PACK_SCHEMA_VERSION),
   /** Reverse-domain id of the pack, stable across versions. */
   id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'pack ids are lowercase, dot-separated'),
@@ -113,7 +153,7 @@ export const packSchema = z.object({
   version: z.string().regex(/^\d+\.\d+\.\d+$/, 'versions look like 2026.11.0'),
   title: z.string().min(1).max(200),
   description: z.string().max(2000),
-  publisher: z.object({
+  publisher: z.strictObject({
     name: z.string().min(1).max(200),
     url: httpsUrlSchema.optional(),
     contact: z.string().max(200).optional(),

@@ -3,5 +3,6 @@
  * commands here; the entry point and the tests discover them from this list.
  */
 import type { CliCommand } from '../types';
+import { PACK_COMMANDS } from './pack';
 
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [...PACK_COMMANDS];

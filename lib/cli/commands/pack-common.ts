@@ -1,0 +1,77 @@
+/**
+ * Helpers shared by the `pack …` commands: reading a pack file with the size
+ * limit applied before the whole file is read, and printing problems in the
+ * CLI contract's format (one line per problem, location first).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { DEFAULT_MAX_PACK_BYTES, formatMegabytes } from '../../packs/json-text';
+import { parsePack, type ParsePackResult } from '../../packs/parse';
+import { formatProblem, type PackProblem } from '../../packs/problems';
+import type { CliIo } from '../types';
+import { CliUsageError, CliUserError } from '../types';
+
+export async function readTextFile(
+  io: CliIo,
+  file: string,
+  maxBytes = DEFAULT_MAX_PACK_BYTES,
+): Promise<string> {
+  const path = resolve(io.cwd, file);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CliUserError(`${file}: not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CliUserError) throw error;
+    throw new CliUserError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  if (size > maxBytes) {
+    throw new CliUserError(
+      `file: ${file} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)}`,
+    );
+  }
+  return readFile(path, 'utf8');
+}
+
+export function parseTodayFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new CliUsageError(`--today expects YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+export async function readPackFile(
+  io: CliIo,
+  file: string,
+  today?: string,
+): Promise<ParsePackResult> {
+  const text = await readTextFile(io, file);
+  return parsePack(text, today === undefined ? {} : { today });
+}
+
+export function writeProblems(
+  stream: Writable,
+  problems: readonly PackProblem[],
+  { warnings = true } = {},
+): void {
+  // Errors first: they are what stops the pack.
+  for (const problem of problems)
+    if (problem.severity === 'error') stream.write(`${formatProblem(problem)}\n`);
+  if (warnings)
+    for (const problem of problems)
+      if (problem.severity === 'warning') stream.write(`${formatProblem(problem)}\n`);
+}
+
+export function countBySeverity(problems: readonly PackProblem[]): {
+  errors: number;
+  warnings: number;
+} {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return { errors, warnings: problems.length - errors };
+}
+
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

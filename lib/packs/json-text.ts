@@ -1,0 +1,240 @@
+/**
+ * Guards run on pack text BEFORE `JSON.parse`: a size limit and a nesting
+ * limit, so a hostile or broken file cannot make the parser (or a later
+ * recursive walk) use unbounded memory or stack. When `JSON.parse` fails, a
+ * small scanner finds the first syntax error and reports it by line and
+ * column, in the same words in every browser (engines word and place their
+ * own errors differently).
+ */
+
+export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 32;
+
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+export interface JsonTextProblem {
+  position?: TextPosition;
+  message: string;
+}
+
+/** Line and column (both from 1) of a UTF-16 offset in `text`. */
+export function positionAt(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i += 1) {
+    if (text.charCodeAt(i) === 10) {
+      line += 1;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+export function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
+/** UTF-8 size without allocating an encoded copy. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function checkSize(text: string, maxBytes: number): JsonTextProblem | undefined {
+  // Every UTF-16 unit is at least one UTF-8 byte, so a long string is over the
+  // limit without counting.
+  const bytes = text.length > maxBytes ? text.length : utf8ByteLength(text);
+  if (bytes <= maxBytes) return undefined;
+  return {
+    message: `the file is ${formatMegabytes(bytes)}, over the limit of ${formatMegabytes(maxBytes)}`,
+  };
+}
+
+/**
+ * Scans brackets outside strings. Stops at the first place deeper than
+ * `maxDepth`; syntax errors are left for the parser.
+ */
+export function checkDepth(text: string, maxDepth: number): JsonTextProblem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i += 1;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth += 1;
+      if (depth > maxDepth) {
+        return {
+          position: positionAt(text, i),
+          message: `nested more than ${maxDepth} levels deep; a pack never needs that many`,
+        };
+      }
+    } else if (c === 125 || c === 93) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
+}
+
+/** Depth of an already parsed value, walked without recursion. */
+export function valueDepthExceeds(value: unknown, maxDepth: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item || item.value === null || typeof item.value !== 'object') continue;
+    const depth = item.depth + 1;
+    if (depth > maxDepth) return true;
+    // A shared or cyclic reference counts once; a cycle is "infinitely deep".
+    if (seen.has(item.value)) return true;
+    seen.add(item.value);
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}
+
+class SyntaxProblem extends Error {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function describeChar(text: string, offset: number): string {
+  if (offset >= text.length) return 'the file ends too early (is it cut off?)';
+  const c = text[offset] ?? '';
+  if (c === '\n' || c === '\r') return 'unexpected line break';
+  return `unexpected ${JSON.stringify(c)}`;
+}
+
+/**
+ * Finds the first JSON syntax error. Depth is already bounded by
+ * `checkDepth`, so plain recursion is safe here.
+ */
+export function locateSyntaxError(text: string): JsonTextProblem | undefined {
+  let i = 0;
+  const fail = (expected: string): never => {
+    throw new SyntaxProblem(i, `${describeChar(text, i)}; expected ${expected}`);
+  };
+  const skipSpace = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] ?? '')) i += 1;
+  };
+  const literal = (word: string) => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail(`"${word}"`);
+      i += 1;
+    }
+  };
+  const string = () => {
+    i += 1; // opening quote
+    for (;;) {
+      if (i >= text.length) fail('a closing quote (")');
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        i += 1;
+        return;
+      }
+      if (c < 0x20) fail('a closing quote (") before the line break; write \\n inside strings');
+      if (c === 92) {
+        i += 1;
+        const e = text[i] ?? '';
+        if (e === 'u') {
+          for (let k = 1; k <= 4; k += 1) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail('four hex digits after \\u');
+            }
+          }
+          i += 5;
+        } else if ('"\\/bfnrt'.includes(e) && e !== '') i += 1;
+        else fail('a valid escape after \\ (\\", \\\\, \\n, \\t, \\uXXXX)');
+      } else i += 1;
+    }
+  };
+  const number = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match || match[0] === '' || match[0] === '-') fail('a value');
+    i += match?.[0].length ?? 0;
+  };
+  const value = () => {
+    skipSpace();
+    const c = text[i];
+    if (c === '{') {
+      i += 1;
+      skipSpace();
+      if (text[i] === '}') {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        skipSpace();
+        if (text[i] !== '"') fail('a field name in double quotes');
+        string();
+        skipSpace();
+        if (text[i] !== ':') fail('":" after the field name');
+        i += 1;
+        value();
+        skipSpace();
+        if (text[i] === ',') {
+          i += 1;
+          continue;
+        }
+        if (text[i] === '}') {
+          i += 1;
+          return;
+        }
+        fail('"," or "}"');
+      }
+    } else if (c === '[') {
+      i += 1;
+      skipSpace();
+      if (text[i] === ']') {
+        i += 1;
+        return;
+      }
+      for (;;) {
+        value();
+        skipSpace();
+        if (text[i] === ',') {
+          i += 1;
+          continue;
+        }
+        if (text[i] === ']') {
+          i += 1;
+          return;
+        }
+        fail('"," or "]"');
+      }
+    } else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+    else fail('a value');
+  };
+  try {
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    value();
+    skipSpace();
+    if (i < text.length) fail('the end of the file after the closing bracket');
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof SyntaxProblem)) throw error;
+    return { position: positionAt(text, error.offset), message: error.message };
+  }
+}

@@ -1,0 +1,331 @@
+/**
+ * Rules that relate several fields of a pack, checked after the schema has
+ * accepted the structure: languages promised but missing, placeholders that
+ * differ between languages, stale translations, review dates, expiry, markup
+ * in texts, too few example questions. Each finding names its place.
+ *
+ * The checks take plain data and a `today` date, so the CLI, the extension and
+ * tests agree on what "expired" means on a given day.
+ */
+import type { PostLanguage } from '../domain/languages';
+import type { Answer, AnswerText, Pack } from './schema';
+import type { PackProblem } from './problems';
+import { formatPath, type PathSegment } from './problems';
+
+export const MIN_EXAMPLE_QUESTIONS = 5;
+
+/** Placeholders as written in texts: `{city}`. */
+const PLACEHOLDER_PATTERN = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
+
+/**
+ * Markup that would mean someone expects HTML rendering: tags, comments,
+ * CDATA, or `javascript:` URLs. `a < b` and `<3` are left alone.
+ */
+const MARKUP_PATTERN =
+  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[CDATA\[|<![A-Za-z]|javascript:/i;
+
+/** Today as `YYYY-MM-DD` in UTC. */
+export function isoToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function findPlaceholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? ''))];
+}
+
+export function findMarkup(text: string): string | undefined {
+  const match = MARKUP_PATTERN.exec(text);
+  return match ? match[0].slice(0, 40) : undefined;
+}
+
+export interface ValidateOptions {
+  /** The day to judge expiry and future dates against, `YYYY-MM-DD`. */
+  today?: string;
+}
+
+class Collector {
+  readonly problems: PackProblem[] = [];
+  error(path: readonly PathSegment[], message: string): void {
+    this.problems.push({ severity: 'error', path: formatPath(path), message });
+  }
+  warning(path: readonly PathSegment[], message: string): void {
+    this.problems.push({ severity: 'warning', path: formatPath(path), message });
+  }
+}
+
+const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join(', ');
+
+/** Markup anywhere in free text is refused: packs are shown as text only. */
+function checkMarkup(out: Collector, path: readonly PathSegment[], value: string): void {
+  const markup = findMarkup(value);
+  if (markup !== undefined) {
+    out.error(
+      path,
+      `contains markup ${JSON.stringify(markup)}; packs are shown as plain text, so remove HTML and script`,
+    );
+  }
+}
+
+function checkText(
+  out: Collector,
+  answer: Answer,
+  language: PostLanguage,
+  text: AnswerText,
+  base: readonly PathSegment[],
+  canonical: PostLanguage,
+): void {
+  const at = [...base, 'texts', language];
+  checkMarkup(out, [...at, 'title'], text.title);
+  checkMarkup(out, [...at, 'body'], text.body);
+  text.keywords.forEach((k, i) => checkMarkup(out, [...at, 'keywords', i], k));
+  text.examples.forEach((e, i) => checkMarkup(out, [...at, 'examples', i], e));
+
+  const declared = new Set(answer.placeholders);
+  const used = findPlaceholders(`${text.title}\n${text.body}`);
+  for (const name of used) {
+    if (!declared.has(name)) {
+      out.error(
+        [...at, 'body'],
+        `uses {${name}}, which is not declared in placeholders (declared: ${list(answer.placeholders) || 'none'})`,
+      );
+    }
+  }
+  const missing = answer.placeholders.filter((name) => !used.includes(name));
+  if (missing.length > 0) {
+    out.error(
+      [...at, 'body'],
+      `lacks ${list(missing)}; every language version must use the same placeholders as the declaration`,
+    );
+  }
+
+  if (text.examples.length < MIN_EXAMPLE_QUESTIONS) {
+    out.warning(
+      [...at, 'examples'],
+      `only ${text.examples.length} example question${text.examples.length === 1 ? '' : 's'}; write at least ${MIN_EXAMPLE_QUESTIONS} the way group members ask`,
+    );
+  }
+
+  if (text.sourceVersion > answer.canonicalVersion) {
+    out.error(
+      [...at, 'sourceVersion'],
+      `is ${text.sourceVersion}, newer than canonicalVersion ${answer.canonicalVersion}; a translation cannot be ahead of the canonical text`,
+    );
+  } else if (language === canonical && text.sourceVersion !== answer.canonicalVersion) {
+    out.error(
+      [...at, 'sourceVersion'],
+      `the canonical text must have sourceVersion ${answer.canonicalVersion} (equal to canonicalVersion), not ${text.sourceVersion}`,
+    );
+  } else if (text.sourceVersion < answer.canonicalVersion) {
+    out.warning(
+      [...at, 'sourceVersion'],
+      `stale translation: made from canonical version ${text.sourceVersion}, but the ${canonical} text is at version ${answer.canonicalVersion}`,
+    );
+  }
+}
+
+function checkReview(
+  out: Collector,
+  answer: Answer,
+  base: readonly PathSegment[],
+  today: string,
+): void {
+  const at = [...base, 'review'];
+  const review = answer.review;
+  if (review.reviewedAt !== null && review.reviewedAt > today) {
+    out.error([...at, 'reviewedAt'], `${review.reviewedAt} is in the future`);
+  }
+  if (
+    review.validUntil !== null &&
+    review.reviewedAt !== null &&
+    review.validUntil < review.reviewedAt
+  ) {
+    out.error(
+      [...at, 'validUntil'],
+      `${review.validUntil} is before the review date ${review.reviewedAt}`,
+    );
+  }
+  switch (review.status) {
+    case 'approved':
+      if (review.reviewer === null)
+        out.error([...at, 'reviewer'], 'an approved answer needs the reviewer');
+      if (review.reviewedAt === null)
+        out.error([...at, 'reviewedAt'], 'an approved answer needs the review date');
+      if (review.validUntil === null) {
+        out.warning(
+          [...at, 'validUntil'],
+          'no expiry date; laws change every year, set validUntil',
+        );
+      }
+      if (review.legalBasis.length === 0) {
+        out.warning([...at, 'legalBasis'], 'an approved answer should name its legal basis');
+      }
+      break;
+    case 'pending':
+    case 'in-review':
+      out.warning(
+        [...at, 'status'],
+        `legal review ${review.status === 'pending' ? 'pending' : 'in progress'}; advisors must confirm before inserting this answer`,
+      );
+      break;
+    case 'withdrawn':
+      out.warning([...at, 'status'], 'withdrawn; this answer will not be suggested');
+      break;
+  }
+  if (review.validUntil !== null && review.validUntil < today) {
+    out.warning(
+      [...at, 'validUntil'],
+      `expired on ${review.validUntil}; it needs a new review before use`,
+    );
+  }
+}
+
+/**
+ * Markup check for an answer that failed the schema: walks its raw strings so
+ * the editor still learns about HTML in it in the same run.
+ */
+export function findMarkupInRawAnswer(raw: unknown, index: number): PackProblem[] {
+  const out = new Collector();
+  const stack: { value: unknown; path: PathSegment[] }[] = [
+    { value: raw, path: ['answers', index] },
+  ];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item) break;
+    const { value, path } = item;
+    if (typeof value === 'string') {
+      if (path[path.length - 1] !== 'url') checkMarkup(out, path, value);
+    } else if (Array.isArray(value)) {
+      value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value))
+        stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return out.problems.reverse();
+}
+
+/** Checks one answer that already matches `answerSchema`. */
+export function validateAnswer(
+  answer: Answer,
+  index: number,
+  pack: Pick<Pack, 'languages' | 'canonicalLanguage'>,
+  options: ValidateOptions = {},
+): PackProblem[] {
+  const out = new Collector();
+  const today = options.today ?? isoToday();
+  const base = ['answers', index];
+
+  const duplicatesPlaceholders = answer.placeholders.filter((n, i, all) => all.indexOf(n) !== i);
+  if (duplicatesPlaceholders.length > 0) {
+    out.error(
+      [...base, 'placeholders'],
+      `lists ${list([...new Set(duplicatesPlaceholders)])} more than once`,
+    );
+  }
+
+  for (const language of pack.languages) {
+    if (answer.texts[language] === undefined) {
+      out.error(
+        [...base, 'texts', language],
+        `missing: the pack promises ${language} for every answer (see languages)`,
+      );
+    }
+  }
+  for (const [language, text] of Object.entries(answer.texts) as [
+    PostLanguage,
+    AnswerText | undefined,
+  ][]) {
+    if (!text) continue;
+    if (!pack.languages.includes(language)) {
+      out.warning(
+        [...base, 'texts', language],
+        `${language} is not listed in the pack's languages; add it there or remove this text`,
+      );
+    }
+    checkText(out, answer, language, text, base, pack.canonicalLanguage);
+  }
+
+  answer.links.forEach((link, i) => checkMarkup(out, [...base, 'links', i, 'label'], link.label));
+  const seenUrls = new Map<string, number>();
+  answer.links.forEach((link, i) => {
+    const first = seenUrls.get(link.url);
+    if (first !== undefined)
+      out.warning([...base, 'links', i, 'url'], `same link as links[${first}]`);
+    else seenUrls.set(link.url, i);
+  });
+
+  checkReview(out, answer, base, today);
+  return out.problems;
+}
+
+/** Rules on the pack header that do not depend on the answers. */
+export function validatePackHeader(
+  pack: Omit<Pack, 'answers'>,
+  options: ValidateOptions = {},
+): PackProblem[] {
+  const out = new Collector();
+  const today = options.today ?? isoToday();
+  const seen = new Set<string>();
+  pack.languages.forEach((language, i) => {
+    if (seen.has(language)) out.error(['languages', i], `${language} is listed twice`);
+    seen.add(language);
+  });
+  if (!pack.languages.includes(pack.canonicalLanguage)) {
+    out.error(['canonicalLanguage'], `${pack.canonicalLanguage} must also be listed in languages`);
+  }
+  if (pack.updatedAt > today) out.warning(['updatedAt'], `${pack.updatedAt} is in the future`);
+  checkMarkup(out, ['title'], pack.title);
+  checkMarkup(out, ['description'], pack.description);
+  checkMarkup(out, ['publisher', 'name'], pack.publisher.name);
+  return out.problems;
+}
+
+/**
+ * Rules across answers. `ids` holds each answer's id where it is readable
+ * (undefined where the answer itself is broken), so duplicates are found even
+ * in a pack whose other answers have errors.
+ */
+export function validateAnswerIds(ids: readonly (string | undefined)[]): PackProblem[] {
+  const out = new Collector();
+  const first = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (id === undefined) return;
+    const earlier = first.get(id);
+    if (earlier !== undefined) {
+      out.error(
+        ['answers', i, 'id'],
+        `duplicate id ${JSON.stringify(id)}, already used by answers[${earlier}]`,
+      );
+    } else first.set(id, i);
+  });
+  return out.problems;
+}
+
+/** A pack that claims to be reviewed content should not carry unreviewed answers. */
+export function validateExampleContentFlag(
+  pack: Pick<Pack, 'exampleContent' | 'answers'>,
+): PackProblem[] {
+  if (pack.exampleContent) return [];
+  const unreviewed = pack.answers.filter((a) => a.review.status !== 'approved').length;
+  if (unreviewed === 0) return [];
+  return [
+    {
+      severity: 'warning',
+      path: 'exampleContent',
+      message: `false, but ${unreviewed} answer${unreviewed === 1 ? ' is' : 's are'} not approved; mark the pack as example content until the review is done`,
+    },
+  ];
+}
+
+/** All semantic rules on a pack that matches the schema. */
+export function validatePack(pack: Pack, options: ValidateOptions = {}): PackProblem[] {
+  const problems = [
+    ...validatePackHeader(pack, options),
+    ...validateAnswerIds(pack.answers.map((a) => a.id)),
+  ];
+  pack.answers.forEach((answer, index) =>
+    problems.push(...validateAnswer(answer, index, pack, options)),
+  );
+  problems.push(...validateExampleContentFlag(pack));
+  return problems;
+}
