@@ -1,0 +1,71 @@
+/**
+ * Turns a post into the words that carry language signal. URLs, e-mail
+ * addresses, @mentions, #hashtags, numbers, emoji and punctuation carry none
+ * and are dropped; German legal and administrative terms that migrants mix
+ * into their own language are dropped when other words remain, so the host
+ * language wins ("mam Kündigung od szefa" is Polish).
+ */
+import { foldDiacritics } from './transliterate';
+
+const NOISE =
+  /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#][\p{L}\p{N}_.]+|\b[\p{L}]*\d[\p{L}\p{N}]*|\b[a-z0-9-]+\.(?:com|de|net|org|eu|pl|ro|bg|gr|hr|hu|es|fr|it|cz|sk|info)\b\S*/giu;
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/**
+ * Stems of German terms that appear inside posts in other languages, in
+ * Latin (folded, lower case) and Cyrillic spelling. Matching is by prefix so
+ * inflected loans ("Gewerbę", "Kündigungu", "ГЕВЕРБЕ") are caught.
+ */
+const GERMAN_LOAN_STEMS = [
+  'kundigung', 'kuendigung', 'krankenkass', 'krankenversicherung', 'krankmeldung', 'krankschreibung',
+  'gewerbe', 'gewerbeanmeldung', 'arbeitsvertrag', 'arbeitgeber', 'arbeitsamt', 'arbeitsagentur',
+  'agentur fur arbeit', 'jobcenter', 'burgergeld', 'buergergeld', 'kindergeld', 'elterngeld',
+  'anmeldung', 'abmeldung', 'meldebescheinigung', 'steuer', 'steuernummer', 'steuererklarung',
+  'steuerklasse', 'finanzamt', 'lohnabrechnung', 'lohnsteuer', 'abrechnung', 'minijob', 'midijob',
+  'sozialversicherung', 'rentenversicherung', 'berufsgenossenschaft', 'ausweis', 'aufenthalt',
+  'arbeitsgericht', 'abfindung', 'probezeit', 'uberstunden', 'ueberstunden', 'urlaubsgeld',
+  'weihnachtsgeld', 'zeitarbeit', 'leiharbeit', 'schwarzarbeit', 'mindestlohn', 'betriebsrat',
+  'krankengeld', 'arbeitslosengeld', 'wohngeld', 'mietvertrag', 'kaution', 'vermieter', 'termin',
+  'bescheinigung', 'bescheid', 'widerspruch', 'vollmacht', 'aok', 'tk', 'barmer', 'dak', 'ihk',
+  'handwerkskammer', 'gewerkschaft', 'verdi', 'zoll', 'rente', 'anerkennung', 'pflegekasse',
+  'kundigungsschutz', 'aufhebungsvertrag', 'lohn', 'gehalt', 'chef', 'firma',
+  // Cyrillic spellings seen in Bulgarian posts.
+  'геверб', 'кюндигунг', 'кранкенкас', 'джобцентър', 'джобцентер', 'киндергелд', 'анмелдунг',
+  'щоиер', 'щойер', 'финанцамт', 'минийоб', 'минийов', 'бюргергелд', 'арбайтсамт',
+];
+const LOAN_PREFIXES = GERMAN_LOAN_STEMS.filter((s) => !s.includes(' '));
+const SHORT_LOANS = new Set(['aok', 'tk', 'dak', 'ihk', 'zoll', 'lohn', 'chef', 'firma', 'rente', 'verdi']);
+
+/** True if the (lower-case) word is a German administrative term used as a loan. */
+export function isGermanLoanword(word: string): boolean {
+  const folded = foldDiacritics(word);
+  if (SHORT_LOANS.has(folded)) return true;
+  for (const stem of LOAN_PREFIXES) {
+    if (stem.length >= 5 && folded.startsWith(stem)) return true;
+  }
+  return false;
+}
+
+export interface TextWords {
+  /** Lower-case words that carry language signal. */
+  words: string[];
+  /** The words that were set aside as German loans. */
+  loanwords: string[];
+}
+
+export function extractWords(text: string): TextWords {
+  const cleaned = text.replace(NOISE, ' ');
+  const all = (cleaned.match(WORD) ?? []).map((w) => w.toLowerCase());
+  const words: string[] = [];
+  const loanwords: string[] = [];
+  for (const word of all) (isGermanLoanword(word) ? loanwords : words).push(word);
+  // A post that consists only of German terms is German, not empty.
+  if (words.length === 0 || countLetters(words) < 4) return { words: all, loanwords: [] };
+  return { words, loanwords };
+}
+
+export function countLetters(words: readonly string[]): number {
+  let n = 0;
+  for (const word of words) n += word.length;
+  return n;
+}

