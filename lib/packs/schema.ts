@@ -57,7 +57,8 @@ export const httpsUrlSchema = z
       error: (issue) =>
         `${quote(issue.input)} is not an https link; links must start with https://`,
     },
-  );
+  )
+  .meta({ format: 'uri', pattern: '^https://' });
 
 /** Stable ids: lowercase words joined by hyphens, e.g. `minimum-wage-basics`. */
 export const answerIdSchema = z
