@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SectionId } from './sections';
+import { SECTIONS, sectionFromHash } from './sections';
+import { SettingsSection } from './settings-section';
+import { UpcomingSection } from './upcoming-section';
+
+function SectionContent({ section }: { section: SectionId }) {
+  switch (section) {
+    case 'settings':
+      return <SettingsSection />;
+    default:
+      return <UpcomingSection section={section} />;
+  }
+}
+
+export function Dashboard() {
+  const { t } = useTranslation(['dashboard', 'common']);
+  const [section, setSection] = useState<SectionId>(() => sectionFromHash(location.hash));
+
+  useEffect(() => {
+    const onHashChange = () => setSection(sectionFromHash(location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t(`sections.${section}`)} – ${t('common:appName')}`;
+  }, [section, t]);
+
+  return (
+    <div className="dashboard">
+      <header className="masthead">
+        <h1>{t('common:appName')}</h1>
+        <p>{t('common:tagline')}</p>
+      </header>
+      <nav aria-label={t('navLabel')} className="sidebar">
+        <ul>
+          {SECTIONS.map((id) => (
+            <li key={id}>
+              <a
+                href={`#${id}`}
+                data-testid={`nav-${id}`}
+                aria-current={id === section ? 'page' : undefined}
+              >
+                {t(`sections.${id}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <SectionContent section={section} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { browser } from 'wxt/browser';
+import type { TabState } from '../../lib/messaging/protocol';
+import { sendMessage } from '../../lib/messaging/send';
+
+type TabStatus = { kind: 'checking' } | { kind: 'inactive' } | { kind: 'active'; state: TabState };
+
+async function loadActiveTabStatus(): Promise<TabStatus> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { kind: 'inactive' };
+  const state = await sendMessage('getTabState', { tabId: tab.id });
+  return state ? { kind: 'active', state } : { kind: 'inactive' };
+}
+
+function ActiveTab({ state }: { state: TabState }) {
+  const { t } = useTranslation('popup');
+  const { page } = state;
+  return (
+    <div data-testid="tab-status" data-page-kind={page.pageKind}>
+      <p className="kind">{t(`pageKind.${page.pageKind}`)}</p>
+      {page.pageKind !== 'other' && (
+        <p>
+          {t('group')}: <strong>{page.groupName ?? page.groupId ?? t('groupUnknown')}</strong>
+        </p>
+      )}
+      {!page.groupIncluded ? (
+        <p className="warning" role="status">
+          {t('groupExcluded')}
+        </p>
+      ) : page.feedFound && page.postsRecognised === 0 ? (
+        <p className="warning" role="alert" data-testid="health-warning">
+          {t('noPostsWarning')}
+        </p>
+      ) : page.postsRecognised > 0 ? (
+        <p data-testid="posts-recognised">
+          {t('postsRecognised', { count: page.postsRecognised })}
+        </p>
+      ) : page.pageKind !== 'other' ? (
+        <p>{t('waitingForFeed')}</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Popup() {
+  const { t } = useTranslation(['popup', 'common']);
+  const [status, setStatus] = useState<TabStatus>({ kind: 'checking' });
+
+  useEffect(() => {
+    loadActiveTabStatus().then(setStatus, () => setStatus({ kind: 'inactive' }));
+  }, []);
+
+  return (
+    <div className="popup">
+      <h1>{t('common:appName')}</h1>
+      {status.kind === 'checking' && <p>{t('checking')}</p>}
+      {status.kind === 'inactive' && <p data-testid="not-active">{t('notActive')}</p>}
+      {status.kind === 'active' && <ActiveTab state={status.state} />}
+      <button
+        type="button"
+        data-testid="open-dashboard"
+        onClick={() => {
+          void browser.runtime.openOptionsPage();
+          window.close();
+        }}
+      >
+        {t('openDashboard')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The background's answers to every message of the protocol. The compiler
+ * checks that each message has a handler with the right types; the receiver
+ * has validated sender and payload before any of these runs.
+ */
+import { browser } from 'wxt/browser';
+import { getDatabase } from '../db/database';
+import type { Handlers } from '../messaging/receive';
+import { loadTabState, saveTabState } from './tab-state';
+
+const startedAt = Date.now();
+
+async function isDatabaseReady(): Promise<boolean> {
+  try {
+    const db = getDatabase();
+    if (!db.isOpen()) await db.open();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const handlers: Handlers = {
+  getBackgroundStatus: async () => ({
+    version: browser.runtime.getManifest().version,
+    startedAt,
+    databaseReady: await isDatabaseReady(),
+  }),
+  reportPageState: async (page, { tabId }) => {
+    if (tabId === undefined) return { accepted: false };
+    await saveTabState(tabId, page);
+    return { accepted: true };
+  },
+  getTabState: ({ tabId }) => loadTabState(tabId),
+};

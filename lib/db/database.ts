@@ -1,0 +1,38 @@
+/**
+ * The extension's IndexedDB database, declared in one place.
+ *
+ * Only extension pages and the background open it: a content script would
+ * create it in facebook.com's storage (SPEC.md, "Privacy and security").
+ *
+ * Versions are append-only. To change the schema, add `this.version(N + 1)`
+ * with the new stores and, if records must change, an `.upgrade()` — and a
+ * before/after test on fake-indexeddb. Never edit a version that has shipped.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+export const DATABASE_NAME = 'outreach-advisor';
+
+/** Small key-value facts about this installation (e.g. when it was set up). */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export class OutreachDatabase extends Dexie {
+  meta!: EntityTable<MetaRecord, 'key'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      meta: '&key',
+    });
+  }
+}
+
+let shared: OutreachDatabase | undefined;
+
+/** The database of this extension context, opened lazily on first use. */
+export function getDatabase(): OutreachDatabase {
+  shared ??= new OutreachDatabase();
+  return shared;
+}

@@ -1,0 +1,138 @@
+/**
+ * The one message protocol between the content script, the background and
+ * the extension pages (STYLE.md, "One typed message protocol").
+ *
+ * Each entry names a message by direction and intent and gives the schema of
+ * its request and of its response, and which senders may send it. The
+ * receiver parses every payload with these schemas and checks the sender, so
+ * nothing unvalidated crosses a context boundary. `zod/mini` keeps the
+ * content script small.
+ *
+ * Adding a message: add an entry here, a handler in the background's handler
+ * table (the compiler insists), and call it with `sendMessage`.
+ */
+import * as z from 'zod/mini';
+
+/** Who may send a message: a content script in a tab, or an extension page. */
+export type SenderKind = 'content-script' | 'extension-page';
+
+export interface MessageDefinition<Request extends z.ZodMiniType, Response extends z.ZodMiniType> {
+  request: Request;
+  response: Response;
+  senders: readonly SenderKind[];
+}
+
+function defineMessage<Request extends z.ZodMiniType, Response extends z.ZodMiniType>(
+  definition: MessageDefinition<Request, Response>,
+): MessageDefinition<Request, Response> {
+  return definition;
+}
+
+export const pageKindSchema = z.enum(['group-feed', 'group-post', 'other']);
+export type PageKind = z.infer<typeof pageKindSchema>;
+
+/** What a content script knows about its page; the popup and badge show it. */
+export const pageStateSchema = z.object({
+  url: z.string().check(z.maxLength(4000)),
+  pageKind: pageKindSchema,
+  groupId: z.nullable(z.string().check(z.maxLength(200))),
+  groupName: z.nullable(z.string().check(z.maxLength(500))),
+  /** True when the page's feed (or post container) has rendered. */
+  feedFound: z.boolean(),
+  postsRecognised: z.int().check(z.gte(0)),
+  /** False when settings exclude this group; the script then stays idle. */
+  groupIncluded: z.boolean(),
+  contentScriptVersion: z.string().check(z.maxLength(50)),
+});
+export type PageState = z.infer<typeof pageStateSchema>;
+
+export const tabStateSchema = z.object({
+  tabId: z.int(),
+  updatedAt: z.number(),
+  page: pageStateSchema,
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
+export const backgroundStatusSchema = z.object({
+  version: z.string(),
+  /** When this service-worker instance started (ms since epoch). */
+  startedAt: z.number(),
+  databaseReady: z.boolean(),
+});
+export type BackgroundStatus = z.infer<typeof backgroundStatusSchema>;
+
+export const protocol = {
+  getBackgroundStatus: defineMessage({
+    request: z.object({}),
+    response: backgroundStatusSchema,
+    senders: ['extension-page', 'content-script'],
+  }),
+  reportPageState: defineMessage({
+    request: pageStateSchema,
+    response: z.object({ accepted: z.boolean() }),
+    senders: ['content-script'],
+  }),
+  getTabState: defineMessage({
+    request: z.object({ tabId: z.int() }),
+    response: z.nullable(tabStateSchema),
+    senders: ['extension-page'],
+  }),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type RequestOf<Name extends MessageName> = z.infer<Protocol[Name]['request']>;
+export type ResponseOf<Name extends MessageName> = z.infer<Protocol[Name]['response']>;
+
+/** The envelope every message travels in. */
+export const envelopeSchema = z.object({
+  oa: z.literal(1),
+  name: z.string().check(z.maxLength(100)),
+  payload: z.unknown(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return envelopeSchema.safeParse(value).success;
+}
+
+export const ERROR_CODES = [
+  'unknown-message',
+  'invalid-payload',
+  'forbidden-sender',
+  'handler-failed',
+  'invalid-response',
+] as const;
+export type MessageErrorCode = (typeof ERROR_CODES)[number];
+
+export const replySchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  }),
+]);
+export type Reply = z.infer<typeof replySchema>;
+
+export function isMessageName(name: string): name is MessageName {
+  return Object.hasOwn(protocol, name);
+}
+
+/** A failed message, thrown on the sending side with the receiver's reason. */
+export class MessageError extends Error {
+  constructor(
+    readonly code: MessageErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** Formats the first schema problem as `path: message` for error replies. */
+export function describeIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
+  return `${path}: ${issue.message}`;
+}
