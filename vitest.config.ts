@@ -4,7 +4,13 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts', 'scripts/**/*.test.ts', 'entrypoints/**/*.test.ts'],
+    include: [
+      'lib/**/*.test.ts',
+      'components/**/*.test.{ts,tsx}',
+      'tests/unit/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'entrypoints/**/*.test.ts',
+    ],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
   },

@@ -18,10 +18,7 @@ export type PostLine = z.infer<typeof postLineSchema>;
  * skipped. A bad line stops the run with a message naming its number, so a
  * script never gets output that silently skipped an input.
  */
-export async function* readJsonLines<T>(
-  input: Readable,
-  schema: z.ZodType<T>,
-): AsyncGenerator<T> {
+export async function* readJsonLines<T>(input: Readable, schema: z.ZodType<T>): AsyncGenerator<T> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const raw of lines) {
