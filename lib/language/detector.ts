@@ -26,6 +26,12 @@ import { countLetters, extractWords } from './tokenize';
 export interface DetectionWeights {
   /** Weight of the mean eld score (divided by 100) against the character model. */
   eld: number;
+  /**
+   * The same for text without any non-ASCII letter: eld's n-grams of Czech or
+   * Romanian assume diacritics, so without them the character model (trained
+   * on folded text too) is the better judge.
+   */
+  eldAscii: number;
   /** Subtracted from Latin-typed Bulgarian/Greek, which are rare among Latin posts. */
   latinTypedPenalty: number;
   /** Sharpness of the softmax that turns scores into confidences. */
@@ -122,13 +128,14 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
     scoreWithCharModel(charModel, words, charScores);
     scoreWithEld(eldTable, words, eldScores);
 
+    const eldWeight = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic ? weights.eldAscii : weights.eld;
     let bestEld = 0;
     for (const c of candidates) if (c < eldScores.length) bestEld = Math.max(bestEld, eldScores[c]!);
 
     const scored = candidates.map((c) => {
       const isLatinTyped = c === BG_LATN || c === EL_LATN;
       const eld = isLatinTyped ? bestEld : eldScores[c]!;
-      const score = charScores[c]! + (weights.eld * eld) / 100 - (isLatinTyped ? weights.latinTypedPenalty : 0);
+      const score = charScores[c]! + (eldWeight * eld) / 100 - (isLatinTyped ? weights.latinTypedPenalty : 0);
       return { c, score };
     });
     scored.sort((a, b) => b.score - a.score);

@@ -232,3 +232,30 @@ export function cutSnippets(text: string, min: number, max: number): string[] {
   if (current.length >= min) out.push(current);
   return out;
 }
+
+const ZOD_LOCALES: Record<string, PostLanguage> = {
+  de: 'de', en: 'en', pl: 'pl', ro: 'ro', bg: 'bg', el: 'el', hr: 'hr', hu: 'hu',
+  es: 'es', fr: 'fr', it: 'it', cs: 'cs', sk: 'sk',
+};
+
+/**
+ * Validation messages from zod's locales (MIT): a development set for tuning
+ * the detector's weights that is neither training nor test data. String
+ * literals are taken from the source; code-like strings are skipped.
+ */
+export async function loadZodLocales(): Promise<CorpusItem[]> {
+  const dir = join(packageDir('zod'), 'v4', 'locales');
+  const items: CorpusItem[] = [];
+  for (const [file, language] of Object.entries(ZOD_LOCALES)) {
+    const source = await readFile(join(dir, `${file}.js`), 'utf8');
+    const seen = new Set<string>();
+    for (const match of source.matchAll(/"([^"\\\n]{6,})"|`([^`]{6,})`/g)) {
+      const text = cleanUiText((match[1] ?? match[2] ?? '').replace(/\$\{[^}]*\}/g, ' '));
+      const words = text.split(' ').filter((word) => /^\p{L}{2,}$/u.test(word));
+      if (words.length < 2 || /[=;:()[\]_/.]/.test(text) || seen.has(text)) continue;
+      seen.add(text);
+      items.push({ key: `zod:${file}:${text}`, source: 'uppy', language, text });
+    }
+  }
+  return items;
+}
