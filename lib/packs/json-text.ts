@@ -35,7 +35,7 @@ export function positionAt(text: string, offset: number): TextPosition {
 }
 
 export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  return `${(bytes / (1024 * 1024)).toFixed(2).replace(/\.?0+$/, '')} MB`;
 }
 
 /** UTF-8 size without allocating an encoded copy. */
@@ -59,7 +59,7 @@ export function checkSize(text: string, maxBytes: number): JsonTextProblem | und
   const bytes = text.length > maxBytes ? text.length : utf8ByteLength(text);
   if (bytes <= maxBytes) return undefined;
   return {
-    message: `the file is ${formatMegabytes(bytes)}, over the limit of ${formatMegabytes(maxBytes)}`,
+    message: `the file has ${bytes} bytes (${formatMegabytes(bytes)}), over the limit of ${maxBytes} bytes (${formatMegabytes(maxBytes)})`,
   };
 }
 
@@ -89,19 +89,33 @@ export function checkDepth(text: string, maxDepth: number): JsonTextProblem | un
   return undefined;
 }
 
-/** Depth of an already parsed value, walked without recursion. */
+/** Most values an already parsed pack may contain (a 5 MB file holds far fewer). */
+export const MAX_VALUE_NODES = 1_000_000;
+
+/**
+ * Whether an already parsed value is nested deeper than `maxDepth`, contains
+ * a cycle, or has more than `MAX_VALUE_NODES` values (shared references are
+ * counted each time they are reached). Walked without recursion.
+ */
 export function valueDepthExceeds(value: unknown, maxDepth: number): boolean {
-  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
-  const seen = new Set<object>();
+  type Frame = { value: unknown; depth: number; exit: boolean };
+  const stack: Frame[] = [{ value, depth: 0, exit: false }];
+  const ancestors = new Set<object>();
+  let nodes = 0;
   while (stack.length > 0) {
-    const item = stack.pop();
-    if (!item || item.value === null || typeof item.value !== 'object') continue;
-    const depth = item.depth + 1;
-    if (depth > maxDepth) return true;
-    // A shared or cyclic reference counts once; a cycle is "infinitely deep".
-    if (seen.has(item.value)) return true;
-    seen.add(item.value);
-    for (const child of Object.values(item.value)) stack.push({ value: child, depth });
+    const frame = stack.pop();
+    if (!frame || frame.value === null || typeof frame.value !== 'object') continue;
+    const node = frame.value;
+    if (frame.exit) {
+      ancestors.delete(node);
+      continue;
+    }
+    nodes += 1;
+    const depth = frame.depth + 1;
+    if (depth > maxDepth || nodes > MAX_VALUE_NODES || ancestors.has(node)) return true;
+    ancestors.add(node);
+    stack.push({ value: node, depth, exit: true });
+    for (const child of Object.values(node)) stack.push({ value: child, depth, exit: false });
   }
   return false;
 }
@@ -119,7 +133,7 @@ function describeChar(text: string, offset: number): string {
   if (offset >= text.length) return 'the file ends too early (is it cut off?)';
   const c = text[offset] ?? '';
   if (c === '\n' || c === '\r') return 'unexpected line break';
-  return `unexpected ${JSON.stringify(c)}`;
+  return `unexpected '${c}'`;
 }
 
 /**

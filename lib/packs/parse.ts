@@ -10,6 +10,7 @@
  * others.
  */
 import type * as z from 'zod';
+import { POST_LANGUAGES } from '../domain/languages';
 import {
   checkDepth,
   checkSize,
@@ -99,11 +100,11 @@ export function describeZodIssues(
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
-          out.push({
-            severity: 'error',
-            path: formatPath([...path, key]),
-            message: 'unknown field; check the spelling',
-          });
+          const message =
+            path[path.length - 1] === 'texts'
+              ? `unknown language ${JSON.stringify(key)}; use one of ${POST_LANGUAGES.join(', ')}`
+              : 'unknown field; check the spelling';
+          out.push({ severity: 'error', path: formatPath([...path, key]), message });
         }
         continue;
       case 'invalid_type':
@@ -126,7 +127,8 @@ export function describeZodIssues(
         else message = `must be at most ${String(issue.maximum)}`;
         break;
       case 'invalid_value':
-        if (issue.values.length === 1) message = `must be ${JSON.stringify(issue.values[0])}`;
+        if (input === undefined) message = 'missing; this field is required';
+        else if (issue.values.length === 1) message = `must be ${JSON.stringify(issue.values[0])}`;
         break;
       case 'invalid_key':
         // A record key that is not a language code: report the inner message.

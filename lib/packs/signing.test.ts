@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { makePack } from '../../tests/packs/make-pack';
+import { parsePack } from './parse';
+import type { Pack, PackSignature } from './schema';
+import {
+  canonicalPackBytes,
+  generateSigningKeys,
+  keyIdOf,
+  parsePublicKeyFile,
+  signPack,
+  verifyPack,
+} from './signing';
+
+const keys = await generateSigningKeys('Beratungsstelle Test');
+const other = await generateSigningKeys('Someone else');
+const trusted = [await parsePublicKeyFile(keys.publicKey)];
+
+function signatureOf(pack: Pack): PackSignature {
+  if (!pack.signature) throw new Error('expected a signed pack');
+  return pack.signature;
+}
+
+describe('pack signing', () => {
+  it('verifies a signed pack as trusted when its key is trusted', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    expect(signed.signature?.keyId).toBe(await keyIdOf(keys.publicKey.publicKey));
+    await expect(verifyPack(signed, trusted)).resolves.toMatchObject({
+      status: 'trusted',
+      signer: 'Beratungsstelle Test',
+    });
+  });
+
+  it('still verifies after the file is re-indented and its keys reordered', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    const reordered = Object.fromEntries(Object.entries(signed).reverse());
+    const reparsed = parsePack(JSON.stringify(reordered, null, 4));
+    expect(reparsed.ok).toBe(true);
+    if (reparsed.ok)
+      await expect(verifyPack(reparsed.pack, trusted)).resolves.toMatchObject({
+        status: 'trusted',
+      });
+  });
+
+  it('refuses a pack in which one character changed after signing', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    const text = JSON.stringify(signed).replace('Der Mindestlohn gilt', 'Der Mindestlohn gilt!');
+    const reparsed = parsePack(text);
+    expect(reparsed.ok).toBe(true);
+    if (reparsed.ok) {
+      await expect(verifyPack(reparsed.pack, trusted)).resolves.toEqual({
+        status: 'invalid',
+        reason: 'the content was changed after signing',
+      });
+    }
+  });
+
+  it('reports an unknown signer when the signature is valid but the key is not trusted', async () => {
+    const signed = await signPack(makePack(), other.privateKey);
+    await expect(verifyPack(signed, trusted)).resolves.toMatchObject({
+      status: 'unknown-signer',
+      signer: 'Someone else',
+    });
+  });
+
+  it('reports an unsigned pack', async () => {
+    await expect(verifyPack(makePack(), trusted)).resolves.toEqual({ status: 'unsigned' });
+  });
+
+  it('refuses a signature whose embedded key was swapped for a trusted one', async () => {
+    const signed = await signPack(makePack(), other.privateKey);
+    const forged: Pack = {
+      ...signed,
+      signature: {
+        ...signatureOf(signed),
+        keyId: keys.publicKey.keyId,
+        publicKey: keys.publicKey.publicKey,
+        signer: 'Beratungsstelle Test',
+      },
+    };
+    await expect(verifyPack(forged, trusted)).resolves.toMatchObject({ status: 'invalid' });
+  });
+
+  it('refuses a key id that does not belong to the key, and a malformed signature', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    await expect(
+      verifyPack(
+        { ...signed, signature: { ...signatureOf(signed), keyId: 'a'.repeat(64) } },
+        trusted,
+      ),
+    ).resolves.toMatchObject({ status: 'invalid' });
+    await expect(
+      verifyPack({ ...signed, signature: { ...signatureOf(signed), value: '!!!' } }, trusted),
+    ).resolves.toMatchObject({ status: 'invalid' });
+  });
+
+  it('signs canonical JSON without signature and $schema', async () => {
+    const pack = makePack();
+    const text = new TextDecoder().decode(
+      canonicalPackBytes({ ...pack, $schema: './pack.schema.json' }),
+    );
+    expect(text.startsWith('{"answers":[{"canonicalVersion":1,')).toBe(true);
+    expect(text).not.toContain('$schema');
+    const signed = await signPack(pack, keys.privateKey);
+    expect(canonicalPackBytes(signed)).toEqual(canonicalPackBytes(pack));
+  });
+
+  it('rejects a public key file whose id does not match its key', async () => {
+    await expect(
+      parsePublicKeyFile({ ...keys.publicKey, keyId: other.publicKey.keyId }),
+    ).rejects.toThrow('keyId does not match');
+  });
+});
