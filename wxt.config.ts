@@ -21,7 +21,6 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
-    action: { default_title: '__MSG_extActionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -53,7 +53,7 @@ export function SettingsSection() {
       <h3>{t('about.heading')}</h3>
       <dl className="facts">
         <dt>{t('about.version')}</dt>
-        <dd data-testid="version">{status && status !== 'unavailable' ? status.version : '–'}</dd>
+        <dd data-testid="version" data-i18n-exempt>{status && status !== 'unavailable' ? status.version : '–'}</dd>
         <dt>{t('about.database')}</dt>
         <dd data-testid="database-status">
           {status === undefined

@@ -52,6 +52,11 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
   const actualPort = typeof address === 'object' && address ? address.port : port;
   return {
     origin: `http://127.0.0.1:${actualPort}`,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        // Browsers keep connections alive; without this, close() waits for them.
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
