@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { getDatabase } from '../db/database';
+import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
     return { accepted: true };
   },
   getTabState: ({ tabId }) => loadTabState(tabId),
+  analysePosts: ({ posts }) => ({ results: analysePosts(posts) }),
 };

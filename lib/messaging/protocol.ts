@@ -31,6 +31,20 @@ function defineMessage<Request extends z.ZodMiniType, Response extends z.ZodMini
 export const pageKindSchema = z.enum(['group-feed', 'group-post', 'other']);
 export type PageKind = z.infer<typeof pageKindSchema>;
 
+/** Which adapter selectors matched how often: no names, no text (popup's diagnostic report). */
+export const pageDiagnosticsSchema = z.object({
+  adapter: z.string().check(z.maxLength(50)),
+  /** Per selector group, the number of matches of each entry in its fallback list. */
+  selectorHits: z.record(z.string().check(z.maxLength(50)), z.array(z.int().check(z.gte(0)))),
+  candidates: z.int().check(z.gte(0)),
+  /** Candidates not taken as posts, by reason (placeholder, comment, nested, ...). */
+  rejected: z.record(z.string().check(z.maxLength(50)), z.int().check(z.gte(0))),
+  overlays: z.int().check(z.gte(0)),
+  nodeReuses: z.int().check(z.gte(0)),
+  uiLanguage: z.nullable(z.string().check(z.maxLength(20))),
+});
+export type PageDiagnostics = z.infer<typeof pageDiagnosticsSchema>;
+
 /** What a content script knows about its page; the popup and badge show it. */
 export const pageStateSchema = z.object({
   url: z.string().check(z.maxLength(4000)),
@@ -43,6 +57,8 @@ export const pageStateSchema = z.object({
   /** False when settings exclude this group; the script then stays idle. */
   groupIncluded: z.boolean(),
   contentScriptVersion: z.string().check(z.maxLength(50)),
+  /** Selector statistics for the diagnostic report (Facebook adapter). */
+  diagnostics: z.optional(pageDiagnosticsSchema),
 });
 export type PageState = z.infer<typeof pageStateSchema>;
 
@@ -61,6 +77,18 @@ export const backgroundStatusSchema = z.object({
 });
 export type BackgroundStatus = z.infer<typeof backgroundStatusSchema>;
 
+export const MAX_POSTS_PER_ANALYSIS = 50;
+
+/** The background's reading of a post: language and whether it asks something. */
+export const postAnalysisSchema = z.object({
+  postKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** One of the 13 post languages, or `und`. */
+  language: z.string().check(z.maxLength(10)),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  isQuestion: z.boolean(),
+});
+export type PostAnalysis = z.infer<typeof postAnalysisSchema>;
+
 export const protocol = {
   getBackgroundStatus: defineMessage({
     request: z.object({}),
@@ -76,6 +104,20 @@ export const protocol = {
     request: z.object({ tabId: z.int() }),
     response: z.nullable(tabStateSchema),
     senders: ['extension-page'],
+  }),
+  analysePosts: defineMessage({
+    request: z.object({
+      posts: z
+        .array(
+          z.object({
+            postKey: z.string().check(z.minLength(1), z.maxLength(200)),
+            text: z.string().check(z.maxLength(20_000)),
+          }),
+        )
+        .check(z.maxLength(MAX_POSTS_PER_ANALYSIS)),
+    }),
+    response: z.object({ results: z.array(postAnalysisSchema) }),
+    senders: ['content-script'],
   }),
 } as const;
 

@@ -1,0 +1,52 @@
+/**
+ * The overlay panel registry. Each post's overlay renders its own summary
+ * (language, question) and then every panel listed here, in order, each as
+ * its own section. A panel is a React component that gets the post's state
+ * and a small set of actions; it renders page text only as React children
+ * (never as HTML) and keeps anything that must survive the post being
+ * scrolled away and back in `panelState`, which is kept per post key.
+ *
+ * Add a panel: write `components/overlay/panels/<id>.tsx`, list it here, and
+ * put its strings in `locales/<en|de>/<namespace>.json` plus the namespace in
+ * `OVERLAY_NAMESPACES` (lib/content/overlay-i18n.ts).
+ */
+import type { ComponentType } from 'react';
+import type { PostAnalysis } from '../../messaging/protocol';
+import type { ParsedPost } from '../../sites/types';
+
+/** How a reply reached the comment box, or why it did not. */
+export type InsertOutcome =
+  | { status: 'inserted'; method: 'paste' | 'insert-text' | 'before-input' }
+  | { status: 'copied'; reason: 'no-comment-box' | 'not-verified' }
+  | { status: 'failed'; reason: string };
+
+export interface OverlayPanelActions {
+  /** Puts `text` (line breaks kept) into this post's comment box, opening it if needed. */
+  insertReply(text: string): Promise<InsertOutcome>;
+  /** Copies `text` to the clipboard; false when the browser refused. */
+  copyText(text: string): Promise<boolean>;
+  /** Emits an `overlay-action` event (logging subscribes) for this post. */
+  reportAction(action: string, detail?: Readonly<Record<string, string | number | boolean>>): void;
+}
+
+/** State a panel keeps per post key, across unmount and remount. */
+export interface PanelStateStore {
+  get<T>(key: string): T | undefined;
+  set(key: string, value: unknown): void;
+}
+
+export interface OverlayPanelProps {
+  post: ParsedPost;
+  /** Null until the background's analysis arrived. */
+  analysis: PostAnalysis | null;
+  actions: OverlayPanelActions;
+  panelState: PanelStateStore;
+}
+
+export interface OverlayPanel {
+  /** Stable, kebab-case; also the `panelId` of the actions it reports. */
+  id: string;
+  component: ComponentType<OverlayPanelProps>;
+}
+
+export const OVERLAY_PANELS: readonly OverlayPanel[] = [];

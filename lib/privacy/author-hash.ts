@@ -1,0 +1,79 @@
+/**
+ * Authors become keyed hashes before anything about them is stored or sent
+ * for storage (SPEC.md, "Privacy and security"): HMAC-SHA-256 over the
+ * normalised display name with a per-installation secret, so the same
+ * person gets the same pseudonym on this installation and no other
+ * installation (or anyone reading an export) can reverse or link it.
+ *
+ * Runs in the background and on extension pages (WebCrypto + storage.local);
+ * the content script sends names only to the background, never stores them.
+ */
+import { storage } from 'wxt/utils/storage';
+
+export const INSTALLATION_SECRET_KEY = 'local:installationSecret';
+const SECRET_BYTES = 32;
+
+const secretItem = storage.defineItem<string>(INSTALLATION_SECRET_KEY);
+
+function toHex(bytes: ArrayBuffer | Uint8Array): string {
+  return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i += 1)
+    bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+let pendingSecret: Promise<Uint8Array<ArrayBuffer>> | undefined;
+
+/** The installation's secret, created (32 random bytes) on first use. */
+export function getInstallationSecret(): Promise<Uint8Array<ArrayBuffer>> {
+  pendingSecret ??= (async () => {
+    const stored = await secretItem.getValue();
+    if (stored && /^[0-9a-f]{64}$/.test(stored)) return fromHex(stored);
+    const secret = crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
+    await secretItem.setValue(toHex(secret));
+    return secret;
+  })().catch((error: unknown) => {
+    pendingSecret = undefined;
+    throw error;
+  });
+  return pendingSecret;
+}
+
+/** Same person, same pseudonym: case, spacing and Unicode form do not matter. */
+export function normaliseAuthorName(name: string): string {
+  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('und');
+}
+
+/** HMAC-SHA-256 of the normalised name with `secret`, as 64 hex digits. */
+export async function hashAuthorWithSecret(
+  name: string,
+  secret: Uint8Array<ArrayBuffer>,
+): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    secret,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const signature = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    new TextEncoder().encode(normaliseAuthorName(name)),
+  );
+  return toHex(signature);
+}
+
+/** The author's pseudonym on this installation. */
+export async function hashAuthor(name: string): Promise<string> {
+  return hashAuthorWithSecret(name, await getInstallationSecret());
+}
+
+/** For tests: forget the cached secret so the next call reads storage again. */
+export function resetAuthorHashCache(): void {
+  pendingSecret = undefined;
+}

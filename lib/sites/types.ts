@@ -1,0 +1,79 @@
+/**
+ * The site-adapter interface: everything the content script needs to know
+ * about a site's DOM sits behind it (STYLE.md, "Only the adapter knows the
+ * site's DOM"). The rest of the content script works with the plain,
+ * validated data the adapter returns and the few elements it hands out for
+ * placement (post roots, the overlay anchor, the comment box).
+ */
+import * as z from 'zod/mini';
+
+export const parsedPostSchema = z.object({
+  /** Stable key of the post; the DOM contract's `data-oa-post` value. */
+  postKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** Facebook's own post id (numeric or a `pfbid…` token) when one was found. */
+  postId: z.nullable(z.string().check(z.maxLength(200))),
+  groupId: z.nullable(z.string().check(z.maxLength(200))),
+  groupName: z.nullable(z.string().check(z.maxLength(500))),
+  /** Display name in clear: only ever hashed before storage (lib/privacy/author-hash). */
+  authorName: z.nullable(z.string().check(z.maxLength(500))),
+  anonymous: z.boolean(),
+  /** Message text, cleaned of zero-width and scraper-disturbing characters. */
+  text: z.string().check(z.maxLength(20_000)),
+  /** True when the page shows only the start of the text ("See more"). */
+  truncated: z.boolean(),
+  permalink: z.nullable(z.string().check(z.maxLength(2000))),
+  /** The time as the page shows it (often relative, e.g. "3 h"). */
+  timeLabel: z.nullable(z.string().check(z.maxLength(200))),
+  /** Language of the site's own UI (`<html lang>`), e.g. `en`, `de`, `pl`. */
+  uiLanguage: z.nullable(z.string().check(z.maxLength(20))),
+  /** Author and start of the text; tells a re-rendered post from a different one. */
+  fingerprint: z.string().check(z.maxLength(100)),
+});
+export type ParsedPost = z.infer<typeof parsedPostSchema>;
+
+export type PageKind = 'group-feed' | 'group-post' | 'other';
+
+export interface PageInfo {
+  kind: PageKind;
+  groupId: string | null;
+  groupName: string | null;
+  uiLanguage: string | null;
+}
+
+/** Why a candidate element was not taken as a post (for the diagnostic report). */
+export type RejectReason = 'placeholder' | 'comment' | 'nested' | 'no-content' | 'invalid';
+
+export type ParseResult =
+  { kind: 'post'; post: ParsedPost } | { kind: 'rejected'; reason: RejectReason };
+
+/** Counts how often each selector entry matched, for the diagnostic report. */
+export interface SelectorStats {
+  record(group: string, index: number): void;
+}
+
+export interface KeyResolver {
+  /** Returns the key to use for a post, given a key from ids and its fingerprint. */
+  resolve(candidateKey: string, fingerprint: string): string;
+}
+
+export interface SiteAdapter {
+  readonly id: string;
+  describePage(doc: Document, location: Location | URL): PageInfo;
+  /** The narrowest element that contains every post (feed, main column or body). */
+  findObservationRoot(doc: Document): Element;
+  /** True when the page's post container (feed) has rendered. */
+  hasFeed(doc: Document): boolean;
+  /** Every element inside `root` (inclusive) that may be a post root. */
+  findCandidates(root: Element): Element[];
+  /** The candidate post root that contains `node`, if any. */
+  closestCandidate(node: Element): Element | null;
+  parsePost(root: Element, page: PageInfo, keys: KeyResolver, stats?: SelectorStats): ParseResult;
+  /** Where the overlay host goes: appended to `parent`, before `before` (or at the end). */
+  overlayAnchor(root: Element): { parent: Element; before: Element | null };
+  /** The post's comment box, if it is open. */
+  findCommentBox(root: Element): HTMLElement | null;
+  /** The button that opens the post's comment box. */
+  findCommentButton(root: Element): HTMLElement | null;
+  /** Selector groups and entries, for naming counts in the diagnostic report. */
+  readonly selectorCatalogue: Readonly<Record<string, readonly string[]>>;
+}
