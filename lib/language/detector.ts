@@ -69,7 +69,12 @@ const LATIN_LANGUAGE_CLASSES = POST_LANGUAGES.map((language, index) => ({ langua
   .filter(({ language }) => language !== 'bg' && language !== 'el')
   .map(({ index }) => index);
 const HR = POST_LANGUAGES.indexOf('hr');
+/** Serbian Cyrillic letters that Bulgarian does not use, and the reverse. */
+const SERBIAN_ONLY = /[јљњћђџ]/;
+const BULGARIAN_ONLY = /[ъщьяюй]/;
 const BG = POST_LANGUAGES.indexOf('bg');
+const CS = POST_LANGUAGES.indexOf('cs');
+const SK = POST_LANGUAGES.indexOf('sk');
 
 interface ScriptCounts {
   latin: number;
@@ -117,7 +122,13 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
     }
 
     let candidates: number[];
-    if (scripts.cyrillic > scripts.latin) candidates = [BG, HR];
+    if (scripts.cyrillic > scripts.latin) {
+      // Letters only one of the two Cyrillic orthographies has settle it.
+      const joined = words.join(' ');
+      if (SERBIAN_ONLY.test(joined) && !BULGARIAN_ONLY.test(joined)) candidates = [HR];
+      else if (BULGARIAN_ONLY.test(joined) && !SERBIAN_ONLY.test(joined)) candidates = [BG];
+      else candidates = [BG, HR];
+    }
     else {
       candidates = [...LATIN_LANGUAGE_CLASSES];
       if (scripts.nonAsciiLatin === 0) candidates.push(BG_LATN, EL_LATN);
@@ -128,7 +139,15 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
     scoreWithCharModel(charModel, words, charScores);
     scoreWithEld(eldTable, words, eldScores);
 
-    const eldWeight = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic ? weights.eldAscii : weights.eld;
+    const asciiLatin = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic;
+    const eldWeight = asciiLatin ? weights.eldAscii : weights.eld;
+    if (asciiLatin) {
+      // eld learnt Czech with its háčeks and čárkas, so Czech typed without them
+      // looks Slovak to it; let the character model alone split the pair.
+      const either = Math.max(eldScores[CS]!, eldScores[SK]!);
+      eldScores[CS] = either;
+      eldScores[SK] = either;
+    }
     let bestEld = 0;
     for (const c of candidates) if (c < eldScores.length) bestEld = Math.max(bestEld, eldScores[c]!);
 

@@ -1,6 +1,8 @@
 /**
  * Turns a post into the words that carry language signal. URLs, e-mail
- * addresses, @mentions, #hashtags, numbers, emoji and punctuation carry none
+ * addresses, @mentions (with the capitalised name words that follow them,
+ * as Facebook writes "@Jan Kowalski"), #hashtags, numbers, emoji and
+ * punctuation carry none
  * and are dropped; German legal and administrative terms that migrants mix
  * into their own language are dropped when other words remain, so the host
  * language wins ("mam Kündigung od szefa" is Polish).
@@ -8,7 +10,7 @@
 import { foldDiacritics } from './transliterate';
 
 const NOISE =
-  /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|[@#][\p{L}\p{N}_.]+|\b[\p{L}]*\d[\p{L}\p{N}]*|\b[a-z0-9-]+\.(?:com|de|net|org|eu|pl|ro|bg|gr|hr|hu|es|fr|it|cz|sk|info)\b\S*/giu;
+  /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|@[\p{L}\p{N}_.]+(?:[ \u00a0]+\p{Lu}[\p{Ll}\p{M}]+){0,2}|#[\p{L}\p{N}_.]+|\b[\p{L}]*\d[\p{L}\p{N}]*|\b[a-z0-9-]+\.(?:com|de|net|org|eu|pl|ro|bg|gr|hr|hu|es|fr|it|cz|sk|info)\b\S*/giu;
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 /**

@@ -3,6 +3,7 @@
  * commands here; the entry point and the tests discover them from this list.
  */
 import type { CliCommand } from '../types';
+import { detectCommand } from './detect';
 import { PACK_COMMANDS } from './pack';
 
-export const COMMANDS: readonly CliCommand[] = [...PACK_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [detectCommand, ...PACK_COMMANDS];
