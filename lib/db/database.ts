@@ -9,6 +9,7 @@
  * before/after test on fake-indexeddb. Never edit a version that has shipped.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 
 export const DATABASE_NAME = 'outreach-advisor';
 
@@ -20,11 +21,17 @@ export interface MetaRecord {
 
 export class OutreachDatabase extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** Installed answer packs with the previous version for rollback (lib/packs/store.ts). */
+  packs!: EntityTable<InstalledPackRecord, 'id'>;
+  /** Public keys the supervisor trusts for pack signatures. */
+  trustedKeys!: EntityTable<TrustedKeyRecord, 'keyId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       meta: '&key',
+      packs: '&id, active',
+      trustedKeys: '&keyId',
     });
   }
 }
