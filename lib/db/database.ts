@@ -9,6 +9,8 @@
  * before/after test on fake-indexeddb. Never edit a version that has shipped.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { LogEvent } from '../log/events';
+import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 
 export const DATABASE_NAME = 'outreach-advisor';
@@ -21,6 +23,11 @@ export interface MetaRecord {
 
 export class OutreachDatabase extends Dexie {
   meta!: EntityTable<MetaRecord, 'key'>;
+  /** Interaction log (lib/log): own events and events merged from imports. */
+  events!: EntityTable<LogEvent, 'id'>;
+  posts!: EntityTable<PostRecord, 'postKey'>;
+  caseNotes!: EntityTable<CaseNoteRecord, 'postKey'>;
+  imports!: EntityTable<ImportRecord, 'id'>;
   /** Installed answer packs with the previous version for rollback (lib/packs/store.ts). */
   packs!: EntityTable<InstalledPackRecord, 'id'>;
   /** Public keys the supervisor trusts for pack signatures. */
@@ -30,9 +37,26 @@ export class OutreachDatabase extends Dexie {
     super(name);
     this.version(1).stores({
       meta: '&key',
+      events: '&id, at, type, postKey, authorHash',
+      posts: '&postKey, lastSeenAt, authorHash',
+      caseNotes: '&postKey, updatedAt, authorHash',
+      imports: '&id, importedAt',
       packs: '&id, active',
       trustedKeys: '&keyId',
     });
+    // v2: events get `source` ('local' | 'import', derived from `importId`)
+    // with indexes, so "my own log" and "remove this import" are index
+    // queries instead of full scans.
+    this.version(2)
+      .stores({ events: '&id, at, type, postKey, authorHash, source, importId' })
+      .upgrade((tx) =>
+        tx
+          .table('events')
+          .toCollection()
+          .modify((event: { importId?: string; source?: string }) => {
+            event.source = event.importId === undefined ? 'local' : 'import';
+          }),
+      );
   }
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Before/after test of the log's schema upgrade (version 1 → 2) on
+ * fake-indexeddb: a database written with exactly the first shipped schema
+ * is opened with the current class, and every record must survive with the
+ * derived `source` field filled in and the new indexes usable.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OutreachDatabase } from '../db/database';
+import { sampleEvent } from './sample-events';
+
+// The version-1 stores as shipped; copied on purpose so a later edit of the
+// class cannot silently change what "the first schema" means in this test.
+const VERSION_1_STORES = {
+  meta: '&key',
+  events: '&id, at, type, postKey, authorHash',
+  posts: '&postKey, lastSeenAt, authorHash',
+  caseNotes: '&postKey, updatedAt, authorHash',
+  imports: '&id, importedAt',
+};
+
+const name = `upgrade-test-${crypto.randomUUID()}`;
+afterEach(async () => {
+  await Dexie.delete(name);
+});
+
+describe('database upgrade 1 → 2', () => {
+  it('keeps every record and derives source from importId', async () => {
+    const v1 = new Dexie(name);
+    v1.version(1).stores(VERSION_1_STORES);
+    const local = Array.from({ length: 30 }, (_, i) =>
+      sampleEvent(i % 2 ? 'post-seen' : 'note-added', { postKey: `p${i}`, at: 1000 + i }),
+    );
+    const imported = Array.from({ length: 20 }, (_, i) => ({
+      ...sampleEvent('reply-copied', { postKey: `q${i}`, at: 5000 + i }),
+      advisor: 'other',
+      importId: 'c'.repeat(64),
+    }));
+    const v1Events = [...local.map((e) => ({ ...e, advisor: 'me' })), ...imported];
+    await v1.table('events').bulkAdd(v1Events);
+    await v1.table('posts').add({ postKey: 'p1', firstSeenAt: 1, lastSeenAt: 2, authorHash: null });
+    await v1
+      .table('caseNotes')
+      .add({ postKey: 'p0', outcome: 'informed', note: 'n', updatedAt: 1 });
+    await v1.table('imports').add({ id: 'c'.repeat(64), advisor: 'other', importedAt: 3 });
+    await v1.table('meta').put({ key: 'installedAt', value: '2026-01-01' });
+    v1.close();
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const events = await db.events.orderBy('at').toArray();
+    expect(events.map(({ source: _s, ...rest }) => rest)).toEqual(v1Events);
+    expect(await db.events.where('source').equals('local').count()).toBe(30);
+    expect(await db.events.where('importId').equals('c'.repeat(64)).count()).toBe(20);
+    expect(await db.posts.count()).toBe(1);
+    expect(await db.caseNotes.count()).toBe(1);
+    expect(await db.imports.count()).toBe(1);
+    expect(await db.meta.get('installedAt')).toEqual({ key: 'installedAt', value: '2026-01-01' });
+    db.close();
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Interaction events: what an advisor did with a post, as the content script
+ * reports it and the background stores it.
+ *
+ * Every event has a stable id (a random UUID chosen by the sender), so a
+ * batch can be sent again after a lost acknowledgement and the store simply
+ * recognises what it already has. Event type ids and outcome ids are stable
+ * too: exports, imports, statistics and `cli logs report` rely on them, so
+ * never rename one — add new ids at the end.
+ *
+ * No field may hold a person's name: authors travel only as keyed hashes
+ * (64 hex characters), and post text only when the advisor turned it on.
+ * `zod/mini` keeps this usable in the content script.
+ */
+import * as z from 'zod/mini';
+import { POST_LANGUAGES } from '../domain/languages';
+import { TOPICS } from '../domain/topics';
+
+export const LOG_EVENT_TYPES = [
+  'post-seen',
+  'suggestions-shown',
+  'reply-inserted',
+  'reply-copied',
+  'not-relevant',
+  'handled',
+  'referred',
+  'note-added',
+] as const;
+export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
+
+/** Outcome categories of the case documentation. */
+export const CASE_OUTCOMES = [
+  'informed',
+  'referred',
+  'myth-corrected',
+  'escalated',
+  'no-action',
+] as const;
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+/** Event types that count as the advisor having replied to the post. */
+export const REPLY_EVENT_TYPES: readonly LogEventType[] = ['reply-inserted', 'reply-copied'];
+
+export const MAX_NOTE_LENGTH = 1000;
+export const MAX_POST_TEXT_LENGTH = 10_000;
+export const MAX_BATCH_SIZE = 200;
+
+const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const shortText = (max: number) => z.string().check(z.maxLength(max));
+const timeSchema = z.number().check(z.gte(0), z.lte(8.64e15));
+export const authorHashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export const logEventTypeSchema = z.enum(LOG_EVENT_TYPES);
+
+/** What every event says about the post it concerns. */
+const commonShape = {
+  id: idSchema,
+  /** When it happened (ms since epoch). */
+  at: timeSchema,
+  /** The adapter's stable key of the post. */
+  postKey: shortText(300),
+  groupId: z.nullable(shortText(200)),
+  /** A group's public name; never a person's. */
+  groupName: z.nullable(shortText(300)),
+  language: z.nullable(z.enum([...POST_LANGUAGES, 'und'])),
+  topic: z.nullable(z.enum(TOPICS)),
+  isQuestion: z.nullable(z.boolean()),
+  /** Keyed hash of the author's display name (never the name). */
+  authorHash: z.nullable(authorHashSchema),
+  /** When the post was published, where the page shows it. */
+  postedAt: z.nullable(timeSchema),
+  /** The post's text; kept only if the advisor enabled it in Settings. */
+  postText: z.optional(z.nullable(shortText(MAX_POST_TEXT_LENGTH))),
+};
+
+const replyShape = {
+  answerId: shortText(200),
+  packId: shortText(200),
+  packVersion: shortText(50),
+  /** The language of the text used, which may differ from the post's. */
+  replyLanguage: z.nullable(z.enum(POST_LANGUAGES)),
+  /** Whether the advisor changed the checked text before using it. */
+  edited: z.boolean(),
+};
+
+export const logEventInputSchema = z.discriminatedUnion('type', [
+  z.object({ ...commonShape, type: z.literal('post-seen') }),
+  z.object({
+    ...commonShape,
+    type: z.literal('suggestions-shown'),
+    answerIds: z.array(shortText(200)).check(z.maxLength(20)),
+  }),
+  z.object({ ...commonShape, ...replyShape, type: z.literal('reply-inserted') }),
+  z.object({ ...commonShape, ...replyShape, type: z.literal('reply-copied') }),
+  z.object({
+    ...commonShape,
+    type: z.literal('not-relevant'),
+    /** The suggestion judged irrelevant, or null for the whole post. */
+    answerId: z.nullable(shortText(200)),
+  }),
+  z.object({ ...commonShape, type: z.literal('handled') }),
+  z.object({
+    ...commonShape,
+    type: z.literal('referred'),
+    /** The service referred to (an organisation, not a person). */
+    referredTo: shortText(200),
+  }),
+  z.object({
+    ...commonShape,
+    type: z.literal('note-added'),
+    outcome: caseOutcomeSchema,
+    /** A short private note; exported only when explicitly chosen. */
+    note: shortText(MAX_NOTE_LENGTH),
+  }),
+]);
+export type LogEventInput = z.infer<typeof logEventInputSchema>;
+
+/** Where a stored event came from: this installation, or an imported export. */
+export const EVENT_SOURCES = ['local', 'import'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
+
+/** What the store adds to each event. */
+const storedShape = {
+  /** The advisor's pseudonym at the time the event was stored. */
+  advisor: shortText(100),
+  source: z.enum(EVENT_SOURCES),
+  /** The import that brought it in (source `import` only). */
+  importId: z.optional(shortText(100)),
+};
+
+/** A stored event: an input event plus what the store added. */
+export const logEventSchema = z.intersection(logEventInputSchema, z.object(storedShape));
+export type LogEvent = z.infer<typeof logEventSchema>;
+
+/** Fields of an event that name or describe a person or their words. */
+export type SensitiveField = 'postText' | 'note' | 'authorHash';
+
+/** A new random event id; the sender keeps it for every retry. */
+export function createEventId(): string {
+  return crypto.randomUUID();
+}

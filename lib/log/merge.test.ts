@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OutreachDatabase } from '../db/database';
+import { buildLogExport, serialiseLogExport } from './envelope';
+import { DEFAULT_INCLUDES } from './export-options';
+import { importLogExports, mergeEnvelopes, removeImport } from './merge';
+import { generateEvents } from './sample-events';
+
+let db: OutreachDatabase;
+beforeEach(() => {
+  db = new OutreachDatabase(`merge-test-${crypto.randomUUID()}`);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function exportOf(seed: number, count = 40) {
+  const envelope = await buildLogExport(generateEvents(count, seed), {
+    advisor: `advisor-${seed}`,
+    includes: DEFAULT_INCLUDES,
+  });
+  return { name: `advisor-${seed}.json`, text: serialiseLogExport(envelope), envelope };
+}
+
+describe('importLogExports', () => {
+  it('merges several advisors and adds nothing when the same export comes again', async () => {
+    const a = await exportOf(1);
+    const b = await exportOf(2);
+    const first = await importLogExports(db, [a, b]);
+    expect(first).toMatchObject({ added: 80, duplicates: 0, refused: 0 });
+    const again = await importLogExports(db, [a]);
+    expect(again).toMatchObject({ added: 0, duplicates: 40, refused: 0 });
+    expect(await db.events.count()).toBe(80);
+    expect(await db.imports.count()).toBe(2);
+  });
+
+  it('refuses a tampered export and stores nothing from it', async () => {
+    const good = await exportOf(3);
+    const tampered = { name: 'bad.json', text: good.text.replace('"advisor-3"', '"advisor-X"') };
+    const report = await importLogExports(db, [tampered, good]);
+    expect(report.files[0]).toMatchObject({ status: 'refused', code: 'tampered' });
+    expect(report.files[1]).toMatchObject({ status: 'merged', added: 40 });
+    expect(await db.events.count()).toBe(40);
+  });
+
+  it('can take an import back out', async () => {
+    const a = await exportOf(4);
+    await importLogExports(db, [a]);
+    expect(await removeImport(db, a.envelope.checksum.value)).toBe(40);
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('merges envelopes purely by id for the CLI', async () => {
+    const a = await exportOf(5);
+    expect(mergeEnvelopes([a.envelope, a.envelope])).toHaveLength(40);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { LogEvent } from './events';
+import { buildReport, renderReportCsv, renderReportMarkdown, suppress } from './report';
+import { sampleEvent } from './sample-events';
+import { computeStatistics, weekStartOf } from './stats';
+import { prepareEvent } from './store';
+
+const H = 3_600_000;
+const monday = Date.UTC(2026, 2, 2); // Monday 2 March 2026
+const ev = (type: LogEvent['type'], overrides: Record<string, unknown>) =>
+  prepareEvent(sampleEvent(type, overrides), { advisor: 'Advisor Zeta', storePostText: false });
+
+describe('computeStatistics', () => {
+  const events = [
+    ev('post-seen', { postKey: 'p1', at: monday + 10 * H, postedAt: monday + 9 * H }),
+    ev('reply-inserted', { postKey: 'p1', at: monday + 11 * H, postedAt: monday + 9 * H }),
+    ev('note-added', { postKey: 'p1', at: monday + 12 * H, outcome: 'informed' }),
+    ev('note-added', { postKey: 'p1', at: monday + 13 * H, outcome: 'referred' }),
+    ev('post-seen', { postKey: 'p2', at: monday + 8 * 24 * H, language: 'ro', topic: 'housing' }),
+    ev('post-seen', {
+      postKey: 'p3',
+      at: monday + 15 * 24 * H,
+      isQuestion: false,
+      groupId: 'g2',
+      groupName: 'Românii din Germania',
+    }),
+  ];
+  const stats = computeStatistics(events, { underservedMinQuestions: 1 });
+
+  it('counts posts once, questions, replies and the latest outcome', () => {
+    expect(stats.totals).toMatchObject({
+      events: 6,
+      posts: 3,
+      questions: 2,
+      repliedPosts: 1,
+      replies: 1,
+      documented: 1,
+      advisors: 1,
+    });
+    expect(stats.outcomes).toMatchObject({ informed: 0, referred: 1 });
+  });
+
+  it('fills weeks in order, including empty ones', () => {
+    expect(stats.weeks.map((w) => [w.weekStart, w.postsSeen, w.replies])).toEqual([
+      ['2026-03-02', 1, 1],
+      ['2026-03-09', 1, 0],
+      ['2026-03-16', 1, 0],
+    ]);
+  });
+
+  it('breaks down by language, topic and group, and measures time to reply', () => {
+    expect(stats.byLanguage.map((r) => [r.key, r.posts])).toEqual([
+      ['pl', 2],
+      ['ro', 1],
+    ]);
+    expect(stats.byGroup.find((r) => r.key === 'g2')?.label).toBe('Românii din Germania');
+    expect(stats.timeToReply).toEqual({ count: 1, medianMinutes: 120, p90Minutes: 120 });
+  });
+
+  it('names topics with many questions and few replies', () => {
+    expect(stats.underserved.map((r) => r.topic)).toEqual(['housing']);
+  });
+
+  it.each([
+    [Date.UTC(2026, 2, 8, 23), '2026-03-02'],
+    [Date.UTC(2026, 2, 9, 0), '2026-03-09'],
+    [Date.UTC(2026, 0, 1), '2025-12-29'],
+  ])('puts %s in the week starting %s', (at, week) => {
+    expect(weekStartOf(at)).toBe(week);
+  });
+});
+
+describe('anonymised report', () => {
+  it.each([
+    [0, 0],
+    [1, '<5'],
+    [4, '<5'],
+    [5, 5],
+  ])('publishes a count of %s as %s', (count, shown) => {
+    expect(suppress(count, 5)).toBe(shown);
+  });
+
+  it('suppresses small counts and names no advisor', () => {
+    const events = Array.from({ length: 7 }, (_, i) =>
+      ev('post-seen', { postKey: `p${i}`, language: i < 6 ? 'pl' : 'bg' }),
+    );
+    const report = buildReport(computeStatistics(events), 5);
+    const languages = report.tables.find((t) => t.id === 'languages');
+    expect(languages?.rows).toEqual([
+      ['pl', 6, 6, 0],
+      ['bg', '<5', '<5', 0],
+    ]);
+    const markdown = renderReportMarkdown(report);
+    expect(markdown).toContain('| bg | <5 | <5 | 0 |');
+    expect(markdown + renderReportCsv(report)).not.toContain('Zeta');
+    expect(renderReportCsv(report)).toContain('languages,bg,posts,<5');
+  });
+});
