@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_MAX_PACK_BYTES, formatMegabytes } from '../../packs/json-text';
 import { parsePack, type ParsePackResult } from '../../packs/parse';
 import { formatProblem, type PackProblem } from '../../packs/problems';
@@ -75,3 +76,12 @@ export function countBySeverity(problems: readonly PackProblem[]): {
 }
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `parseArgs` with unknown or malformed flags reported as usage errors (exit 2), not stack traces. */
+export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+}

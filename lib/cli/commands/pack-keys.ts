@@ -6,7 +6,6 @@
  */
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   privateKeyFileSchema,
   generateSigningKeys,
@@ -17,7 +16,7 @@ import {
 import type { TrustedKey } from '../../packs/signing';
 import type { CliCommand, CliIo } from '../types';
 import { CliUsageError, CliUserError } from '../types';
-import { readPackFile, readTextFile, writeProblems } from './pack-common';
+import { readPackFile, readTextFile, writeProblems, parseFlags } from './pack-common';
 
 export const VERIFY_EXIT_CODES = {
   trusted: 0,
@@ -79,7 +78,7 @@ Existing files are never overwritten.
 
 Exit codes: 0 written, 1 a file exists or cannot be written, 2 wrong call.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: { signer: { type: 'string' }, output: { type: 'string', short: 'o' } },
@@ -121,7 +120,7 @@ replaced. A pack with errors is not signed.
 Exit codes: 0 signed, 1 the pack has errors or a file cannot be read/written,
 2 wrong call.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: { key: { type: 'string' }, output: { type: 'string', short: 'o' } },
@@ -165,7 +164,7 @@ Exit codes:
   4  the signature is valid but the signer is not among the trusted keys
   5  the signature does not match the content: the pack was changed after signing`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: { trusted: { type: 'string', multiple: true } },

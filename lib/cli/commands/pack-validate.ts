@@ -3,7 +3,6 @@
  * no errors (warnings allowed), else exit 1 with one line per problem on
  * stderr, each starting with its location.
  */
-import { parseArgs } from 'node:util';
 import type { CliCommand } from '../types';
 import { CliUsageError } from '../types';
 import {
@@ -12,6 +11,7 @@ import {
   plural,
   readPackFile,
   writeProblems,
+  parseFlags,
 } from './pack-common';
 
 export const packValidateCommand: CliCommand = {
@@ -34,7 +34,7 @@ Options:
 Exit codes: 0 valid (possibly with warnings), 1 the pack has errors,
 2 the command was called wrongly.`,
   async run(args, io) {
-    const { values, positionals } = parseArgs({
+    const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
       options: { 'no-warnings': { type: 'boolean' }, today: { type: 'string' } },

@@ -1,6 +1,7 @@
 /** The `pack …` commands, in the order `--help` lists them. */
 import type { CliCommand } from '../types';
 import { packKeygenCommand, packSignCommand, packVerifyCommand } from './pack-keys';
+import { packBuildCommand, packToSheetCommand } from './pack-sheet';
 import { packValidateCommand } from './pack-validate';
 
 export const PACK_COMMANDS: readonly CliCommand[] = [
@@ -8,4 +9,6 @@ export const PACK_COMMANDS: readonly CliCommand[] = [
   packKeygenCommand,
   packSignCommand,
   packVerifyCommand,
+  packBuildCommand,
+  packToSheetCommand,
 ];

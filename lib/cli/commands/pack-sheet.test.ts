@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { TEMPLATE_PACK } from '../../../scripts/template-pack';
+import { makeAnswer, makePack } from '../../../tests/packs/make-pack';
+import { runCli } from '../main';
+import { writeSheet } from './pack-sheet';
+
+async function run(args: string[], cwd: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, cwd });
+  return { code, out, err };
+}
+
+const tricky = makePack({
+  description: '',
+  answers: [
+    makeAnswer('a-one', {
+      links: [
+        { url: 'https://example.org/a', label: 'Label with spaces' },
+        { url: 'https://example.org/b?x=1', label: 'Second | pipe' },
+      ],
+      review: {
+        status: 'approved',
+        reviewer: 'RA X',
+        reviewedAt: '2026-01-02',
+        validUntil: '2026-12-31',
+        legalBasis: ['§ 1 MiLoG | § 2 MiLoG'],
+        note: 'two\nlines',
+      },
+    }),
+  ],
+});
+
+describe('pack build / pack to-sheet', () => {
+  it.each(['xlsx', 'csv'])('round-trips packs through .%s to an equal pack', async (ext) => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    for (const [name, pack] of [
+      ['template', TEMPLATE_PACK],
+      ['tricky', tricky],
+    ] as const) {
+      await writeFile(join(dir, `${name}.json`), JSON.stringify(pack));
+      expect(
+        (await run(['pack', 'to-sheet', `${name}.json`, '-o', `${name}.${ext}`], dir)).code,
+      ).toBe(0);
+      const built = await run(
+        ['pack', 'build', `${name}.${ext}`, '-o', `${name}-back.json`, '--today', '2026-03-01'],
+        dir,
+      );
+      const errors = built.err.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '));
+      expect(errors).toEqual([]);
+      expect(built.code).toBe(0);
+      expect(JSON.parse(await readFile(join(dir, `${name}-back.json`), 'utf8'))).toEqual(pack);
+    }
+  });
+
+  it('builds the committed templates into valid packs', async () => {
+    for (const file of ['template.xlsx', 'template.csv']) {
+      const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+      const result = await run(
+        [
+          'pack',
+          'build',
+          join(import.meta.dirname, '../../../packs', file),
+          '-o',
+          join(dir, 'out.json'),
+        ],
+        dir,
+      );
+      expect(result.code).toBe(0);
+      expect(JSON.parse(await readFile(join(dir, 'out.json'), 'utf8'))).toEqual(TEMPLATE_PACK);
+    }
+  });
+
+  it('names sheet, row and column for problems in a spreadsheet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    const broken = makePack();
+    await writeSheet(broken, join(dir, 'ok.xlsx'));
+    const csv = join(dir, 'bad.csv');
+    await writeSheet(broken, csv);
+    const text = (await readFile(csv, 'utf8'))
+      .replace('minimum-wage-minijob,minijob', 'minimum-wage-minijob,wages')
+      .replace('https://www.faire-mobilitaet.de/', 'http://www.faire-mobilitaet.de/');
+    await writeFile(csv, text);
+    const result = await run(['pack', 'build', 'bad.csv', '-o', 'out.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      'sheet bad.csv, row 17, column B (topic) [answers[1].topic]: unknown topic "wages"',
+    );
+    expect(result.err).toContain(
+      'sheet bad.csv, row 15, column F (links) [answers[0].links[0].url]: "http://www.faire-mobilitaet.de/" is not an https link',
+    );
+    expect(result.err).toContain(
+      'sheet bad.csv, row 16, column F (links): differs from row 15, the first row of answer "minimum-wage-basics"',
+    );
+  });
+
+  it('refuses a sheet type it does not know with a usage error', async () => {
+    const result = await run(['pack', 'to-sheet', 'x.json', '-o', 'x.ods'], tmpdir());
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('x.ods: use a .xlsx or .csv file');
+  });
+});
+
+describe('pack validate', () => {
+  it('exits 0 for a valid pack and 1 with one line per problem, location first', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-validate-'));
+    await writeFile(join(dir, 'good.json'), JSON.stringify(makePack()));
+    const bad = makePack();
+    bad.answers[1] = makeAnswer('minimum-wage-basics');
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+    const good = await run(['pack', 'validate', 'good.json', '--no-warnings'], dir);
+    expect(good).toMatchObject({ code: 0, err: '' });
+    const failed = await run(['pack', 'validate', 'bad.json', '--no-warnings'], dir);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toBe(
+      'answers[1].id: duplicate id "minimum-wage-basics", already used by answers[0]\n',
+    );
+  });
+});
