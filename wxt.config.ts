@@ -20,7 +20,9 @@ export default defineConfig({
     short_name: 'Outreach Advisor',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // Asked for at run time, per host, only when a user fetches a pack from an address.
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

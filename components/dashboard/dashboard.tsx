@@ -2,11 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionId } from './sections';
 import { SECTIONS, sectionFromHash } from './sections';
+import { PacksSection } from './packs/packs-section';
 import { SettingsSection } from './settings-section';
 import { UpcomingSection } from './upcoming-section';
 
 function SectionContent({ section }: { section: SectionId }) {
   switch (section) {
+    case 'packs':
+      return <PacksSection />;
     case 'settings':
       return <SettingsSection />;
     default:

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** A section whose feature has not shipped yet: says what it will hold. */
-export function UpcomingSection({ section }: { section: 'packs' | 'log' | 'stats' }) {
+export function UpcomingSection({ section }: { section: 'log' | 'stats' }) {
   const { t } = useTranslation('dashboard');
   return (
     <section aria-labelledby={`${section}-heading`} data-testid={`section-${section}`}>

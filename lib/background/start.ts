@@ -7,8 +7,10 @@ import { browser } from 'wxt/browser';
 import { getDatabase } from '../db/database';
 import { isEnvelope } from '../messaging/protocol';
 import { receiveMessage, type ReceiverOptions } from '../messaging/receive';
+import { installBundledPack } from './bundled-pack';
 import { forgetTabState } from './tab-state';
 import { handlers } from './handlers';
+import { registerLogMaintenance } from './log';
 
 export function startBackground(): void {
   const options: ReceiverOptions = {
@@ -28,8 +30,16 @@ export function startBackground(): void {
     void forgetTabState(tabId);
   });
 
+  registerLogMaintenance();
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason !== 'install') return;
-    void getDatabase().meta.put({ key: 'installedAt', value: new Date().toISOString() });
+    if (reason === 'install') {
+      void getDatabase().meta.put({ key: 'installedAt', value: new Date().toISOString() });
+    }
+    if (reason === 'install' || reason === 'update') {
+      installBundledPack().catch((error: unknown) =>
+        console.error('Outreach Advisor: the bundled answer pack could not be installed', error),
+      );
+    }
   });
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fetchPackText, originPattern, PackFetchError, parsePackUrl } from './fetch-pack';
+
+const respond = (body: string, init: ResponseInit = {}) =>
+  (async () => new Response(body, init)) as unknown as typeof fetch;
+
+describe('parsePackUrl', () => {
+  it.each([
+    ['http://example.org/pack.json', 'not-https'],
+    ['ftp://example.org/pack.json', 'not-https'],
+    ['not a url', 'not-https'],
+  ])('refuses %s', (input, reason) => {
+    expect(() => parsePackUrl(input)).toThrow(PackFetchError);
+    try {
+      parsePackUrl(input);
+    } catch (error) {
+      expect((error as PackFetchError).reason).toBe(reason);
+    }
+  });
+
+  it('accepts https and gives the origin pattern to request', () => {
+    const url = parsePackUrl(' https://packs.example.org/v1/pack.json ');
+    expect(originPattern(url)).toBe('https://packs.example.org/*');
+  });
+});
+
+describe('fetchPackText', () => {
+  it('returns the body of a successful response', async () => {
+    expect(await fetchPackText('https://x.example/p.json', { fetch: respond('{"a":1}') })).toBe(
+      '{"a":1}',
+    );
+  });
+
+  it('reports an HTTP error status', async () => {
+    await expect(
+      fetchPackText('https://x.example/p.json', { fetch: respond('nope', { status: 404 }) }),
+    ).rejects.toMatchObject({ reason: 'http-status' });
+  });
+
+  it('stops reading a body over the size limit', async () => {
+    await expect(
+      fetchPackText('https://x.example/p.json', {
+        fetch: respond('x'.repeat(2000)),
+        maxBytes: 1000,
+      }),
+    ).rejects.toMatchObject({ reason: 'too-large' });
+  });
+
+  it('reports a network failure', async () => {
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(
+      fetchPackText('https://x.example/p.json', { fetch: failing }),
+    ).rejects.toMatchObject({ reason: 'network' });
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Fetching a pack from an https address a user entered — the only network
+ * request the extension ever makes (SPEC.md, "Privacy and security").
+ * The body is read with a size limit so a wrong address cannot exhaust
+ * memory; everything else (parsing, validation) happens in the pack store.
+ */
+
+export const MAX_PACK_DOWNLOAD_BYTES = 5 * 1024 * 1024;
+
+export class PackFetchError extends Error {
+  constructor(
+    readonly reason: 'not-https' | 'http-status' | 'too-large' | 'network' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PackFetchError';
+  }
+}
+
+/** Parses and checks an address; returns the URL or throws `PackFetchError`. */
+export function parsePackUrl(input: string): URL {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    throw new PackFetchError('not-https', `"${input}" is not a web address.`);
+  }
+  if (url.protocol !== 'https:') {
+    throw new PackFetchError('not-https', 'Packs can only be fetched from https addresses.');
+  }
+  return url;
+}
+
+/** The host-permission pattern the browser must grant before fetching `url`. */
+export function originPattern(url: URL): string {
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export async function fetchPackText(
+  input: string,
+  options: { fetch?: typeof fetch; timeoutMs?: number; maxBytes?: number } = {},
+): Promise<string> {
+  const url = parsePackUrl(input);
+  const doFetch = options.fetch ?? fetch;
+  const maxBytes = options.maxBytes ?? MAX_PACK_DOWNLOAD_BYTES;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 20_000);
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'follow',
+      });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new PackFetchError('timeout', `${url.host} did not answer in time.`);
+      }
+      throw new PackFetchError(
+        'network',
+        `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    if (response.url && !response.url.startsWith('https:')) {
+      throw new PackFetchError('not-https', 'The address redirected to a non-https page.');
+    }
+    if (!response.ok) {
+      throw new PackFetchError('http-status', `${url.host} answered ${response.status}.`);
+    }
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxBytes) {
+      throw new PackFetchError(
+        'too-large',
+        `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
+      );
+    }
+    const reader = response.body?.getReader();
+    if (!reader) return await response.text();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw new PackFetchError(
+          'too-large',
+          `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
+        );
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  } finally {
+    clearTimeout(timer);
+  }
+}
