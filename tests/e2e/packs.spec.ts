@@ -7,6 +7,11 @@ import { PacksPage } from './pages/packs-page';
 
 const DEFAULT_PACK_ID = 'eu.outreach-advisor.default';
 
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`test data lacks ${what}`);
+  return value;
+}
+
 function defaultPack(): Pack {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'packs', 'default-pack.json'), 'utf8')) as Pack;
 }
@@ -67,17 +72,21 @@ test('importing a pack shows the diff, installs it, and keeps the previous versi
 
   // Version 1.1.0: one answer changed, one removed, one added.
   const base = defaultPack();
-  const [a, b] = first.answers as [Pack['answers'][0], Pack['answers'][0]];
+  const a = must(first.answers[0], 'a first answer');
+  const b = must(first.answers[1], 'a second answer');
+  const removed = must(first.answers[2], 'a third answer');
+  const added = must(base.answers[5], 'a sixth answer');
+  const polish = must(a.texts.pl, 'a Polish text');
   const changed = {
     ...a,
-    texts: { ...a.texts, pl: { ...a.texts.pl!, title: `${a.texts.pl!.title} (2026)` } },
+    texts: { ...a.texts, pl: { ...polish, title: `${polish.title} (2026)` } },
   };
-  const second: Pack = { ...first, version: '1.1.0', answers: [changed, b, base.answers[5]!] };
+  const second: Pack = { ...first, version: '1.1.0', answers: [changed, b, added] };
   await packs.importFile('test-pack-1.1.json', JSON.stringify(second));
   await expect(packs.page.getByTestId('version-change')).toContainText('1.0.0');
-  await expect(packs.diff('added')).toContainText(base.answers[5]!.id);
+  await expect(packs.diff('added')).toContainText(added.id);
   await expect(packs.diff('changed')).toContainText(`${a.id} (texts.pl)`);
-  await expect(packs.diff('removed')).toContainText(first.answers[2]!.id);
+  await expect(packs.diff('removed')).toContainText(removed.id);
   await packs.confirmInstall().click();
   const card = packs.installedPack(first.id);
   await expect(card.getByTestId('pack-version')).toHaveText('Version 1.1.0');
@@ -105,7 +114,7 @@ test('a pack whose signature does not match its content is refused and nothing c
 
   // One changed character in a reply, signature left as it was.
   const tampered = structuredClone(signed);
-  const text = tampered.answers[0]!.texts.de!;
+  const text = must(must(tampered.answers[0], 'an answer').texts.de, 'a German text');
   text.body = text.body.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
   tampered.version = '2.0.1';
   await packs.importFile('tampered.json', JSON.stringify(tampered));

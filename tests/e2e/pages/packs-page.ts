@@ -1,12 +1,7 @@
-import type { Page } from '@playwright/test';
 import { DashboardPage } from './dashboard-page';
 
 /** The Answer packs section of the dashboard. */
 export class PacksPage extends DashboardPage {
-  constructor(page: Page, extensionId: string) {
-    super(page, extensionId);
-  }
-
   async openPacks(): Promise<void> {
     await this.open('packs');
   }
