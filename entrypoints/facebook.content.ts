@@ -9,6 +9,8 @@ export default defineContentScript({
   matches: ['https://www.facebook.com/*', 'https://web.facebook.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx);
+    startContentScript(ctx).catch((error: unknown) => {
+      console.error('Outreach Advisor: the content script could not start', error);
+    });
   },
 });

@@ -1,44 +1,285 @@
 /**
- * Content-script lifecycle (foundation stage). It marks the page as seen by
- * the extension and reports the page's state to the background, which feeds
- * the popup and the toolbar badge. Post recognition arrives with the
- * Facebook adapter; until then no post is reported as recognised.
+ * The content script's lifecycle.
+ *
+ * `startContentScript(ctx)` runs once per page load. It keeps what must
+ * outlive in-page navigation (the post store and key resolver, the overlay
+ * strings) and starts a *page session* for the current location. A session
+ * owns an AbortController: the post tracker, the overlays, the analysis
+ * queue and every content feature end with it. `wxt:locationchange` (group →
+ * group, feed → permalink → dialog) and a settings change end the session
+ * and start a fresh one; `ctx` invalidation (extension reloaded or removed)
+ * ends everything.
+ *
+ * Excluded groups (allow-list setting) get no session: nothing is marked,
+ * only the page state is reported so the popup can say why.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { i18n as I18n } from 'i18next';
+import { facebookAdapter } from '../sites/facebook/adapter';
+import { createKeyResolver } from '../sites/facebook/parser';
+import type { ParsedPost, SiteAdapter } from '../sites/types';
 import type { PageState } from '../messaging/protocol';
+import { MAX_POSTS_PER_ANALYSIS } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
+import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
+import { CONTENT_FEATURES } from './features';
+import { createPostEvents, type PostEventEmitter } from './features/events';
+import { OVERLAY_PANELS, type OverlayPanelActions } from './features/panels';
+import type { PostSnapshot } from './features/types';
+import { defaultCopyText, insertReply } from './insert-reply';
+import { createOverlayI18n, resolveOverlayLanguage } from './overlay-i18n';
+import { createOverlayManager } from './overlay-manager';
+import { createPostStore, type PostStore } from './post-store';
+import { createPostTracker, type PostTracker } from './post-tracker';
 
 export const PRESENCE_ATTRIBUTE = 'data-outreach-advisor';
+const REPORT_INTERVAL_MS = 400;
+const ANALYSIS_DELAY_MS = 30;
 
-function describePage(): PageState {
-  const match = /\/groups\/([^/?#]+)/.exec(location.pathname);
-  const groupId = match?.[1] ?? null;
-  return {
-    url: location.href.slice(0, 4000),
-    pageKind:
-      groupId === null
-        ? 'other'
-        : /\/(posts|permalink)\//.test(location.pathname)
-          ? 'group-post'
-          : 'group-feed',
-    groupId,
-    groupName: null,
-    feedFound: document.querySelector('[role="feed"]') !== null,
-    postsRecognised: 0,
-    groupIncluded: true,
-    contentScriptVersion: browser.runtime.getManifest().version,
+interface Shared {
+  ctx: ContentScriptContext;
+  adapter: SiteAdapter;
+  store: PostStore;
+  keys: ReturnType<typeof createKeyResolver>;
+  i18n: I18n;
+}
+
+function browserLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return navigator.language;
+  }
+}
+
+function createAnalysisQueue(
+  store: PostStore,
+  events: PostEventEmitter,
+  tracker: () => PostTracker | undefined,
+  signal: AbortSignal,
+) {
+  const pending = new Map<string, string>();
+  const inFlight = new Map<string, string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(timer));
+
+  const flush = async () => {
+    timer = undefined;
+    while (pending.size > 0 && !signal.aborted) {
+      const batch = [...pending].slice(0, MAX_POSTS_PER_ANALYSIS);
+      for (const [postKey, text] of batch) {
+        pending.delete(postKey);
+        inFlight.set(postKey, text);
+      }
+      try {
+        const { results } = await sendMessage('analysePosts', {
+          posts: batch.map(([postKey, text]) => ({ postKey, text })),
+        });
+        for (const analysis of results) {
+          const text = inFlight.get(analysis.postKey);
+          inFlight.delete(analysis.postKey);
+          if (text === undefined || signal.aborted) continue;
+          store.setAnalysis(analysis.postKey, analysis, text);
+          const post =
+            tracker()?.currentPosts().get(analysis.postKey) ?? store.get(analysis.postKey)?.post;
+          if (post) events.emit('post-analysed', { post, analysis });
+        }
+      } catch (error) {
+        for (const [postKey] of batch) inFlight.delete(postKey);
+        console.warn('Outreach Advisor: analysis failed', error);
+        return;
+      }
+    }
+  };
+
+  return (post: ParsedPost) => {
+    const entry = store.get(post.postKey);
+    if (entry?.analysedText === post.text) return;
+    if (pending.get(post.postKey) === post.text || inFlight.get(post.postKey) === post.text) return;
+    pending.set(post.postKey, post.text);
+    timer ??= setTimeout(() => void flush(), ANALYSIS_DELAY_MS);
   };
 }
 
-export function startContentScript(ctx: ContentScriptContext): void {
-  document.documentElement.setAttribute(PRESENCE_ATTRIBUTE, 'present');
-  ctx.onInvalidated(() => document.documentElement.removeAttribute(PRESENCE_ATTRIBUTE));
+function startSession(shared: Shared, settings: Settings, signal: AbortSignal): void {
+  const { ctx, adapter, store } = shared;
+  const page = adapter.describePage(document, location);
+  const included = page.kind !== 'other' && isGroupIncluded(settings, page.groupId, page.groupName);
+  // Assigned once below; the closures created before it read it lazily.
+  // eslint-disable-next-line prefer-const
+  let tracker: PostTracker | undefined;
+  let lastReport = '';
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const describe = (): PageState => ({
+    url: location.href.slice(0, 4000),
+    pageKind: page.kind,
+    groupId: page.groupId,
+    groupName: page.groupName,
+    feedFound: adapter.hasFeed(document),
+    postsRecognised: tracker?.postsRecognised() ?? 0,
+    groupIncluded: included,
+    contentScriptVersion: browser.runtime.getManifest().version,
+    ...(tracker ? { diagnostics: tracker.diagnostics() } : {}),
+  });
   const report = () => {
-    sendMessage('reportPageState', describePage()).catch(() => {
-      // The background restarts on demand; the next report will get through.
+    reportTimer = undefined;
+    if (signal.aborted) return;
+    const state = describe();
+    const key = JSON.stringify(state);
+    if (key === lastReport) return;
+    lastReport = key;
+    sendMessage('reportPageState', state).catch(() => {
+      lastReport = ''; // the background restarts on demand; try again next time
     });
   };
+  const scheduleReport = () => {
+    reportTimer ??= setTimeout(report, REPORT_INTERVAL_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(reportTimer));
+
+  if (!included) {
+    report();
+    return;
+  }
+
+  const events = createPostEvents((error) =>
+    console.error('Outreach Advisor: feature failed', error),
+  );
+  const actionsFor = (postKey: string, host: HTMLElement): OverlayPanelActions => ({
+    async insertReply(text) {
+      const root = tracker?.rootOf(postKey);
+      if (!root) return { status: 'failed', reason: 'post-gone' };
+      const outcome = await insertReply(
+        {
+          findCommentBox: () => adapter.findCommentBox(root),
+          findCommentButton: () => adapter.findCommentButton(root),
+        },
+        text,
+        { signal },
+      );
+      emitAction(
+        postKey,
+        outcome.status === 'inserted'
+          ? 'reply-inserted'
+          : outcome.status === 'copied'
+            ? 'reply-copied'
+            : 'reply-insert-failed',
+        'core',
+        {
+          ...(outcome.status === 'inserted'
+            ? { method: outcome.method }
+            : { reason: outcome.reason }),
+        },
+      );
+      return outcome;
+    },
+    copyText: defaultCopyText,
+    reportAction: (action, detail) => emitAction(postKey, action, 'core', detail),
+    setOverlayData(name, value) {
+      if (!/^[a-z][a-z0-9-]*$/.test(name) || name === 'post-key') return;
+      if (value === null) host.removeAttribute(`data-${name}`);
+      else host.setAttribute(`data-${name}`, value);
+    },
+  });
+  const emitAction = (
+    postKey: string,
+    action: string,
+    panelId: string,
+    detail?: Readonly<Record<string, string | number | boolean>>,
+  ) => {
+    events.emit('overlay-action', {
+      postKey,
+      action,
+      panelId,
+      ...(detail ? { detail } : {}),
+      post: tracker?.currentPosts().get(postKey) ?? null,
+    });
+  };
+  const overlays = createOverlayManager({
+    adapter,
+    store,
+    i18n: shared.i18n,
+    panels: OVERLAY_PANELS,
+    actionsFor,
+  });
+  signal.addEventListener('abort', () => overlays.destroy());
+  const requestAnalysis = createAnalysisQueue(store, events, () => tracker, signal);
+
+  tracker = createPostTracker({
+    adapter,
+    doc: document,
+    page,
+    keys: shared.keys,
+    store,
+    events,
+    overlays,
+    requestAnalysis,
+    onStateChange: scheduleReport,
+    signal,
+  });
+
+  const currentPosts = (): ReadonlyMap<string, PostSnapshot> => {
+    const result = new Map<string, PostSnapshot>();
+    for (const [postKey, post] of tracker?.currentPosts() ?? []) {
+      result.set(postKey, { post, analysis: store.get(postKey)?.analysis ?? null });
+    }
+    return result;
+  };
+  for (const feature of CONTENT_FEATURES) {
+    try {
+      void Promise.resolve(feature.init({ page, events, currentPosts }, signal)).catch(
+        (error: unknown) =>
+          console.error(`Outreach Advisor: feature "${feature.id}" failed`, error),
+      );
+    } catch (error) {
+      console.error(`Outreach Advisor: feature "${feature.id}" failed`, error);
+    }
+  }
+  tracker.start();
   report();
-  ctx.addEventListener(window, 'wxt:locationchange', report);
+  // Facebook renders the feed late; report again so the badge catches up.
+  ctx.setTimeout(scheduleReport, 1500);
+}
+
+export async function startContentScript(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter = facebookAdapter,
+): Promise<void> {
+  document.documentElement.setAttribute(PRESENCE_ATTRIBUTE, 'present');
+  ctx.onInvalidated(() => document.documentElement.removeAttribute(PRESENCE_ATTRIBUTE));
+
+  let settings = await getSettings();
+  const i18n = await createOverlayI18n(
+    resolveOverlayLanguage(settings.uiLanguage, browserLanguage()),
+  );
+  const shared: Shared = {
+    ctx,
+    adapter,
+    store: createPostStore(),
+    keys: createKeyResolver(),
+    i18n,
+  };
+
+  let session: AbortController | undefined;
+  const restart = () => {
+    session?.abort();
+    if (ctx.isInvalid) return;
+    session = new AbortController();
+    startSession(shared, settings, session.signal);
+  };
+  ctx.onInvalidated(() => session?.abort());
+  ctx.addEventListener(window, 'wxt:locationchange', restart);
+  const stopWatching = watchSettings((next) => {
+    const language = resolveOverlayLanguage(next.uiLanguage, browserLanguage());
+    if (language !== i18n.language) void i18n.changeLanguage(language);
+    const groupsChanged =
+      JSON.stringify([next.groupsMode, next.allowedGroups]) !==
+      JSON.stringify([settings.groupsMode, settings.allowedGroups]);
+    settings = next;
+    if (groupsChanged) restart();
+  });
+  ctx.onInvalidated(stopWatching);
+  restart();
 }

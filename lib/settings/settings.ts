@@ -14,14 +14,29 @@ export const SETTINGS_VERSION = 1;
 export const uiLanguageSettingSchema = z.enum(['auto', 'en', 'de']);
 export type UiLanguageSetting = z.infer<typeof uiLanguageSettingSchema>;
 
+export const groupsModeSchema = z.enum(['all', 'allow-list']);
+export type GroupsMode = z.infer<typeof groupsModeSchema>;
+
+/** A group the advisor works in: Facebook's group id (or vanity name) and a label. */
+export const allowedGroupSchema = z.object({
+  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  name: z.string().check(z.trim(), z.maxLength(200)),
+});
+export type AllowedGroup = z.infer<typeof allowedGroupSchema>;
+
 export const settingsSchema = z.object({
   /** Language of the extension's own interface; `auto` follows the browser. */
   uiLanguage: uiLanguageSettingSchema,
+  /** Work in every group, or only in the groups listed in `allowedGroups`. */
+  groupsMode: groupsModeSchema,
+  allowedGroups: z.array(allowedGroupSchema).check(z.maxLength(500)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'auto',
+  groupsMode: 'all',
+  allowedGroups: [],
 };
 
 /**
@@ -60,4 +75,24 @@ export async function updateSettings(change: Partial<Settings>): Promise<Setting
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(normaliseSettings(value)));
+}
+
+/**
+ * Whether the extension works in a group. Ids are compared without case;
+ * a listed name also matches (a group may be known by its vanity name).
+ */
+export function isGroupIncluded(
+  settings: Pick<Settings, 'groupsMode' | 'allowedGroups'>,
+  groupId: string | null,
+  groupName: string | null = null,
+): boolean {
+  if (settings.groupsMode === 'all') return true;
+  if (groupId === null) return false;
+  const id = groupId.toLowerCase();
+  const name = groupName?.trim().toLowerCase();
+  return settings.allowedGroups.some(
+    (group) =>
+      group.id.toLowerCase() === id ||
+      (name !== undefined && name !== '' && group.name.toLowerCase() === name),
+  );
 }

@@ -6,9 +6,10 @@
  * (never as HTML) and keeps anything that must survive the post being
  * scrolled away and back in `panelState`, which is kept per post key.
  *
- * Add a panel: write `components/overlay/panels/<id>.tsx`, list it here, and
- * put its strings in `locales/<en|de>/<namespace>.json` plus the namespace in
- * `OVERLAY_NAMESPACES` (lib/content/overlay-i18n.ts).
+ * Add a panel: write `components/overlay/panels/<id>.tsx` and list it here.
+ * Its strings go in `locales/<en|de>/overlay-<id>.json` (only `overlay*`
+ * namespaces are bundled into the content script, see
+ * lib/content/overlay-i18n.ts); use them with `useTranslation('overlay-<id>')`.
  */
 import type { ComponentType } from 'react';
 import type { PostAnalysis } from '../../messaging/protocol';
@@ -27,6 +28,11 @@ export interface OverlayPanelActions {
   copyText(text: string): Promise<boolean>;
   /** Emits an `overlay-action` event (logging subscribes) for this post. */
   reportAction(action: string, detail?: Readonly<Record<string, string | number | boolean>>): void;
+  /**
+   * Sets a `data-<name>` attribute on the overlay host (the public DOM
+   * contract, e.g. `topic`, `suggestions`); null removes it.
+   */
+  setOverlayData(name: string, value: string | null): void;
 }
 
 /** State a panel keeps per post key, across unmount and remount. */
