@@ -8,6 +8,7 @@ import { getDatabase } from '../db/database';
 import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
+import { loadCaseNote, logEventBatch } from './log';
 
 const startedAt = Date.now();
 
@@ -34,4 +35,6 @@ export const handlers: Handlers = {
   },
   getTabState: ({ tabId }) => loadTabState(tabId),
   analysePosts: ({ posts }) => ({ results: analysePosts(posts) }),
+  logEvents: ({ events }) => logEventBatch(events),
+  getCaseNote: ({ postKey }) => loadCaseNote(postKey),
 };

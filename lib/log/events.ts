@@ -115,6 +115,17 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
 ]);
 export type LogEventInput = z.infer<typeof logEventInputSchema>;
 
+/**
+ * What a content script sends: an event, plus the author's display name
+ * when it has one. The background replaces the name with its keyed hash
+ * before anything is stored; the name is never written anywhere.
+ */
+export const logEventRequestSchema = z.intersection(
+  logEventInputSchema,
+  z.object({ authorName: z.optional(z.nullable(shortText(500))) }),
+);
+export type LogEventRequest = z.infer<typeof logEventRequestSchema>;
+
 /** Where a stored event came from: this installation, or an imported export. */
 export const EVENT_SOURCES = ['local', 'import'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];

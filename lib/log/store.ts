@@ -71,6 +71,8 @@ export function prepareEvent(input: LogEventInput, options: StoreOptions): LogEv
     source: 'local',
   };
   if (!options.storePostText || !event.postText) delete event.postText;
+  // Never store a clear name, even if a caller forgot to hash it.
+  delete (event as { authorName?: unknown }).authorName;
   return event;
 }
 

@@ -12,6 +12,7 @@
  * table (the compiler insists), and call it with `sendMessage`.
  */
 import * as z from 'zod/mini';
+import { caseOutcomeSchema, logEventRequestSchema, MAX_BATCH_SIZE } from '../log/events';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -117,6 +118,26 @@ export const protocol = {
         .check(z.maxLength(MAX_POSTS_PER_ANALYSIS)),
     }),
     response: z.object({ results: z.array(postAnalysisSchema) }),
+    senders: ['content-script'],
+  }),
+  /** A batch of interaction events; the answer acknowledges ids stored now or before. */
+  logEvents: defineMessage({
+    request: z.object({
+      events: z.array(logEventRequestSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
+    }),
+    response: z.object({
+      acknowledged: z.array(z.string()),
+      added: z.int(),
+      duplicates: z.int(),
+    }),
+    senders: ['content-script'],
+  }),
+  /** The current case documentation of a post, for the overlay's case panel. */
+  getCaseNote: defineMessage({
+    request: z.object({ postKey: z.string().check(z.maxLength(300)) }),
+    response: z.nullable(
+      z.object({ outcome: caseOutcomeSchema, note: z.string(), updatedAt: z.number() }),
+    ),
     senders: ['content-script'],
   }),
 } as const;

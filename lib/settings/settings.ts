@@ -30,6 +30,12 @@ export const settingsSchema = z.object({
   /** Work in every group, or only in the groups listed in `allowedGroups`. */
   groupsMode: groupsModeSchema,
   allowedGroups: z.array(allowedGroupSchema).check(z.maxLength(500)),
+  /** How the advisor appears in logs and exports (a pseudonym, not a name). */
+  advisorPseudonym: z.string().check(z.trim(), z.maxLength(60)),
+  /** Keep the text of posts in the log (off: only language, topic, group). */
+  storePostText: z.boolean(),
+  /** Log records older than this many days are purged automatically. */
+  retentionDays: z.int().check(z.gte(1), z.lte(3650)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -37,6 +43,9 @@ export const DEFAULT_SETTINGS: Settings = {
   uiLanguage: 'auto',
   groupsMode: 'all',
   allowedGroups: [],
+  advisorPseudonym: '',
+  storePostText: false,
+  retentionDays: 90,
 };
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * The background's part of the interaction log: storing batches from
+ * content scripts, answering the case panel, and the scheduled retention
+ * purge. Stateless between wake-ups: the alarm lives in the browser, the
+ * last storage error in `storage.session`, everything else in IndexedDB.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { getDatabase } from '../db/database';
+import type { LogEventInput, LogEventRequest } from '../log/events';
+import { hashAuthor } from '../privacy/author-hash';
+import { purgeExpired } from '../log/retention';
+import type { StoreResult } from '../log/store';
+import { storeEvents, toLogStorageError } from '../log/store';
+import { getSettings } from '../settings/settings';
+
+export const PURGE_ALARM = 'log-retention-purge';
+const PURGE_PERIOD_MINUTES = 6 * 60;
+
+export interface LogErrorState {
+  at: number;
+  code: 'quota' | 'failed';
+  message: string;
+}
+
+/** The last failure to store events, until a later batch succeeds; the dashboard shows it. */
+export const logErrorItem = storage.defineItem<LogErrorState | null>('session:logError', {
+  fallback: null,
+});
+
+/** Replaces clear author names with their keyed hashes. */
+export async function pseudonymiseAuthors(
+  requests: readonly LogEventRequest[],
+): Promise<LogEventInput[]> {
+  const hashes = new Map<string, string>();
+  const result: LogEventInput[] = [];
+  for (const { authorName, ...event } of requests) {
+    if (authorName) {
+      let hash = hashes.get(authorName);
+      if (hash === undefined) {
+        hash = await hashAuthor(authorName);
+        hashes.set(authorName, hash);
+      }
+      event.authorHash = hash;
+    }
+    result.push(event as LogEventInput);
+  }
+  return result;
+}
+
+export async function logEventBatch(requests: readonly LogEventRequest[]): Promise<StoreResult> {
+  const settings = await getSettings();
+  const events = await pseudonymiseAuthors(requests);
+  try {
+    const result = await storeEvents(getDatabase(), events, {
+      advisor: settings.advisorPseudonym,
+      storePostText: settings.storePostText,
+    });
+    if ((await logErrorItem.getValue()) !== null) await logErrorItem.setValue(null);
+    return result;
+  } catch (error) {
+    const failure = toLogStorageError(error);
+    await logErrorItem
+      .setValue({ at: Date.now(), code: failure.code, message: failure.message })
+      .catch(() => undefined); // storage.session is memory-backed; the reply still carries the error
+    throw failure;
+  }
+}
+
+export async function loadCaseNote(postKey: string) {
+  const note = await getDatabase().caseNotes.get(postKey);
+  return note ? { outcome: note.outcome, note: note.note, updatedAt: note.updatedAt } : null;
+}
+
+export async function runRetentionPurge(now = Date.now()) {
+  const { retentionDays } = await getSettings();
+  return purgeExpired(getDatabase(), now, retentionDays);
+}
+
+/** Registers the alarm listener (synchronously, on every start) and makes sure the alarm exists. */
+export function registerLogMaintenance(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== PURGE_ALARM) return;
+    runRetentionPurge().catch((error: unknown) =>
+      console.error('Outreach Advisor: retention purge failed', error),
+    );
+  });
+  void browser.alarms.get(PURGE_ALARM).then((existing) => {
+    if (existing) return;
+    return browser.alarms.create(PURGE_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: PURGE_PERIOD_MINUTES,
+    });
+  });
+}
