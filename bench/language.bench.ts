@@ -40,10 +40,7 @@ function evaluate(comparator: Comparator, set: SnippetSet): SetResult {
     correct,
     total: set.snippets.length,
     perLanguage: Object.fromEntries(
-      POST_LANGUAGES.filter((l) => perLanguage.has(l)).map((l) => {
-        const [ok, n] = perLanguage.get(l)!;
-        return [l, { accuracy: ok / n, total: n }];
-      }),
+      [...perLanguage].map(([l, [ok, n]]) => [l, { accuracy: ok / n, total: n }]),
     ),
   };
 }
@@ -71,9 +68,11 @@ const suite: BenchSuite = async ({ log }) => {
 
   const results: Record<string, Record<string, SetResult>> = {};
   const speed: Record<string, number> = {};
-  const shortTexts = sets.find((s) => s.id === 'short-ui')!.snippets.map((s) => s.text);
+  const shortTexts = sets.find((s) => s.id === 'short-ui')?.snippets.map((s) => s.text) ?? [];
   for (const comparator of comparators) {
-    results[comparator.name] = Object.fromEntries(sets.map((set) => [set.id, evaluate(comparator, set)]));
+    results[comparator.name] = Object.fromEntries(
+      sets.map((set) => [set.id, evaluate(comparator, set)]),
+    );
     speed[comparator.name] = medianMicroseconds(comparator, shortTexts);
   }
 
@@ -81,19 +80,25 @@ const suite: BenchSuite = async ({ log }) => {
   log(`| detector | ${sets.map((s) => s.title).join(' | ')} | µs/snippet (median) |`);
   log(`|---|${sets.map(() => '---:').join('|')}|---:|`);
   for (const comparator of comparators) {
-    const row = sets.map((set) => pct(results[comparator.name]![set.id]!.accuracy));
-    log(`| ${comparator.name} | ${row.join(' | ')} | ${speed[comparator.name]!.toFixed(1)} |`);
+    const row = sets.map((set) => pct(results[comparator.name]?.[set.id]?.accuracy ?? Number.NaN));
+    log(
+      `| ${comparator.name} | ${row.join(' | ')} | ${(speed[comparator.name] ?? Number.NaN).toFixed(1)} |`,
+    );
   }
 
   for (const set of sets) {
     log('');
     log(`Per language, ${set.title}:`);
     const languages = POST_LANGUAGES.filter((l) => set.snippets.some((s) => s.language === l));
-    log(`| detector | ${languages.map((l) => `${l} (${set.snippets.filter((s) => s.language === l).length})`).join(' | ')} |`);
+    log(
+      `| detector | ${languages.map((l) => `${l} (${set.snippets.filter((s) => s.language === l).length})`).join(' | ')} |`,
+    );
     log(`|---|${languages.map(() => '---:').join('|')}|`);
     for (const comparator of comparators) {
-      const per = results[comparator.name]![set.id]!.perLanguage;
-      log(`| ${comparator.name} | ${languages.map((l) => pct(per[l]!.accuracy)).join(' | ')} |`);
+      const per = results[comparator.name]?.[set.id]?.perLanguage ?? {};
+      log(
+        `| ${comparator.name} | ${languages.map((l) => pct(per[l]?.accuracy ?? Number.NaN)).join(' | ')} |`,
+      );
     }
   }
 
@@ -104,9 +109,16 @@ const suite: BenchSuite = async ({ log }) => {
     `bundle (lib/language, minified, zod external): ${(bundle.bundleBytes / 1024).toFixed(0)} KB, ` +
       `${(bundle.bundleGzipBytes / 1024).toFixed(0)} KB gzipped; language data alone ${(bundle.dataGzipBytes / 1024).toFixed(0)} KB gzipped`,
   );
-  log(`cold load (fresh Node process: import + first detection), median of 5: ${percentile(coldSorted, 50).toFixed(1)} ms`);
+  log(
+    `cold load (fresh Node process: import + first detection), median of 5: ${percentile(coldSorted, 50).toFixed(1)} ms`,
+  );
 
-  return { sets: Object.fromEntries(sets.map((s) => [s.id, s.snippets.length])), results, medianMicroseconds: speed, bundle };
+  return {
+    sets: Object.fromEntries(sets.map((s) => [s.id, s.snippets.length])),
+    results,
+    medianMicroseconds: speed,
+    bundle,
+  };
 };
 
 export default suite;

@@ -42,7 +42,9 @@ export async function measureBundle(root: string): Promise<BundleFigures> {
 
   const dir = mkdtempSync(join(tmpdir(), 'oa-language-'));
   try {
-    const stubbed = Buffer.from(code).toString('utf8').replace(/from\s*"zod"/g, 'from "./zod-stub.mjs"');
+    const stubbed = Buffer.from(code)
+      .toString('utf8')
+      .replace(/from\s*"zod"/g, 'from "./zod-stub.mjs"');
     writeFileSync(join(dir, 'detector.mjs'), stubbed);
     // The cold-load probe needs zod only for lib/domain's schemas; a stub keeps the timing about our code.
     writeFileSync(
@@ -56,7 +58,11 @@ export async function measureBundle(root: string): Promise<BundleFigures> {
     );
     const coldLoadMs: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      coldLoadMs.push(Number(execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8' }).trim()));
+      coldLoadMs.push(
+        Number(
+          execFileSync(process.execPath, [join(dir, 'probe.mjs')], { encoding: 'utf8' }).trim(),
+        ),
+      );
     }
     return {
       bundleBytes: code.length,

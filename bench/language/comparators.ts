@@ -19,8 +19,21 @@ function toProductCode(code: string): DetectedLanguage {
 }
 
 const ISO6393: Record<string, DetectedLanguage> = {
-  deu: 'de', eng: 'en', pol: 'pl', ron: 'ro', bul: 'bg', ell: 'el', hrv: 'hr', srp: 'hr', bos: 'hr',
-  hun: 'hu', spa: 'es', fra: 'fr', ita: 'it', ces: 'cs', slk: 'sk',
+  deu: 'de',
+  eng: 'en',
+  pol: 'pl',
+  ron: 'ro',
+  bul: 'bg',
+  ell: 'el',
+  hrv: 'hr',
+  srp: 'hr',
+  bos: 'hr',
+  hun: 'hu',
+  spa: 'es',
+  fra: 'fr',
+  ita: 'it',
+  ces: 'cs',
+  slk: 'sk',
 };
 
 export async function loadComparators(log: (line: string) => void): Promise<Comparator[]> {
@@ -30,11 +43,32 @@ export async function loadComparators(log: (line: string) => void): Promise<Comp
   ];
 
   const eldModule = (await import('eld/large')) as unknown as {
-    eld: { detect(text: string): { language: string }; setLanguageSubset(codes: string[]): unknown };
+    eld: {
+      detect(text: string): { language: string };
+      setLanguageSubset(codes: string[]): unknown;
+    };
   };
   const eld = eldModule.eld;
-  eld.setLanguageSubset(['de', 'en', 'pl', 'ro', 'bg', 'el', 'hr', 'hu', 'es', 'fr', 'it', 'cs', 'sk', 'sr']);
-  comparators.push({ name: 'eld 2.1.0 (large)', detect: (text) => toProductCode(eld.detect(text).language) });
+  eld.setLanguageSubset([
+    'de',
+    'en',
+    'pl',
+    'ro',
+    'bg',
+    'el',
+    'hr',
+    'hu',
+    'es',
+    'fr',
+    'it',
+    'cs',
+    'sk',
+    'sr',
+  ]);
+  comparators.push({
+    name: 'eld 2.1.0 (large)',
+    detect: (text) => toProductCode(eld.detect(text).language),
+  });
 
   const only = Object.keys(ISO6393);
   comparators.push({

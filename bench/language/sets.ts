@@ -5,8 +5,19 @@
  */
 import type { PostLanguage } from '../../lib/domain/languages';
 import type { CorpusItem } from '../../lib/language/train/corpus';
-import { cutSnippets, fnv1a, loadTinymce, loadUdhr, loadUppy, splitOf } from '../../lib/language/train/corpus';
-import { foldDiacritics, transliterateBulgarian, transliterateGreek } from '../../lib/language/transliterate';
+import {
+  cutSnippets,
+  fnv1a,
+  loadTinymce,
+  loadUdhr,
+  loadUppy,
+  splitOf,
+} from '../../lib/language/train/corpus';
+import {
+  foldDiacritics,
+  transliterateBulgarian,
+  transliterateGreek,
+} from '../../lib/language/transliterate';
 
 export interface Snippet {
   text: string;
@@ -38,7 +49,9 @@ function snippetsOf(items: readonly CorpusItem[], min: number, max: number): Sni
 export async function buildSnippetSets(): Promise<SnippetSet[]> {
   const all = [...(await loadUppy()), ...(await loadTinymce()), ...(await loadUdhr())];
   // TinyMCE is never used for training, so all of it is held out.
-  const test = all.filter((item) => !item.serbianOrBosnian && (item.source === 'tinymce' || splitOf(item.key) === 'test'));
+  const test = all.filter(
+    (item) => !item.serbianOrBosnian && (item.source === 'tinymce' || splitOf(item.key) === 'test'),
+  );
   const ui = test.filter((item) => item.source !== 'udhr');
   const udhr = test.filter((item) => item.source === 'udhr');
   const shortUi = snippetsOf(ui, 20, 60);
@@ -49,7 +62,8 @@ export async function buildSnippetSets(): Promise<SnippetSet[]> {
     .map((s) => ({ text: foldDiacritics(s.text), language: s.language }))
     .filter((s, i, list) => list.findIndex((o) => o.text === s.text) === i);
   const latinTyped = short.flatMap((s): Snippet[] => {
-    if (s.language === 'bg') return [{ text: transliterateBulgarian(s.text, 'official'), language: 'bg' }];
+    if (s.language === 'bg')
+      return [{ text: transliterateBulgarian(s.text, 'official'), language: 'bg' }];
     if (s.language === 'el') {
       const style = fnv1a(s.text) % 2 === 0 ? 'elot' : 'greeklish';
       return [{ text: transliterateGreek(s.text, style), language: 'el' }];

@@ -37,13 +37,13 @@ export function parseCharModel(packed: string): CharModel {
       const cls = (match[1] ?? 'a').charCodeAt(0) - 97;
       const count = Number(match[2]);
       counts[offset + cls] = count;
-      totals[cls]! += count;
+      totals[cls] = (totals[cls] ?? 0) + count;
     }
   });
   const vocabulary = lines.length;
   const denominators = Array.from(totals, (total) => Math.log(total + ALPHA * vocabulary));
   for (let i = 0; i < counts.length; i += 1) {
-    counts[i] = Math.log(counts[i]! + ALPHA) - denominators[i % CLASS_COUNT]!;
+    counts[i] = Math.log((counts[i] ?? 0) + ALPHA) - (denominators[i % CLASS_COUNT] ?? 0);
   }
   return { rows, logProbabilities: counts };
 }
@@ -52,15 +52,25 @@ export function parseCharModel(packed: string): CharModel {
  * Adds each class's mean log-likelihood per known feature to `out` and
  * returns how many features were known to the model.
  */
-export function scoreWithCharModel(model: CharModel, words: readonly string[], out: Float64Array): number {
+export function scoreWithCharModel(
+  model: CharModel,
+  words: readonly string[],
+  out: Float64Array,
+  wordWeight = 1,
+): number {
   const { rows, logProbabilities } = model;
   let known = 0;
   forEachFeature(words, (feature) => {
     const offset = rows.get(feature);
     if (offset === undefined) return;
-    known += 1;
-    for (let c = 0; c < CLASS_COUNT; c += 1) out[c]! += logProbabilities[offset + c]!;
+    // Whole words (function words above all) separate close pairs such as
+    // Czech and Slovak better than their letters do, so they may weigh more.
+    const weight = feature.charCodeAt(0) === 35 /* # */ ? wordWeight : 1;
+    known += weight;
+    for (let c = 0; c < CLASS_COUNT; c += 1) {
+      out[c] = (out[c] ?? 0) + weight * (logProbabilities[offset + c] ?? 0);
+    }
   });
-  if (known > 0) for (let c = 0; c < CLASS_COUNT; c += 1) out[c]! /= known;
+  if (known > 0) for (let c = 0; c < CLASS_COUNT; c += 1) out[c] = (out[c] ?? 0) / known;
   return known;
 }

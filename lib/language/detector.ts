@@ -34,6 +34,8 @@ export interface DetectionWeights {
   eldAscii: number;
   /** Subtracted from Latin-typed Bulgarian/Greek, which are rare among Latin posts. */
   latinTypedPenalty: number;
+  /** Weight of whole-word features against character n-grams in the character model. */
+  wordWeight: number;
   /** Sharpness of the softmax that turns scores into confidences. */
   temperature: number;
 }
@@ -93,7 +95,8 @@ function countScripts(words: readonly string[]): ScriptCounts {
       else if (code < 0x250 || (code >= 0x1e00 && code < 0x1f00)) {
         counts.latin += 1;
         counts.nonAsciiLatin += 1;
-      } else if (code >= 0x300 && code < 0x370) continue; // combining marks
+      } else if (code >= 0x300 && code < 0x370)
+        continue; // combining marks
       else if (code >= 0x370 && code < 0x400) counts.greek += 1;
       else if (code >= 0x1f00 && code < 0x2000) counts.greek += 1;
       else if (code >= 0x400 && code < 0x530) counts.cyrillic += 1;
@@ -128,15 +131,14 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
       if (SERBIAN_ONLY.test(joined) && !BULGARIAN_ONLY.test(joined)) candidates = [HR];
       else if (BULGARIAN_ONLY.test(joined) && !SERBIAN_ONLY.test(joined)) candidates = [BG];
       else candidates = [BG, HR];
-    }
-    else {
+    } else {
       candidates = [...LATIN_LANGUAGE_CLASSES];
       if (scripts.nonAsciiLatin === 0) candidates.push(BG_LATN, EL_LATN);
     }
 
     charScores.fill(0);
     eldScores.fill(0);
-    scoreWithCharModel(charModel, words, charScores);
+    scoreWithCharModel(charModel, words, charScores, weights.wordWeight);
     scoreWithEld(eldTable, words, eldScores);
 
     const asciiLatin = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic;
@@ -144,23 +146,28 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
     if (asciiLatin) {
       // eld learnt Czech with its háčeks and čárkas, so Czech typed without them
       // looks Slovak to it; let the character model alone split the pair.
-      const either = Math.max(eldScores[CS]!, eldScores[SK]!);
+      const either = Math.max(eldScores[CS] ?? 0, eldScores[SK] ?? 0);
       eldScores[CS] = either;
       eldScores[SK] = either;
     }
     let bestEld = 0;
-    for (const c of candidates) if (c < eldScores.length) bestEld = Math.max(bestEld, eldScores[c]!);
+    for (const c of candidates) bestEld = Math.max(bestEld, eldScores[c] ?? 0);
 
     const scored = candidates.map((c) => {
       const isLatinTyped = c === BG_LATN || c === EL_LATN;
-      const eld = isLatinTyped ? bestEld : eldScores[c]!;
-      const score = charScores[c]! + (eldWeight * eld) / 100 - (isLatinTyped ? weights.latinTypedPenalty : 0);
+      const eld = isLatinTyped ? bestEld : (eldScores[c] ?? 0);
+      const score =
+        (charScores[c] ?? 0) +
+        (eldWeight * eld) / 100 -
+        (isLatinTyped ? weights.latinTypedPenalty : 0);
       return { c, score };
     });
     scored.sort((a, b) => b.score - a.score);
+    const winner = scored[0];
+    if (!winner) return UNDETERMINED;
 
     // Softmax over candidates, summed per reported language.
-    const top = scored[0]!.score;
+    const top = winner.score;
     const byLanguage = new Map<PostLanguage, number>();
     let sum = 0;
     for (const { c, score } of scored) {
@@ -169,7 +176,7 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
       const language = languageOfClass(c);
       byLanguage.set(language, (byLanguage.get(language) ?? 0) + weight);
     }
-    const best = scored[0]!.c;
+    const best = winner.c;
     const bestLanguage = languageOfClass(best);
     const runner = scored.find(({ c }) => languageOfClass(c) !== bestLanguage);
     const runnerLanguage = runner ? languageOfClass(runner.c) : undefined;

@@ -40,20 +40,21 @@ function wordToBytes(word: string): string {
     let code = word.charCodeAt(i);
     if (code < 0x80) encoded += word[i];
     else if (code < 0x800) {
-      encoded += ELD_DICTIONARY[0xc0 | (code >> 6)]! + ELD_DICTIONARY[0x80 | (code & 0x3f)]!;
+      encoded +=
+        ELD_DICTIONARY.charAt(0xc0 | (code >> 6)) + ELD_DICTIONARY.charAt(0x80 | (code & 0x3f));
     } else if (code < 0xd800 || code >= 0xe000) {
       encoded +=
-        ELD_DICTIONARY[0xe0 | (code >> 12)]! +
-        ELD_DICTIONARY[0x80 | ((code >> 6) & 0x3f)]! +
-        ELD_DICTIONARY[0x80 | (code & 0x3f)]!;
+        ELD_DICTIONARY.charAt(0xe0 | (code >> 12)) +
+        ELD_DICTIONARY.charAt(0x80 | ((code >> 6) & 0x3f)) +
+        ELD_DICTIONARY.charAt(0x80 | (code & 0x3f));
     } else {
       i += 1;
       code = 0x10000 + (((code & 0x3ff) << 10) | (word.charCodeAt(i) & 0x3ff));
       encoded +=
-        ELD_DICTIONARY[0xf0 | (code >> 18)]! +
-        ELD_DICTIONARY[0x80 | ((code >> 12) & 0x3f)]! +
-        ELD_DICTIONARY[0x80 | ((code >> 6) & 0x3f)]! +
-        ELD_DICTIONARY[0x80 | (code & 0x3f)]!;
+        ELD_DICTIONARY.charAt(0xf0 | (code >> 18)) +
+        ELD_DICTIONARY.charAt(0x80 | ((code >> 12) & 0x3f)) +
+        ELD_DICTIONARY.charAt(0x80 | ((code >> 6) & 0x3f)) +
+        ELD_DICTIONARY.charAt(0x80 | (code & 0x3f));
     }
   }
   return encoded;
@@ -79,8 +80,8 @@ export function scoreWithEld(db: EldTable, words: readonly string[], out: Float6
   for (const gram of grams) {
     const scores = db.get(gram);
     if (!scores) continue;
-    for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l]! += scores[l]!;
+    for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l] = (out[l] ?? 0) + (scores[l] ?? 0);
   }
-  for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l]! /= grams.size;
+  for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l] = (out[l] ?? 0) / grams.size;
   return grams.size;
 }

@@ -19,12 +19,12 @@ export { MIN_LETTERS } from './detector';
 let detector: ((text: string) => LanguageDetection) | undefined;
 
 /** Parses the bundled data (about 50–100 ms once). Calling it again does nothing. */
-export function loadLanguageDetector(): void {
-  detector ??= createDetector({
+export function loadLanguageDetector(): (text: string) => LanguageDetection {
+  return (detector ??= createDetector({
     charModel: parseCharModel(CHAR_MODEL),
     eldTable: parseEldTable(ELD_NGRAMS),
     weights: DETECTION_WEIGHTS,
-  });
+  }));
 }
 
 /**
@@ -32,6 +32,5 @@ export function loadLanguageDetector(): void {
  * without enough letters (emoji, links, "ok").
  */
 export function detectLanguage(text: string): LanguageDetection {
-  loadLanguageDetector();
-  return detector!(text);
+  return loadLanguageDetector()(text);
 }

@@ -5,7 +5,15 @@
  * show ("nie dostalem wyplaty", "zdraveite", "kalispera").
  */
 
-const EXTRA_FOLDS: Record<string, string> = { ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ı: 'i' };
+const EXTRA_FOLDS: Record<string, string> = {
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ø: 'o',
+  Ø: 'O',
+  ı: 'i',
+};
 
 /** Removes accents and the few letters NFD does not decompose (ł, đ). Keeps ß. */
 export function foldDiacritics(text: string): string {
@@ -17,15 +25,50 @@ export function foldDiacritics(text: string): string {
 
 /** Bulgarian, official system of the 2009 Transliteration Act. */
 const BG_OFFICIAL: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
-  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'h',
-  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sht', ъ: 'a', ь: 'y', ю: 'yu', я: 'ya', ѝ: 'i',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sht',
+  ъ: 'a',
+  ь: 'y',
+  ю: 'yu',
+  я: 'ya',
+  ѝ: 'i',
 };
 
 /** Bulgarian as people type it in chats ("zdraveite", "vupros", "iskam"). */
 const BG_INFORMAL: Record<string, string> = {
   ...BG_OFFICIAL,
-  й: 'i', ъ: 'u', ь: '', ю: 'iu', я: 'ia', ж: 'j', щ: 'sht', ц: 'c',
+  й: 'i',
+  ъ: 'u',
+  ь: '',
+  ю: 'iu',
+  я: 'ia',
+  ж: 'j',
+  щ: 'sht',
+  ц: 'c',
 };
 
 function mapCyrillic(text: string, table: Record<string, string>): string {
@@ -39,16 +82,41 @@ function mapCyrillic(text: string, table: Record<string, string>): string {
   return out;
 }
 
-export function transliterateBulgarian(text: string, style: 'official' | 'informal' = 'official'): string {
+export function transliterateBulgarian(
+  text: string,
+  style: 'official' | 'informal' = 'official',
+): string {
   // The Act writes "-ия" at the end of a word as "-ia".
   const prepared = style === 'official' ? text.replace(/ия(?=$|[^\p{L}])/gu, 'иa') : text;
   return mapCyrillic(prepared, style === 'official' ? BG_OFFICIAL : BG_INFORMAL);
 }
 
 const GREEK_BASE: Record<string, string> = {
-  α: 'a', β: 'v', γ: 'g', δ: 'd', ε: 'e', ζ: 'z', η: 'i', θ: 'th', ι: 'i', κ: 'k', λ: 'l',
-  μ: 'm', ν: 'n', ξ: 'x', ο: 'o', π: 'p', ρ: 'r', σ: 's', ς: 's', τ: 't', υ: 'y', φ: 'f',
-  χ: 'ch', ψ: 'ps', ω: 'o',
+  α: 'a',
+  β: 'v',
+  γ: 'g',
+  δ: 'd',
+  ε: 'e',
+  ζ: 'z',
+  η: 'i',
+  θ: 'th',
+  ι: 'i',
+  κ: 'k',
+  λ: 'l',
+  μ: 'm',
+  ν: 'n',
+  ξ: 'x',
+  ο: 'o',
+  π: 'p',
+  ρ: 'r',
+  σ: 's',
+  ς: 's',
+  τ: 't',
+  υ: 'y',
+  φ: 'f',
+  χ: 'ch',
+  ψ: 'ps',
+  ω: 'o',
 };
 
 /** ELOT 743 (simplified: digraphs for ου, μπ/ντ/γκ, αυ/ευ; no stress marks). */

