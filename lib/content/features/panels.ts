@@ -12,6 +12,7 @@
  * lib/content/overlay-i18n.ts); use them with `useTranslation('overlay-<id>')`.
  */
 import type { ComponentType } from 'react';
+import { CaseNotePanel } from '../../../components/overlay/panels/case-note';
 import type { PostAnalysis } from '../../messaging/protocol';
 import type { ParsedPost } from '../../sites/types';
 
@@ -55,4 +56,6 @@ export interface OverlayPanel {
   component: ComponentType<OverlayPanelProps>;
 }
 
-export const OVERLAY_PANELS: readonly OverlayPanel[] = [];
+export const OVERLAY_PANELS: readonly OverlayPanel[] = [
+  { id: 'case-note', component: CaseNotePanel },
+];

@@ -1,0 +1,34 @@
+/**
+ * Logs "post seen" once per post and page session, when the background's
+ * analysis arrived (so the entry carries language and question flag).
+ * A post scrolled away and back is not logged again in the same session;
+ * the store would merge it anyway, but this keeps the log honest and small.
+ */
+import { getSettings, watchSettings } from '../../settings/settings';
+import { getLogQueue } from '../log-queue';
+import { postLogContext } from '../log-context';
+import type { PostAnalysis } from '../../messaging/protocol';
+import type { ParsedPost } from '../../sites/types';
+import type { ContentFeature } from './types';
+
+export const logPostsSeen: ContentFeature = {
+  id: 'log-posts-seen',
+  async init(context, signal) {
+    const logged = new Set<string>();
+    let includeText = (await getSettings()).storePostText;
+    const queue = getLogQueue();
+    const log = (post: ParsedPost, analysis: PostAnalysis) => {
+      if (signal.aborted || logged.has(post.postKey)) return;
+      logged.add(post.postKey);
+      queue.log({ type: 'post-seen', ...postLogContext(post, analysis, { includeText }) });
+    };
+    context.events.on('post-analysed', ({ post, analysis }) => log(post, analysis), signal);
+    for (const { post, analysis } of context.currentPosts().values()) {
+      if (analysis) log(post, analysis);
+    }
+    const unwatch = watchSettings((settings) => {
+      includeText = settings.storePostText;
+    });
+    signal.addEventListener('abort', unwatch, { once: true });
+  },
+};
