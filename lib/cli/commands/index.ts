@@ -4,6 +4,7 @@
  */
 import type { CliCommand } from '../types';
 import { detectCommand } from './detect';
+import { LOGS_COMMANDS } from './logs';
 import { PACK_COMMANDS } from './pack';
 
-export const COMMANDS: readonly CliCommand[] = [detectCommand, ...PACK_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [detectCommand, ...PACK_COMMANDS, ...LOGS_COMMANDS];
