@@ -228,7 +228,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       for (const node of removed) handleRemoved(node);
     }
     // Re-root once the feed (or dialog) exists: narrower is cheaper.
-    if (observedRoot === doc.body) {
+    if (observedRoot === doc.body && page.kind !== 'group-post') {
       const narrower = adapter.findObservationRoot(doc);
       if (narrower !== doc.body) {
         observe(narrower);
@@ -251,7 +251,9 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
 
   return {
     start() {
-      const root = adapter.findObservationRoot(doc);
+      // A permalink page is small, and its post may arrive in a dialog at any
+      // time: watch the body. Feeds are watched at the feed once it exists.
+      const root = page.kind === 'group-post' ? doc.body : adapter.findObservationRoot(doc);
       observe(root);
       for (const candidate of adapter.findCandidates(root)) roots.add(candidate);
       schedule();
