@@ -74,6 +74,9 @@ const HR = POST_LANGUAGES.indexOf('hr');
 /** Serbian Cyrillic letters that Bulgarian does not use, and the reverse. */
 const SERBIAN_ONLY = /[јљњћђџ]/;
 const BULGARIAN_ONLY = /[ъщьяюй]/;
+/** Czech letters Slovak does not use, and the reverse. */
+const CZECH_ONLY = /[ěřů]/;
+const SLOVAK_ONLY = /[äľĺŕô]/;
 const BG = POST_LANGUAGES.indexOf('bg');
 const CS = POST_LANGUAGES.indexOf('cs');
 const SK = POST_LANGUAGES.indexOf('sk');
@@ -134,6 +137,14 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
     } else {
       candidates = [...LATIN_LANGUAGE_CLASSES];
       if (scripts.nonAsciiLatin === 0) candidates.push(BG_LATN, EL_LATN);
+      else {
+        // Czech and Slovak share most words; letters of one orthography only settle it.
+        const joined = words.join(' ');
+        const czech = CZECH_ONLY.test(joined);
+        const slovak = SLOVAK_ONLY.test(joined);
+        if (czech && !slovak) candidates = candidates.filter((c) => c !== SK);
+        else if (slovak && !czech) candidates = candidates.filter((c) => c !== CS);
+      }
     }
 
     charScores.fill(0);
@@ -150,6 +161,9 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
       eldScores[CS] = either;
       eldScores[SK] = either;
     }
+
+    // eld has no n-grams for Latin-typed Bulgarian/Greek: give those classes
+    // the best eld score so that eld stays neutral about them.
     let bestEld = 0;
     for (const c of candidates) bestEld = Math.max(bestEld, eldScores[c] ?? 0);
 

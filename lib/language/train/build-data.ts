@@ -218,9 +218,9 @@ async function main(): Promise<void> {
     ...devSnippets(await loadZodLocales(), 'zod-', 12),
   ];
   let best: { weights: DetectionWeights; score: number } | undefined;
-  for (const wordWeight of [1, 2, 4, 8]) {
-    for (const eld of [1, 2, 3, 4, 6]) {
-      for (const eldAscii of [1, 2, 3, 4, 6, 8]) {
+  for (const wordWeight of [1, 2, 4]) {
+    for (const eld of [1, 2, 3, 4, 6, 10, 20]) {
+      for (const eldAscii of [1, 2, 3, 4, 6, 10]) {
         for (const latinTypedPenalty of [0, 0.05, 0.1, 0.2]) {
           const weights: DetectionWeights = {
             eld,
