@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { SectionId } from './sections';
 import { SECTIONS, sectionFromHash } from './sections';
 import { PacksSection } from './packs/packs-section';
+import { LogSection } from './log-section';
 import { SettingsSection } from './settings-section';
+import { StatsSection } from './stats-section';
 import { UpcomingSection } from './upcoming-section';
 
 function SectionContent({ section }: { section: SectionId }) {
   switch (section) {
     case 'packs':
       return <PacksSection />;
+    case 'log':
+      return <LogSection />;
+    case 'stats':
+      return <StatsSection />;
     case 'settings':
       return <SettingsSection />;
     default:

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackgroundStatus } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
+import { PrivacySettings } from './privacy-settings';
 import type { UiLanguageSetting } from '../../lib/settings/settings';
 import { getSettings, updateSettings, uiLanguageSettingSchema } from '../../lib/settings/settings';
 
@@ -50,10 +51,14 @@ export function SettingsSection() {
         </p>
       </div>
 
+      <PrivacySettings />
+
       <h3>{t('about.heading')}</h3>
       <dl className="facts">
         <dt>{t('about.version')}</dt>
-        <dd data-testid="version" data-i18n-exempt>{status && status !== 'unavailable' ? status.version : '–'}</dd>
+        <dd data-testid="version" data-i18n-exempt>
+          {status && status !== 'unavailable' ? status.version : '–'}
+        </dd>
         <dt>{t('about.database')}</dt>
         <dd data-testid="database-status">
           {status === undefined

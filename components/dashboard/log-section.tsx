@@ -1,0 +1,343 @@
+/**
+ * Log & export: the advisor's (and imported) interaction log with filters,
+ * exports to CSV, JSON and Excel with a progress bar (produced in chunks so
+ * the page keeps responding), and the data-protection tools: retention
+ * purge, data-subject export and erasure, delete everything.
+ */
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../lib/domain/languages';
+import { TOPICS } from '../../lib/domain/topics';
+import { getDatabase } from '../../lib/db/database';
+import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
+import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
+import { buildLogExport, serialiseLogExport } from '../../lib/log/envelope';
+import { exportCsv } from '../../lib/log/export-csv';
+import type { ExportIncludes } from '../../lib/log/export-options';
+import { DEFAULT_INCLUDES } from '../../lib/log/export-options';
+import type { LogFilter } from '../../lib/log/filter';
+import { queryEvents } from '../../lib/log/filter';
+import { UNNAMED_ADVISOR } from '../../lib/log/store';
+import { getSettings } from '../../lib/settings/settings';
+import { dayBoundary, downloadBlob, fileStamp } from './log/download';
+import { LogMaintenance } from './log/log-maintenance';
+import { LogStorageWarning } from './log/log-status';
+import { MultiSelect } from './log/multi-select';
+import './log/log.css';
+
+type ExportFormat = 'csv' | 'json' | 'xlsx';
+
+interface FilterForm {
+  from: string;
+  to: string;
+  groups: string[];
+  languages: string[];
+  topics: string[];
+  types: LogEventType[];
+  outcomes: CaseOutcome[];
+}
+
+const EMPTY_FORM: FilterForm = {
+  from: '',
+  to: '',
+  groups: [],
+  languages: [],
+  topics: [],
+  types: [],
+  outcomes: [],
+};
+
+const RECENT_ROWS = 50;
+
+export function toLogFilter(form: FilterForm): LogFilter {
+  return { ...form, from: dayBoundary(form.from, false), to: dayBoundary(form.to, true) };
+}
+
+export function LogSection() {
+  const { t, i18n } = useTranslation(['log', 'common']);
+  const fromId = useId();
+  const toId = useId();
+  const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
+  const [events, setEvents] = useState<LogEvent[]>();
+  const [groups, setGroups] = useState<{ value: string; label: string }[]>([]);
+  const [includes, setIncludes] = useState<ExportIncludes>(DEFAULT_INCLUDES);
+  const [progress, setProgress] = useState<{ format: ExportFormat; done: number; total: number }>();
+  const [message, setMessage] = useState<string>();
+  const [advisor, setAdvisor] = useState('');
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    void getSettings().then((settings) => setAdvisor(settings.advisorPseudonym));
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void queryEvents(getDatabase(), toLogFilter(form)).then((found) => {
+      if (!cancelled) setEvents(found);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [form, reload]);
+
+  useEffect(() => {
+    // Group choices come from everything logged, not only the filtered slice.
+    void getDatabase()
+      .events.toArray()
+      .then((all) => {
+        const names = new Map<string, string>();
+        for (const event of all) {
+          if (event.groupId !== null) names.set(event.groupId, event.groupName ?? event.groupId);
+        }
+        setGroups(
+          [...names]
+            .map(([value, label]) => ({ value, label }))
+            .sort((a, b) => a.label.localeCompare(b.label)),
+        );
+      });
+  }, [reload]);
+
+  const recent = useMemo(() => (events ?? []).slice(-RECENT_ROWS).reverse(), [events]);
+  const set =
+    <K extends keyof FilterForm>(key: K) =>
+    (value: FilterForm[K]) =>
+      setForm((current) => ({ ...current, [key]: value }));
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+
+  const runExport = async (format: ExportFormat) => {
+    if (!events) return;
+    setMessage(undefined);
+    const onProgress = (done: number, total: number) => setProgress({ format, done, total });
+    onProgress(0, events.length);
+    const stamp = fileStamp();
+    const who = (advisor || UNNAMED_ADVISOR).replace(/[^\p{L}\p{N}_-]+/gu, '-');
+    try {
+      if (format === 'csv') {
+        downloadBlob(
+          await exportCsv(events, includes, onProgress),
+          'text/csv;charset=utf-8',
+          `outreach-log-${who}-${stamp}.csv`,
+        );
+      } else if (format === 'json') {
+        const envelope = await buildLogExport(events, {
+          advisor: advisor || UNNAMED_ADVISOR,
+          includes,
+          onProgress,
+        });
+        downloadBlob(
+          [serialiseLogExport(envelope)],
+          'application/json',
+          `outreach-log-${who}-${stamp}.json`,
+        );
+      } else {
+        const { exportXlsx, XLSX_MIME } = await import('../../lib/log/export-xlsx');
+        const data = await exportXlsx(events, includes, onProgress);
+        downloadBlob(
+          [data as Uint8Array<ArrayBuffer>],
+          XLSX_MIME,
+          `outreach-log-${who}-${stamp}.xlsx`,
+        );
+      }
+      setMessage(t('export.done', { count: events.length }));
+    } catch (error) {
+      setMessage(
+        t('common:error', { message: error instanceof Error ? error.message : String(error) }),
+      );
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+
+  return (
+    <section aria-labelledby="log-heading" data-testid="section-log">
+      <h2 id="log-heading">{t('heading')}</h2>
+      <LogStorageWarning />
+      {advisor === '' && (
+        <div className="notice" role="note" data-testid="log-no-pseudonym">
+          <p>{t('noPseudonym')}</p>
+        </div>
+      )}
+
+      <h3>{t('filters.heading')}</h3>
+      <div className="filters">
+        <div className="filter">
+          <label htmlFor={fromId}>{t('filters.from')}</label>
+          <input
+            id={fromId}
+            type="date"
+            value={form.from}
+            data-testid="filter-from"
+            onChange={(e) => set('from')(e.target.value)}
+          />
+        </div>
+        <div className="filter">
+          <label htmlFor={toId}>{t('filters.to')}</label>
+          <input
+            id={toId}
+            type="date"
+            value={form.to}
+            data-testid="filter-to"
+            onChange={(e) => set('to')(e.target.value)}
+          />
+        </div>
+        <MultiSelect
+          label={t('filters.groups')}
+          testId="filter-groups"
+          options={groups}
+          selected={form.groups}
+          onChange={set('groups')}
+        />
+        <MultiSelect
+          label={t('filters.languages')}
+          testId="filter-languages"
+          options={[
+            ...POST_LANGUAGES.map((code) => ({
+              value: code,
+              label: `${LANGUAGE_ENDONYMS[code]} (${code})`,
+            })),
+            { value: 'und', label: t('unknownLanguage') },
+          ]}
+          selected={form.languages}
+          onChange={set('languages')}
+        />
+        <MultiSelect
+          label={t('filters.topics')}
+          testId="filter-topics"
+          options={TOPICS.map((topic) => ({ value: topic, label: topic }))}
+          selected={form.topics}
+          onChange={set('topics')}
+        />
+        <MultiSelect
+          label={t('filters.types')}
+          testId="filter-types"
+          options={LOG_EVENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
+          selected={form.types}
+          onChange={(values) => set('types')(values as LogEventType[])}
+        />
+        <MultiSelect
+          label={t('filters.outcomes')}
+          testId="filter-outcomes"
+          options={CASE_OUTCOMES.map((outcome) => ({
+            value: outcome,
+            label: t(`outcomes.${outcome}`),
+          }))}
+          selected={form.outcomes}
+          onChange={(values) => set('outcomes')(values as CaseOutcome[])}
+        />
+      </div>
+      <div className="actions">
+        <button type="button" onClick={() => setForm(EMPTY_FORM)} data-testid="filter-reset">
+          {t('filters.reset')}
+        </button>
+        <span role="status" data-testid="log-count">
+          {events === undefined ? t('common:loading') : t('count', { count: events.length })}
+        </span>
+      </div>
+
+      <h3>{t('export.heading')}</h3>
+      <fieldset className="includes">
+        <legend>{t('export.includesLegend')}</legend>
+        {(['postText', 'notes', 'authorHash'] as const).map((key) => (
+          <label key={key} className="checkbox">
+            <input
+              type="checkbox"
+              checked={includes[key]}
+              data-testid={`include-${key}`}
+              onChange={(e) => setIncludes((current) => ({ ...current, [key]: e.target.checked }))}
+            />
+            {t(`export.include.${key}`)}
+          </label>
+        ))}
+        <p className="help">{t('export.includesHelp')}</p>
+      </fieldset>
+      <div className="actions">
+        {(['csv', 'json', 'xlsx'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="primary"
+            disabled={!events || events.length === 0 || progress !== undefined}
+            onClick={() => void runExport(format)}
+            data-testid={`export-${format}`}
+          >
+            {t(`export.${format}`)}
+          </button>
+        ))}
+      </div>
+      {progress && (
+        <div className="progress">
+          <label>
+            {t('export.progress', { format: progress.format.toUpperCase() })}
+            <progress
+              value={progress.done}
+              max={Math.max(1, progress.total)}
+              data-testid="export-progress"
+            />
+          </label>
+        </div>
+      )}
+      <p role="status" className="saved" data-testid="export-status">
+        {message ?? ''}
+      </p>
+
+      <h3>{t('recent.heading', { count: Math.min(RECENT_ROWS, events?.length ?? 0) })}</h3>
+      {recent.length === 0 ? (
+        <p className="help">{t('recent.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="log-table" data-testid="log-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('recent.time')}</th>
+                <th scope="col">{t('recent.type')}</th>
+                <th scope="col">{t('recent.group')}</th>
+                <th scope="col">{t('recent.language')}</th>
+                <th scope="col">{t('recent.topic')}</th>
+                <th scope="col">{t('recent.detail')}</th>
+                <th scope="col">{t('recent.advisor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((event) => (
+                <tr key={event.id} data-testid="log-row" data-type={event.type}>
+                  <td>{dateFormat.format(event.at)}</td>
+                  <td>{t(`types.${event.type}`)}</td>
+                  <td>{event.groupName ?? event.groupId ?? '–'}</td>
+                  <td>{event.language ?? '–'}</td>
+                  <td>{event.topic ?? '–'}</td>
+                  <td>{detailOf(event, t)}</td>
+                  <td>{event.advisor}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <LogMaintenance onChanged={refresh} />
+    </section>
+  );
+}
+
+function detailOf(event: LogEvent, t: (key: string) => string): string {
+  switch (event.type) {
+    case 'reply-inserted':
+    case 'reply-copied':
+      return `${event.answerId}${event.edited ? ` (${t('recent.edited')})` : ''}`;
+    case 'suggestions-shown':
+      return event.answerIds.join(', ');
+    case 'not-relevant':
+      return event.answerId ?? '';
+    case 'referred':
+      return event.referredTo;
+    case 'note-added':
+      return t(`outcomes.${event.outcome}`);
+    default:
+      return '';
+  }
+}

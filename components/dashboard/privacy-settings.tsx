@@ -1,0 +1,103 @@
+/**
+ * Settings of the interaction log: the advisor's pseudonym (how exports
+ * and merged statistics name this advisor), whether post text is kept, and
+ * the retention period after which records are purged automatically.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../lib/settings/settings';
+import { getSettings, updateSettings } from '../../lib/settings/settings';
+
+type PrivacyFields = Pick<Settings, 'advisorPseudonym' | 'storePostText' | 'retentionDays'>;
+
+export function PrivacySettings() {
+  const { t } = useTranslation('privacy');
+  const id = useId();
+  const [values, setValues] = useState<PrivacyFields>();
+  const [retention, setRetention] = useState('');
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void getSettings().then((settings) => {
+      setValues(settings);
+      setRetention(String(settings.retentionDays));
+    });
+  }, []);
+
+  const save = async (change: Partial<PrivacyFields>) => {
+    try {
+      const next = await updateSettings(change);
+      setValues(next);
+      setStatus(t('saved'));
+    } catch {
+      setStatus(t('invalid'));
+    }
+  };
+
+  const saveRetention = () => {
+    const days = Number(retention);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) {
+      setStatus(t('retention.invalid'));
+      return;
+    }
+    void save({ retentionDays: days });
+  };
+
+  if (!values) return null;
+  return (
+    <section aria-labelledby={`${id}-h`} data-testid="privacy-settings">
+      <h3 id={`${id}-h`}>{t('heading')}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-pseudonym`}>{t('pseudonym.label')}</label>
+        <input
+          id={`${id}-pseudonym`}
+          type="text"
+          maxLength={60}
+          defaultValue={values.advisorPseudonym}
+          aria-describedby={`${id}-pseudonym-help`}
+          data-testid="advisor-pseudonym"
+          onBlur={(event) => {
+            if (event.target.value.trim() !== values.advisorPseudonym) {
+              void save({ advisorPseudonym: event.target.value.trim() });
+            }
+          }}
+        />
+        <p id={`${id}-pseudonym-help`} className="help">
+          {t('pseudonym.help')}
+        </p>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={values.storePostText}
+            data-testid="store-post-text"
+            onChange={(event) => void save({ storePostText: event.target.checked })}
+          />
+          {t('storeText.label')}
+        </label>
+        <p className="help">{t('storeText.help')}</p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-retention`}>{t('retention.label')}</label>
+        <input
+          id={`${id}-retention`}
+          type="number"
+          min={1}
+          max={3650}
+          value={retention}
+          data-testid="retention-days"
+          onChange={(event) => setRetention(event.target.value)}
+          onBlur={saveRetention}
+          aria-describedby={`${id}-retention-help`}
+        />
+        <p id={`${id}-retention-help`} className="help">
+          {t('retention.help')}
+        </p>
+      </div>
+      <p role="status" className="saved" data-testid="privacy-status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,350 @@
+/**
+ * Statistics: posts seen, questions, replies and outcomes per week; by
+ * language, topic and group; time from post to reply; topics with many
+ * questions and few replies — over this advisor's log, imported exports
+ * from other advisors, or both. Supervisors import JSON exports here (each
+ * verified by checksum, merged by event id, with a report of what was
+ * added), and print the anonymised report to PDF with the browser.
+ */
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getDatabase } from '../../lib/db/database';
+import type { LogEvent } from '../../lib/log/events';
+import { CASE_OUTCOMES } from '../../lib/log/events';
+import type { ImportReport } from '../../lib/log/merge';
+import { importLogExports, removeImport } from '../../lib/log/merge';
+import type { ImportRecord } from '../../lib/log/records';
+import {
+  buildReport,
+  DEFAULT_MIN_COUNT,
+  renderReportCsv,
+  renderReportMarkdown,
+} from '../../lib/log/report';
+import { computeStatistics } from '../../lib/log/stats';
+import { HorizontalBarChart, WeekChart } from './log/bar-chart';
+import { dayBoundary, downloadBlob, fileStamp } from './log/download';
+import { ReportView } from './log/report-view';
+import './log/log.css';
+
+type Scope = 'all' | 'local' | 'import';
+
+const COLORS = { posts: '#1b5e9b', questions: '#f0a202', replied: '#2e7d32', replies: '#2e7d32' };
+const OUTCOME_COLORS = ['#1b5e9b', '#6a4c93', '#2e7d32', '#b3261e', '#7b8794'];
+
+export function StatsSection() {
+  const { t } = useTranslation(['stats', 'log', 'common']);
+  const fileId = useId();
+  const fromId = useId();
+  const toId = useId();
+  const scopeId = useId();
+  const [all, setAll] = useState<LogEvent[]>();
+  const [imports, setImports] = useState<ImportRecord[]>([]);
+  const [scope, setScope] = useState<Scope>('all');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [report, setReport] = useState<ImportReport>();
+  const [busy, setBusy] = useState(false);
+  const [reload, setReload] = useState(0);
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+
+  useEffect(() => {
+    const db = getDatabase();
+    void Promise.all([db.events.toArray(), db.imports.orderBy('importedAt').toArray()]).then(
+      ([events, records]) => {
+        setAll(events);
+        setImports(records);
+      },
+    );
+  }, [reload]);
+
+  const stats = useMemo(() => {
+    if (!all) return undefined;
+    const start = dayBoundary(from, false);
+    const end = dayBoundary(to, true);
+    const selected = all.filter(
+      (event) =>
+        (scope === 'all' || event.source === scope) &&
+        (start === null || event.at >= start) &&
+        (end === null || event.at <= end),
+    );
+    return computeStatistics(selected);
+  }, [all, scope, from, to]);
+  const anonymised = useMemo(
+    () => (stats ? buildReport(stats, DEFAULT_MIN_COUNT) : undefined),
+    [stats],
+  );
+
+  const importFiles = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
+    setBusy(true);
+    try {
+      const loaded = await Promise.all(
+        [...files].map(async (file) => ({ name: file.name, text: await file.text() })),
+      );
+      setReport(await importLogExports(getDatabase(), loaded));
+      refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const breakdownSeries = [
+    { id: 'posts', label: t('series.posts'), color: COLORS.posts },
+    { id: 'questions', label: t('series.questions'), color: COLORS.questions },
+    { id: 'replied', label: t('series.replied'), color: COLORS.replied },
+  ];
+  const toRows = (rows: { label: string; posts: number; questions: number; replied: number }[]) =>
+    rows
+      .slice(0, 15)
+      .map((row) => ({
+        label: row.label,
+        values: { posts: row.posts, questions: row.questions, replied: row.replied },
+      }));
+
+  return (
+    <section aria-labelledby="stats-heading" data-testid="section-stats">
+      <h2 id="stats-heading">{t('heading')}</h2>
+
+      <h3>{t('import.heading')}</h3>
+      <p className="help">{t('import.help')}</p>
+      <div className="actions">
+        <label className="file-button" htmlFor={fileId}>
+          {busy ? t('common:loading') : t('import.choose')}
+        </label>
+        <input
+          id={fileId}
+          className="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          multiple
+          disabled={busy}
+          data-testid="import-files"
+          onChange={(event) => {
+            void importFiles(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </div>
+      {report && (
+        <div className="notice" role="status" data-testid="import-report">
+          <strong>
+            {t('import.summary', {
+              added: report.added,
+              duplicates: report.duplicates,
+              refused: report.refused,
+            })}
+          </strong>
+          <ul>
+            {report.files.map((file, index) => (
+              <li key={`${file.fileName}-${index}`} data-status={file.status}>
+                {file.status === 'merged'
+                  ? t('import.fileMerged', {
+                      file: file.fileName,
+                      advisor: file.advisor,
+                      added: file.added,
+                      duplicates: file.duplicates,
+                    })
+                  : t('import.fileRefused', { file: file.fileName, reason: file.reason })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {imports.length > 0 && (
+        <table className="log-table" data-testid="imports-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('import.advisor')}</th>
+              <th scope="col">{t('import.file')}</th>
+              <th scope="col">{t('import.events')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('import.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {imports.map((record) => (
+              <tr key={record.id}>
+                <td>{record.advisor}</td>
+                <td>{record.fileName}</td>
+                <td>{record.eventCount}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => void removeImport(getDatabase(), record.id).then(refresh)}
+                  >
+                    {t('import.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h3>{t('scope.heading')}</h3>
+      <div className="filters">
+        <div className="filter">
+          <label htmlFor={scopeId}>{t('scope.label')}</label>
+          <select
+            id={scopeId}
+            value={scope}
+            data-testid="stats-scope"
+            onChange={(e) => setScope(e.target.value as Scope)}
+          >
+            <option value="all">{t('scope.all')}</option>
+            <option value="local">{t('scope.local')}</option>
+            <option value="import">{t('scope.import')}</option>
+          </select>
+        </div>
+        <div className="filter">
+          <label htmlFor={fromId}>{t('log:filters.from')}</label>
+          <input id={fromId} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </div>
+        <div className="filter">
+          <label htmlFor={toId}>{t('log:filters.to')}</label>
+          <input id={toId} type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </div>
+      </div>
+
+      {!stats ? (
+        <p>{t('common:loading')}</p>
+      ) : stats.totals.events === 0 ? (
+        <p className="help" data-testid="stats-empty">
+          {t('empty')}
+        </p>
+      ) : (
+        <>
+          <dl className="facts totals" data-testid="stats-totals">
+            <dt>{t('totals.posts')}</dt>
+            <dd data-testid="total-posts">{stats.totals.posts}</dd>
+            <dt>{t('totals.questions')}</dt>
+            <dd>{stats.totals.questions}</dd>
+            <dt>{t('totals.repliedPosts')}</dt>
+            <dd data-testid="total-replied">{stats.totals.repliedPosts}</dd>
+            <dt>{t('totals.documented')}</dt>
+            <dd>{stats.totals.documented}</dd>
+            <dt>{t('totals.advisors')}</dt>
+            <dd>{stats.totals.advisors}</dd>
+            <dt>{t('totals.timeToReply')}</dt>
+            <dd>
+              {stats.timeToReply
+                ? t('totals.timeToReplyValue', {
+                    median: Math.round(stats.timeToReply.medianMinutes),
+                    count: stats.timeToReply.count,
+                  })
+                : '–'}
+            </dd>
+          </dl>
+
+          <h3>{t('charts.weeks')}</h3>
+          <WeekChart
+            title={t('charts.weeks')}
+            testId="chart-weeks"
+            series={[
+              { id: 'posts', label: t('series.posts'), color: COLORS.posts },
+              { id: 'questions', label: t('series.questions'), color: COLORS.questions },
+              { id: 'replies', label: t('series.replies'), color: COLORS.replies },
+            ]}
+            rows={stats.weeks.map((week) => ({
+              label: week.weekStart,
+              values: { posts: week.postsSeen, questions: week.questions, replies: week.replies },
+            }))}
+          />
+          <h3>{t('charts.outcomesPerWeek')}</h3>
+          <WeekChart
+            title={t('charts.outcomesPerWeek')}
+            testId="chart-outcomes-weeks"
+            series={CASE_OUTCOMES.map((outcome, index) => ({
+              id: outcome,
+              label: t(`log:outcomes.${outcome}`),
+              color: OUTCOME_COLORS[index] ?? '#000',
+            }))}
+            rows={stats.weeks.map((week) => ({ label: week.weekStart, values: week.outcomes }))}
+          />
+          <h3>{t('charts.languages')}</h3>
+          <HorizontalBarChart
+            title={t('charts.languages')}
+            testId="chart-languages"
+            series={breakdownSeries}
+            rows={toRows(stats.byLanguage)}
+          />
+          <h3>{t('charts.topics')}</h3>
+          <HorizontalBarChart
+            title={t('charts.topics')}
+            testId="chart-topics"
+            series={breakdownSeries}
+            rows={toRows(stats.byTopic)}
+          />
+          <h3>{t('charts.groups')}</h3>
+          <HorizontalBarChart
+            title={t('charts.groups')}
+            testId="chart-groups"
+            series={breakdownSeries}
+            rows={toRows(stats.byGroup)}
+          />
+
+          <h3>{t('underserved.heading')}</h3>
+          {stats.underserved.length === 0 ? (
+            <p className="help">{t('underserved.none')}</p>
+          ) : (
+            <ul data-testid="underserved">
+              {stats.underserved.map((row) => (
+                <li key={row.topic}>
+                  {t('underserved.row', {
+                    topic: row.topic,
+                    questions: row.questions,
+                    rate: Math.round(row.replyRate * 100),
+                  })}
+                </li>
+              ))}
+            </ul>
+          )}
+
+          {anonymised && (
+            <>
+              <h3>{t('report.heading')}</h3>
+              <p className="help">{t('report.help', { min: DEFAULT_MIN_COUNT })}</p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => window.print()}
+                  data-testid="report-print"
+                >
+                  {t('report.print')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    downloadBlob(
+                      [renderReportMarkdown(anonymised)],
+                      'text/markdown',
+                      `outreach-report-${fileStamp()}.md`,
+                    )
+                  }
+                >
+                  {t('report.markdown')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    downloadBlob(
+                      ['\uFEFF', renderReportCsv(anonymised)],
+                      'text/csv;charset=utf-8',
+                      `outreach-report-${fileStamp()}.csv`,
+                    )
+                  }
+                >
+                  {t('report.csv')}
+                </button>
+              </div>
+              <ReportView report={anonymised} />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
