@@ -1,8 +1,9 @@
 /**
  * The post languages the product supports (SPEC.md, "Languages"), in the order
  * used for display and statistics. `und` means "could not be determined".
+ * `zod/mini`: the content script imports these, and full zod would double its size.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const POST_LANGUAGES = [
   'de',

@@ -2,7 +2,7 @@
  * The topic taxonomy (SPEC.md). Ids are stable: packs, logs and statistics
  * store them, so never rename one; add new ids at the end instead.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const TOPICS = [
   'minimum-wage',
