@@ -13,10 +13,15 @@ import type { BenchSuite } from './types';
 const root = resolve(import.meta.dirname, '..');
 const outDir = join(root, '.output', 'chrome-mv3');
 
-function importsOf(file: string): string[] {
+/** Chunks a file loads at once (static imports); lazy `import()` chunks are counted apart. */
+function importsOf(file: string, kind: 'static' | 'lazy'): string[] {
   const code = readFileSync(file, 'utf8');
+  const pattern =
+    kind === 'static'
+      ? /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g
+      : /import\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
   const found = new Set<string>();
-  for (const match of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
+  for (const match of code.matchAll(pattern)) {
     found.add(normalize(join(dirname(file), match[1] as string)));
   }
   return [...found].filter((path) => existsSync(path));
@@ -38,7 +43,7 @@ function closure(start: string[]): string[] {
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (file.endsWith('.js')) queue.push(...importsOf(file));
+    if (file.endsWith('.js')) queue.push(...importsOf(file, 'static'));
   }
   return [...seen];
 }
@@ -76,15 +81,21 @@ const suite: BenchSuite = async ({ log }) => {
     'options (dashboard)': htmlAssets(join(outDir, 'options.html')),
   };
   const sizes: Record<string, ReturnType<typeof measure>> = {};
-  log('entry point                  raw KB   gzip KB');
+  const lazy: Record<string, ReturnType<typeof measure>> = {};
+  log('entry point                  raw KB   gzip KB   (+ loaded on demand, gzip KB)');
   for (const [name, start] of Object.entries(entries)) {
-    const size = measure(closure(start));
+    const files = closure(start);
+    const size = measure(files);
+    const onDemand = closure(
+      files.filter((file) => file.endsWith('.js')).flatMap((file) => importsOf(file, 'lazy')),
+    ).filter((file) => !files.includes(file));
+    lazy[name] = measure(onDemand);
     sizes[name] = size;
     log(
-      `${name.padEnd(26)} ${(size.rawBytes / 1024).toFixed(1).padStart(8)} ${(size.gzipBytes / 1024).toFixed(1).padStart(9)}`,
+      `${name.padEnd(26)} ${(size.rawBytes / 1024).toFixed(1).padStart(8)} ${(size.gzipBytes / 1024).toFixed(1).padStart(9)}${onDemand.length > 0 ? `   (+ ${(lazy[name].gzipBytes / 1024).toFixed(1)})` : ''}`,
     );
   }
-  return { buildMs: runs, sizes };
+  return { buildMs: runs, sizes, loadedOnDemand: lazy };
 };
 
 export default suite;
