@@ -8,6 +8,7 @@
  */
 import { CLASS_COUNT } from './model-classes';
 import { forEachFeature } from './features';
+import { forEachPackedLine } from './packed';
 
 export interface CharModel {
   /** Feature → row offset into `logProbabilities`. */
@@ -24,23 +25,26 @@ const ALPHA = 0.1;
  * of a class letter and a count.
  */
 export function parseCharModel(packed: string): CharModel {
-  const lines = packed.split('\n');
-  const counts = new Float32Array(lines.length * CLASS_COUNT);
-  const totals = new Float64Array(CLASS_COUNT);
   const rows = new Map<string, number>();
-  const pair = /([a-z])(\d+)/g;
-  lines.forEach((line, index) => {
-    const tab = line.lastIndexOf('\t');
-    const offset = index * CLASS_COUNT;
-    rows.set(line.slice(0, tab), offset);
-    for (const match of line.slice(tab + 1).matchAll(pair)) {
-      const cls = (match[1] ?? 'a').charCodeAt(0) - 97;
-      const count = Number(match[2]);
+  let counts = new Float32Array(CLASS_COUNT * 40000);
+  const totals = new Float64Array(CLASS_COUNT);
+  forEachPackedLine(packed, (key, pairs) => {
+    const offset = rows.size * CLASS_COUNT;
+    if (offset + CLASS_COUNT > counts.length) {
+      const grown = new Float32Array(counts.length * 2);
+      grown.set(counts);
+      counts = grown;
+    }
+    for (let i = 0; i < pairs.length; i += 2) {
+      const cls = pairs[i] ?? 0;
+      const count = pairs[i + 1] ?? 0;
       counts[offset + cls] = count;
       totals[cls] = (totals[cls] ?? 0) + count;
     }
+    rows.set(key, offset);
   });
-  const vocabulary = lines.length;
+  counts = counts.subarray(0, rows.size * CLASS_COUNT);
+  const vocabulary = rows.size;
   const denominators = Array.from(totals, (total) => Math.log(total + ALPHA * vocabulary));
   for (let i = 0; i < counts.length; i += 1) {
     counts[i] = Math.log((counts[i] ?? 0) + ALPHA) - (denominators[i % CLASS_COUNT] ?? 0);

@@ -9,29 +9,38 @@
  */
 import { ELD_DICTIONARY } from './data/eld-dictionary';
 import { POST_LANGUAGES } from '../domain/languages';
+import { forEachPackedLine } from './packed';
 
 const LANGUAGE_COUNT = POST_LANGUAGES.length;
 /** eld stores scores minus this base to keep its database small. */
 const BASE_NGRAM_SCORE = 53;
 
-export type EldTable = Map<string, Int16Array>;
+export interface EldTable {
+  /** n-gram key → offset of its 13 scores in `scores`. */
+  rows: Map<string, number>;
+  scores: Int16Array;
+}
 
 /**
  * Parses the packed database: one line per n-gram, `key TAB` then pairs of
  * a language letter (a = de ... m = sk) and eld's stored score.
  */
 export function parseEldTable(packed: string): EldTable {
-  const parsed = new Map<string, Int16Array>();
-  const pair = /([a-z])(\d+)/g;
-  for (const line of packed.split('\n')) {
-    const tab = line.lastIndexOf('\t');
-    const scores = new Int16Array(LANGUAGE_COUNT);
-    for (const match of line.slice(tab + 1).matchAll(pair)) {
-      scores[(match[1] ?? 'a').charCodeAt(0) - 97] = Number(match[2]) + BASE_NGRAM_SCORE;
+  const rows = new Map<string, number>();
+  let scores = new Int16Array(LANGUAGE_COUNT * 40000);
+  forEachPackedLine(packed, (key, pairs) => {
+    const offset = rows.size * LANGUAGE_COUNT;
+    if (offset + LANGUAGE_COUNT > scores.length) {
+      const grown = new Int16Array(scores.length * 2);
+      grown.set(scores);
+      scores = grown;
     }
-    parsed.set(line.slice(0, tab), scores);
-  }
-  return parsed;
+    for (let i = 0; i < pairs.length; i += 2) {
+      scores[offset + (pairs[i] ?? 0)] = (pairs[i + 1] ?? 0) + BASE_NGRAM_SCORE;
+    }
+    rows.set(key, offset);
+  });
+  return { rows, scores: scores.subarray(0, rows.size * LANGUAGE_COUNT) };
 }
 
 function wordToBytes(word: string): string {
@@ -77,10 +86,11 @@ export function scoreWithEld(db: EldTable, words: readonly string[], out: Float6
     grams.add((j === 0 ? ' ' : '') + encoded.substring(len !== 3 ? len - 4 : 0) + ' ');
   }
   if (grams.size === 0) return 0;
+  const { rows, scores } = db;
   for (const gram of grams) {
-    const scores = db.get(gram);
-    if (!scores) continue;
-    for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l] = (out[l] ?? 0) + (scores[l] ?? 0);
+    const offset = rows.get(gram);
+    if (offset === undefined) continue;
+    for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l] = (out[l] ?? 0) + (scores[offset + l] ?? 0);
   }
   for (let l = 0; l < LANGUAGE_COUNT; l += 1) out[l] = (out[l] ?? 0) / grams.size;
   return grams.size;
