@@ -46,7 +46,7 @@ export function createPostStore(limit = 3000): PostStore {
     const current = entries.get(postKey);
     if (!current) return;
     touch(postKey, { ...current, ...change });
-    for (const listener of listeners.get(postKey) ?? []) listener();
+    for (const listener of [...(listeners.get(postKey) ?? [])]) listener();
   };
 
   return {

@@ -1,0 +1,155 @@
+import { expect, PRODUCTION_BUILD, test } from './fixtures';
+import { DEMO_POSTS } from '../fixtures/demo-group/posts';
+import { MIXED_POSTS } from '../fixtures/adapter-pages';
+import { FixtureFeedPage } from './pages/fixture-feed-page';
+import '../fixtures/src/fixture-api';
+
+test.describe('Facebook adapter (test build)', () => {
+  test('marks every demo post with exactly one open-shadow overlay and analyses it', async ({
+    context,
+    server,
+  }) => {
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/eu-workers-demo/',
+    );
+    await feed.open();
+    await expect(feed.markedPosts).toHaveCount(DEMO_POSTS.length);
+    await feed.waitForAnalysed(DEMO_POSTS.length);
+    const counts = await feed.overlayCounts();
+    expect(counts).toHaveLength(DEMO_POSTS.length);
+    for (const count of counts)
+      expect(count).toMatchObject({ inside: 1, total: 1, shadowOpen: true });
+    await expect(feed.overlays).toHaveCount(DEMO_POSTS.length);
+    await expect(feed.overlay('fb:7301001')).toHaveAttribute('data-language', 'pl');
+    await expect(feed.overlay('fb:7301001')).toHaveAttribute('data-question', 'true');
+    // Comments and placeholders are not posts.
+    await expect(
+      feed.page.locator(
+        '[role="article"][aria-label] [data-oa-post], [role="article"][aria-label][data-oa-post]',
+      ),
+    ).toHaveCount(0);
+  });
+
+  test('recognises the mixed feed: shared, anonymous, coloured, translated, U+034F, no aria-posinset', async ({
+    context,
+    server,
+  }) => {
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/551200300400/',
+    );
+    await feed.open();
+    await expect(feed.markedPosts).toHaveCount(MIXED_POSTS.length);
+    await feed.waitForAnalysed(MIXED_POSTS.length);
+    await expect(feed.overlay('fb:9005')).toHaveAttribute('data-language', 'ro');
+    for (const count of await feed.overlayCounts())
+      expect(count).toMatchObject({ inside: 1, total: 1 });
+  });
+
+  test('a multi-line reply lands in the Lexical comment box intact', async ({
+    context,
+    server,
+  }) => {
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/eu-workers-demo/',
+    );
+    await feed.open();
+    await feed.waitForAnalysed(1);
+    const reply = 'Dzien dobry,\nminimalna stawka to 13,90 € brutto za godzine.\n\nPozdrawiam';
+    const status = await feed.insertOwnReply('fb:7301002', reply);
+    expect(status).toContain('Inserted');
+    expect(await feed.lexicalText('fb:7301002')).toBe(reply);
+  });
+
+  test('the React feed that recycles nodes keeps one overlay per post and logs no errors', async ({
+    context,
+    server,
+  }) => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const feed = new FixtureFeedPage(page, server.origin, 'groups/react-feed/');
+    await feed.open();
+    for (let step = 0; step < 12; step += 1) {
+      await page.evaluate((by) => window.oaFixture?.scrollFeed?.(by), step % 4 === 3 ? -2 : 3);
+      await page.waitForTimeout(0);
+      const visible = await page.evaluate(() => window.oaFixture?.visiblePostIds?.() ?? []);
+      const expected = visible.map((id) => `fb:${id}`).sort();
+      await expect
+        .poll(async () => (await feed.overlayCounts()).map((count) => count.postKey).sort())
+        .toEqual(expected);
+      for (const count of await feed.overlayCounts())
+        expect(count).toMatchObject({ inside: 1, total: 1 });
+      await expect(feed.overlays).toHaveCount(expected.length);
+    }
+    expect(await page.evaluate(() => window.oaFixture?.errors ?? -1)).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  test('the old layout gets no overlay, stays intact, and the badge warns', async ({
+    context,
+    server,
+    serviceWorker,
+  }) => {
+    const page = await context.newPage();
+    const feed = new FixtureFeedPage(page, server.origin, 'groups/old-layout-group/');
+    await feed.open();
+    await expect
+      .poll(() =>
+        serviceWorker.evaluate(async () => {
+          // The background keeps each tab's state in storage.session (no tabs permission needed).
+          const stored = await chrome.storage.session.get(null);
+          const entry = Object.values(stored).find((value) =>
+            String((value as { page?: { url?: string } }).page?.url).includes('old-layout-group'),
+          ) as { tabId: number } | undefined;
+          return entry ? chrome.action.getBadgeText({ tabId: entry.tabId }) : null;
+        }),
+      )
+      .toBe('!');
+    await expect(feed.overlays).toHaveCount(0);
+    await expect(feed.markedPosts).toHaveCount(0);
+    expect(
+      await page.evaluate(() => document.getElementById('pagelet_group_mall')?.innerHTML.length),
+    ).toBe(
+      await page.evaluate(
+        () => (window as unknown as { oldLayoutChecksum: number }).oldLayoutChecksum,
+      ),
+    );
+  });
+
+  test('a post opened in a dialog on a permalink URL gets its overlay', async ({
+    context,
+    server,
+  }) => {
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/pracownicy-de/posts/9100002/',
+    );
+    await feed.open();
+    await expect(feed.overlay('fb:9100002')).toHaveCount(1);
+    await expect(feed.page.locator('[role="dialog"] outreach-advisor-overlay')).toHaveCount(1);
+  });
+});
+
+test.describe('production build', () => {
+  test.use({ extensionDir: PRODUCTION_BUILD });
+  test('injects nothing on localhost', async ({ context, server }) => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/groups/eu-workers-demo/`);
+    await page.locator('[role="feed"]').waitFor();
+    await page.waitForTimeout(1000); // nothing to wait for: absence is the point
+    expect(
+      await page.evaluate(() => document.documentElement.hasAttribute('data-outreach-advisor')),
+    ).toBe(false);
+    await expect(page.locator('outreach-advisor-overlay, [data-oa-post]')).toHaveCount(0);
+  });
+});
