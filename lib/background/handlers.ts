@@ -9,6 +9,8 @@ import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventBatch } from './log';
+import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
+import { listFeedback, suggestForPosts } from './suggestions';
 
 const startedAt = Date.now();
 
@@ -37,4 +39,11 @@ export const handlers: Handlers = {
   analysePosts: ({ posts }) => ({ results: analysePosts(posts) }),
   logEvents: ({ events }) => logEventBatch(events),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
+  suggestForPosts: (request) => suggestForPosts(request),
+  recordSuggestionFeedback: async (event) => ({
+    adjustment: (await recordFeedback(event)).adjustment,
+  }),
+  getSuggestionFeedback: async ({ uiLanguage }) => listFeedback(await loadFeedback(), uiLanguage),
+  resetSuggestionFeedback: async ({ uiLanguage, answer }) =>
+    listFeedback(await clearFeedback(answer), uiLanguage),
 };

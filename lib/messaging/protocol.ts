@@ -13,6 +13,14 @@
  */
 import * as z from 'zod/mini';
 import { caseOutcomeSchema, logEventRequestSchema, MAX_BATCH_SIZE } from '../log/events';
+import {
+  feedbackListSchema,
+  recordFeedbackRequestSchema,
+  resetFeedbackRequestSchema,
+  suggestForPostsRequestSchema,
+  suggestForPostsResponseSchema,
+} from '../suggestions/schema';
+import { UI_LANGUAGES } from '../domain/languages';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -139,6 +147,31 @@ export const protocol = {
       z.object({ outcome: caseOutcomeSchema, note: z.string(), updatedAt: z.number() }),
     ),
     senders: ['content-script'],
+  }),
+  /** The best checked replies per post, rendered for the suggestion panel (lib/suggestions). */
+  suggestForPosts: defineMessage({
+    request: suggestForPostsRequestSchema,
+    response: suggestForPostsResponseSchema,
+    senders: ['content-script'],
+  }),
+  /** "Not relevant" or "used" on a suggestion: adjusts its ranking for this advisor. */
+  recordSuggestionFeedback: defineMessage({
+    request: recordFeedbackRequestSchema,
+    /** The answer's ranking adjustment now. */
+    response: z.object({ adjustment: z.number() }),
+    senders: ['content-script'],
+  }),
+  /** The adjusted answers, for the dashboard's settings. */
+  getSuggestionFeedback: defineMessage({
+    request: z.object({ uiLanguage: z.enum(UI_LANGUAGES) }),
+    response: feedbackListSchema,
+    senders: ['extension-page'],
+  }),
+  /** Forgets the feedback on one answer, or all of it; answers the remaining list. */
+  resetSuggestionFeedback: defineMessage({
+    request: resetFeedbackRequestSchema,
+    response: feedbackListSchema,
+    senders: ['extension-page'],
   }),
 } as const;
 

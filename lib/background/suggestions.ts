@@ -1,0 +1,158 @@
+/**
+ * Suggestions in the background: the matcher over the active packs, built
+ * lazily and rebuilt when the packs change.
+ *
+ * Lifecycle: MV3 may stop this worker at any moment, so the matcher is only
+ * a cache. The first request after a start builds it from the pack store
+ * (tens of milliseconds); later requests reuse it while the *pack signature*
+ * — active pack ids and versions, install times, signers and trust — is
+ * unchanged. The signature is read again at most every RECHECK_MS, and at
+ * once after Dexie reports a write to the packs or trusted keys (also from
+ * the dashboard, through Dexie's cross-context broadcast). Feedback is read
+ * from storage on each request; it is small.
+ */
+import Dexie from 'dexie';
+import type { UiLanguage } from '../domain/languages';
+import { getDatabase } from '../db/database';
+import { createMatcher, type Matcher } from '../matching';
+import { PackStore, type InstalledPackSummary } from '../packs/store';
+import { isoToday } from '../packs/validate';
+import {
+  createAnswerLookup,
+  presentMatch,
+  type AnswerLookup,
+  type PackTrust,
+} from '../suggestions/present';
+import type {
+  FeedbackEntry,
+  SuggestForPostsRequest,
+  SuggestForPostsResponse,
+} from '../suggestions/schema';
+import { SUGGESTIONS_PER_POST } from '../suggestions/schema';
+import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
+
+const RECHECK_MS = 2000;
+
+interface MatcherCache {
+  signature: string;
+  checkedAt: number;
+  matcher: Matcher;
+  answers: AnswerLookup;
+  trust: ReadonlyMap<string, PackTrust>;
+}
+
+let cache: MatcherCache | undefined;
+let pending: Promise<MatcherCache> | undefined;
+let invalidated = false;
+let watching = false;
+
+/** What decides whether the matcher (or the trust shown) must be rebuilt. */
+export function packSignature(summaries: readonly InstalledPackSummary[]): string {
+  return summaries
+    .filter((pack) => pack.active)
+    .map((pack) => [pack.id, pack.version, pack.installedAt, pack.trust, pack.signer].join('|'))
+    .sort()
+    .join('\n');
+}
+
+function watchPackWrites(): void {
+  if (watching) return;
+  watching = true;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => /\/(packs|trustedKeys)(\/|$)/.test(part))) {
+      invalidated = true;
+    }
+  });
+}
+
+async function buildCache(store: PackStore, now: number): Promise<MatcherCache> {
+  const summaries = await store.list();
+  const signature = packSignature(summaries);
+  if (cache && cache.signature === signature) {
+    cache = { ...cache, checkedAt: now };
+    return cache;
+  }
+  const packs = await store.activePacks();
+  const trust = new Map<string, PackTrust>(
+    summaries.map((pack) => [pack.id, { status: pack.trust, signer: pack.signer }]),
+  );
+  cache = {
+    signature,
+    checkedAt: now,
+    matcher: createMatcher(packs),
+    answers: createAnswerLookup(packs),
+    trust,
+  };
+  return cache;
+}
+
+/** The matcher for the current packs, rebuilt only when they changed. */
+export async function currentMatcher(
+  store = new PackStore(getDatabase()),
+  now = Date.now(),
+): Promise<MatcherCache> {
+  watchPackWrites();
+  if (cache && !invalidated && now - cache.checkedAt < RECHECK_MS) return cache;
+  pending ??= (async () => {
+    invalidated = false;
+    try {
+      return await buildCache(store, now);
+    } finally {
+      pending = undefined;
+    }
+  })();
+  return pending;
+}
+
+/** Forgets the matcher (tests; the next request rebuilds it). */
+export function resetMatcherCache(): void {
+  cache = undefined;
+  pending = undefined;
+  invalidated = false;
+}
+
+export async function suggestForPosts(
+  request: SuggestForPostsRequest,
+  options: { store?: PackStore; now?: Date; feedback?: StoredFeedback } = {},
+): Promise<SuggestForPostsResponse> {
+  const now = options.now ?? new Date();
+  const [{ matcher, answers, trust }, feedback] = await Promise.all([
+    currentMatcher(options.store, now.getTime()),
+    options.feedback ?? loadFeedback(),
+  ]);
+  const adjustments = adjustmentsOf(feedback);
+  const today = isoToday(now);
+  const trustOf = (packId: string): PackTrust =>
+    trust.get(packId) ?? { status: 'unsigned', signer: null };
+  const results = request.posts.map(({ postKey, text, language }) => {
+    const result = matcher.match(language === undefined ? { text } : { text, language }, {
+      top: SUGGESTIONS_PER_POST,
+      uiLanguage: request.uiLanguage,
+      feedback: adjustments,
+    });
+    return presentMatch(postKey, result, answers, {
+      uiLanguage: request.uiLanguage,
+      today,
+      trustOf,
+    });
+  });
+  return { results, answerCount: matcher.answerCount };
+}
+
+/** The feedback record as the dashboard lists it, with titles in the UI language. */
+export async function listFeedback(
+  feedback: StoredFeedback,
+  uiLanguage: UiLanguage,
+  store = new PackStore(getDatabase()),
+): Promise<{ entries: FeedbackEntry[] }> {
+  const { answers } = await currentMatcher(store);
+  const entries = Object.values(feedback.entries)
+    .map((entry): FeedbackEntry => {
+      const found = answers.get(entry.packId, entry.answerId);
+      const texts = found?.answer.texts;
+      const text = texts?.[uiLanguage] ?? texts?.[uiLanguage === 'de' ? 'en' : 'de'];
+      return { ...entry, title: text?.title ?? null, topic: found?.answer.topic ?? null };
+    })
+    .sort((a, b) => b.updatedAt - a.updatedAt);
+  return { entries };
+}

@@ -1,0 +1,148 @@
+/**
+ * What travels between the background's matcher and the overlay's
+ * suggestion panel (`suggestForPosts`), and the advisor's feedback on
+ * suggestions (`recordSuggestionFeedback`, `getSuggestionFeedback`,
+ * `resetSuggestionFeedback`). Listed in lib/messaging/protocol.ts.
+ *
+ * A suggestion carries everything the panel renders, so the page's main
+ * thread never touches a pack: the reply in the post's language (or the
+ * visible fallback), the same answer in the advisor's UI language, the legal
+ * review record, and the pack's signature status as of now. `zod/mini` and
+ * no import of the pack schema keep the content script small.
+ */
+import * as z from 'zod/mini';
+import { POST_LANGUAGES, UI_LANGUAGES } from '../domain/languages';
+import { TOPICS } from '../domain/topics';
+
+/** Posts per `suggestForPosts` request; the content side batches up to this. */
+export const MAX_POSTS_PER_SUGGESTION_REQUEST = 20;
+/** Suggestions per post the panel asks for (SPEC: up to three). */
+export const SUGGESTIONS_PER_POST = 3;
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const postKeySchema = z.string().check(z.minLength(1), z.maxLength(200));
+const packIdSchema = text(200);
+const answerIdSchema = text(200);
+
+export const suggestionTextSchema = z.object({
+  language: z.enum(POST_LANGUAGES),
+  title: text(200),
+  body: text(5000),
+});
+export type SuggestionText = z.infer<typeof suggestionTextSchema>;
+
+export const SIGNATURE_STATUSES = ['trusted', 'unknown-signer', 'unsigned'] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+export const suggestionPayloadSchema = z.object({
+  answerId: answerIdSchema,
+  packId: packIdSchema,
+  packVersion: text(50),
+  packTitle: text(200),
+  topic: z.enum(TOPICS),
+  /** `answer`, `myth-correction`, `campaign` or `referral` (pack format). */
+  kind: text(30),
+  /** Calibrated relevance 0..1, after the advisor's feedback. */
+  score: z.number().check(z.gte(0), z.lte(1)),
+  /** Words of the post that matched, for the explanation. */
+  matchedTerms: z.array(text(100)).check(z.maxLength(30)),
+  /** True when the answer lacks the post's language and `reply` is in another one. */
+  fallback: z.boolean(),
+  /** The reply as it would be posted (`{name}` marks placeholders). */
+  reply: suggestionTextSchema,
+  /** The same answer in the advisor's UI language; null when `reply` already is in it. */
+  translation: z.nullable(suggestionTextSchema),
+  placeholders: z.array(text(50)).check(z.maxLength(20)),
+  links: z
+    .array(
+      z.object({
+        url: z.string().check(z.maxLength(2000), z.regex(/^https:\/\/\S+$/)),
+        label: text(200),
+      }),
+    )
+    .check(z.maxLength(20)),
+  review: z.object({
+    /** `pending`, `in-review`, `approved` or `withdrawn` (pack format). */
+    status: text(30),
+    reviewer: z.nullable(text(200)),
+    reviewedAt: z.nullable(text(10)),
+    validUntil: z.nullable(text(10)),
+    legalBasis: z.array(text(300)).check(z.maxLength(30)),
+  }),
+  /** The pack says its content is an example nobody has legally reviewed. */
+  exampleContent: z.boolean(),
+  /** Approved, in a pack that is not example content. */
+  reviewed: z.boolean(),
+  /** The review's valid-until date has passed. */
+  expired: z.boolean(),
+  signature: z.object({
+    status: z.enum(SIGNATURE_STATUSES),
+    signer: z.nullable(text(200)),
+  }),
+});
+export type SuggestionPayload = z.infer<typeof suggestionPayloadSchema>;
+
+export const postSuggestionsSchema = z.object({
+  postKey: postKeySchema,
+  /** The language the matcher worked with (the analysis', or detected). */
+  language: z.enum([...POST_LANGUAGES, 'und']),
+  /** `off-topic` when nothing relevant was found; then `suggestions` is empty. */
+  topic: z.enum(TOPICS),
+  suggestions: z.array(suggestionPayloadSchema).check(z.maxLength(5)),
+});
+export type PostSuggestions = z.infer<typeof postSuggestionsSchema>;
+
+export const suggestForPostsRequestSchema = z.object({
+  /** The advisor's UI language, for the side-by-side rendering. */
+  uiLanguage: z.enum(UI_LANGUAGES),
+  posts: z
+    .array(
+      z.object({
+        postKey: postKeySchema,
+        text: text(20_000),
+        /** The analysis' language; detected again when absent. */
+        language: z.optional(z.enum([...POST_LANGUAGES, 'und'])),
+      }),
+    )
+    .check(z.maxLength(MAX_POSTS_PER_SUGGESTION_REQUEST)),
+});
+export type SuggestForPostsRequest = z.infer<typeof suggestForPostsRequestSchema>;
+
+export const suggestForPostsResponseSchema = z.object({
+  results: z.array(postSuggestionsSchema),
+  /** Answers in the active packs (0: no pack active, so nothing can be suggested). */
+  answerCount: z.int().check(z.gte(0)),
+});
+export type SuggestForPostsResponse = z.infer<typeof suggestForPostsResponseSchema>;
+
+export const FEEDBACK_KINDS = ['not-relevant', 'used'] as const;
+export type SuggestionFeedbackKind = (typeof FEEDBACK_KINDS)[number];
+
+export const recordFeedbackRequestSchema = z.object({
+  packId: packIdSchema,
+  answerId: answerIdSchema,
+  kind: z.enum(FEEDBACK_KINDS),
+});
+
+/** One adjusted answer as the dashboard lists it. */
+export const feedbackEntrySchema = z.object({
+  packId: packIdSchema,
+  answerId: answerIdSchema,
+  /** The ranking adjustment, bounded by the matcher (±0.3). */
+  adjustment: z.number().check(z.gte(-1), z.lte(1)),
+  notRelevant: z.int().check(z.gte(0)),
+  used: z.int().check(z.gte(0)),
+  updatedAt: z.number(),
+  /** Title in the UI language, when the answer is in an installed pack. */
+  title: z.nullable(text(200)),
+  topic: z.nullable(z.enum(TOPICS)),
+});
+export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
+
+export const feedbackListSchema = z.object({ entries: z.array(feedbackEntrySchema) });
+
+export const resetFeedbackRequestSchema = z.object({
+  uiLanguage: z.enum(UI_LANGUAGES),
+  /** One answer, or everything when absent. */
+  answer: z.optional(z.object({ packId: packIdSchema, answerId: answerIdSchema })),
+});
