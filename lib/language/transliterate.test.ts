@@ -19,7 +19,8 @@ describe('transliterateBulgarian', () => {
     ['Здравейте, имам въпрос за заплатата', 'official', 'Zdraveyte, imam vapros za zaplatata'],
     ['Щастие, юни, жена, цена, чай, път', 'official', 'Shtastie, yuni, zhena, tsena, chay, pat'],
     ['Работя в Германия', 'official', 'Rabotya v Germania'],
-    ['Здравейте, имам въпрос', 'informal', 'Zdraveite, imam vupros'],
+    ['Здравейте, имам въпрос', 'informal', 'Zdraveite, imam vapros'],
+    ['Здравейте, имам въпрос, жена, цена', 'chat', 'Zdraveite, imam vupros, jena, cena'],
   ] as const)('%s (%s)', (text, style, latin) => {
     expect(transliterateBulgarian(text, style)).toBe(latin);
   });

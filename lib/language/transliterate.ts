@@ -58,16 +58,20 @@ const BG_OFFICIAL: Record<string, string> = {
   ѝ: 'i',
 };
 
-/** Bulgarian as people type it in chats ("zdraveite", "vupros", "iskam"). */
+/** Bulgarian as commonly typed informally ("zdraveite, imam vapros"): й as i, я as ia. */
 const BG_INFORMAL: Record<string, string> = {
   ...BG_OFFICIAL,
   й: 'i',
-  ъ: 'u',
   ь: '',
   ю: 'iu',
   я: 'ia',
+};
+
+/** Chat style ("vupros", "jena", "cena"): ъ as u, ж as j, ц as c. */
+const BG_CHAT: Record<string, string> = {
+  ...BG_INFORMAL,
+  ъ: 'u',
   ж: 'j',
-  щ: 'sht',
   ц: 'c',
 };
 
@@ -84,11 +88,12 @@ function mapCyrillic(text: string, table: Record<string, string>): string {
 
 export function transliterateBulgarian(
   text: string,
-  style: 'official' | 'informal' = 'official',
+  style: 'official' | 'informal' | 'chat' = 'official',
 ): string {
   // The Act writes "-ия" at the end of a word as "-ia".
   const prepared = style === 'official' ? text.replace(/ия(?=$|[^\p{L}])/gu, 'иa') : text;
-  return mapCyrillic(prepared, style === 'official' ? BG_OFFICIAL : BG_INFORMAL);
+  const table = style === 'official' ? BG_OFFICIAL : style === 'informal' ? BG_INFORMAL : BG_CHAT;
+  return mapCyrillic(prepared, table);
 }
 
 const GREEK_BASE: Record<string, string> = {
