@@ -14,7 +14,7 @@ import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
 import { buildLogExport, serialiseLogExport } from '../../lib/log/envelope';
 import { exportCsv } from '../../lib/log/export-csv';
 import type { ExportIncludes } from '../../lib/log/export-options';
-import { DEFAULT_INCLUDES } from '../../lib/log/export-options';
+import { DEFAULT_INCLUDES, XLSX_MAX_ROWS } from '../../lib/log/export-options';
 import type { LogFilter } from '../../lib/log/filter';
 import { queryEvents } from '../../lib/log/filter';
 import { UNNAMED_ADVISOR } from '../../lib/log/store';
@@ -261,7 +261,12 @@ export function LogSection() {
             key={format}
             type="button"
             className="primary"
-            disabled={!events || events.length === 0 || progress !== undefined}
+            disabled={
+              !events ||
+              events.length === 0 ||
+              progress !== undefined ||
+              (format === 'xlsx' && events.length > XLSX_MAX_ROWS)
+            }
             onClick={() => void runExport(format)}
             data-testid={`export-${format}`}
           >
@@ -269,6 +274,11 @@ export function LogSection() {
           </button>
         ))}
       </div>
+      {events && events.length > XLSX_MAX_ROWS && (
+        <p className="help" data-testid="xlsx-too-many">
+          {t('export.xlsxTooMany', { max: XLSX_MAX_ROWS.toLocaleString(i18n.language) })}
+        </p>
+      )}
       {progress && (
         <div className="progress">
           <label>

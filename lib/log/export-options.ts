@@ -17,6 +17,13 @@ export const DEFAULT_INCLUDES: ExportIncludes = {
   authorHash: false,
 };
 
+/**
+ * Above this many rows the dashboard offers CSV instead of Excel: exceljs
+ * builds the whole workbook in memory (measured: ~1.8 GB peak for 100,000
+ * rows, see BENCHMARKS.md), which can crash a browser tab.
+ */
+export const XLSX_MAX_ROWS = 50_000;
+
 /** Rows are produced in chunks of this size, with a pause for the page in between. */
 export const EXPORT_CHUNK_SIZE = 2000;
 

@@ -83,11 +83,21 @@ interface PostSummary {
   outcomeAt: number;
 }
 
+const DAY_MS = 86_400_000;
+const weekKeys = new Map<number, string>();
+
+/** Monday of the (UTC) week of `ms` as `YYYY-MM-DD`; memoised per day, as it runs per event. */
 export function weekStartOf(ms: number): string {
-  const day = new Date(ms);
-  const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
-  const mondayOffset = (day.getUTCDay() + 6) % 7;
-  return new Date(midnight - mondayOffset * 86_400_000).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let key = weekKeys.get(day);
+  if (key === undefined) {
+    // 1 January 1970 was a Thursday: (day + 3) % 7 is 0 on Mondays.
+    const monday = day - ((((day + 3) % 7) + 7) % 7);
+    key = new Date(monday * DAY_MS).toISOString().slice(0, 10);
+    if (weekKeys.size > 50_000) weekKeys.clear();
+    weekKeys.set(day, key);
+  }
+  return key;
 }
 
 function emptyOutcomes(): Record<CaseOutcome, number> {

@@ -6,7 +6,7 @@
  * status line says whether it is saved, still waiting, or why not.
  */
 import type { KeyboardEvent } from 'react';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseOutcome } from '../../../lib/log/events';
 import { CASE_OUTCOMES, MAX_NOTE_LENGTH } from '../../../lib/log/events';
@@ -26,13 +26,21 @@ interface Draft {
 export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPanelProps) {
   const { t } = useTranslation('overlay-case-note');
   const id = useId();
-  const [draft, setDraft] = useState<Draft>(
+  const [draft, setDraftState] = useState<Draft>(
     () => panelState.get<Draft>('draft') ?? { outcome: null, note: '', savedAt: null },
   );
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => panelState.set('draft', draft), [draft, panelState]);
+  const latest = useRef(draft);
+  // The draft survives the post being scrolled away and back (kept per post key).
+  // Written from event handlers only: the store notifies the overlay, so writing it
+  // during an effect of every render would loop.
+  const update = (change: Partial<Draft>) => {
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    setDraftState(next);
+    panelState.set('draft', next);
+  };
 
   useEffect(() => {
     if (draft.savedAt !== null || draft.outcome !== null) return;
@@ -40,7 +48,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
     sendMessage('getCaseNote', { postKey: post.postKey }).then(
       (stored) => {
         if (!cancelled && stored) {
-          setDraft({ outcome: stored.outcome, note: stored.note, savedAt: stored.updatedAt });
+          update({ outcome: stored.outcome, note: stored.note, savedAt: stored.updatedAt });
           setState('saved');
         }
       },
@@ -70,7 +78,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
       const status = queue.status();
       if (status.pending === 0) {
         controller.abort();
-        setDraft((current) => ({ ...current, savedAt: Date.now() }));
+        update({ savedAt: Date.now() });
         setState('saved');
       } else if (status.lastError) {
         setError(status.lastError);
@@ -87,7 +95,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
     const typing = target.tagName === 'TEXTAREA';
     if (!typing && /^[1-5]$/.test(event.key)) {
       const outcome = CASE_OUTCOMES[Number(event.key) - 1];
-      if (outcome) setDraft((current) => ({ ...current, outcome }));
+      if (outcome) update({ outcome });
       event.preventDefault();
     } else if (event.key === 'Enter' && (!typing || event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -116,7 +124,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
               name={`${id}-outcome`}
               value={outcome}
               checked={draft.outcome === outcome}
-              onChange={() => setDraft((current) => ({ ...current, outcome }))}
+              onChange={() => update({ outcome })}
               data-testid={`case-outcome-${outcome}`}
             />
             <span>
@@ -133,7 +141,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
         value={draft.note}
         placeholder={t('notePlaceholder')}
         aria-describedby={`${id}-help`}
-        onChange={(event) => setDraft((current) => ({ ...current, note: event.target.value }))}
+        onChange={(event) => update({ note: event.target.value })}
         data-testid="case-note-text"
       />
       <p id={`${id}-help`} className="help">

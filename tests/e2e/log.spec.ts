@@ -1,0 +1,112 @@
+import { expect, test } from './fixtures';
+import { DEMO_POSTS } from '../fixtures/demo-group/posts';
+import { readXlsxRows } from '../../lib/log/export-xlsx';
+import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { CaseNoteOverlay, LogDashboardPage } from './pages/log-pages';
+
+const FEED = 'groups/eu-workers-demo/';
+const AUTHORS = [
+  ...new Set(DEMO_POSTS.map((post) => post.author).filter((name): name is string => !!name)),
+];
+
+test.describe('interaction log', () => {
+  test('case documentation in the overlay appears in the log, and exports hold rows but no names', async ({
+    context,
+    server,
+    extensionId,
+  }) => {
+    const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('settings');
+    await dashboard.setPseudonym('Beratung Nord 2');
+
+    const feed = new FixtureFeedPage(await context.newPage(), server.origin, FEED);
+    await feed.open();
+    await feed.waitForAnalysed(DEMO_POSTS.length);
+    const overlay = new CaseNoteOverlay(feed.page, 'fb:7301001');
+    await overlay.document('referred', 'Sent to the counselling hotline');
+    await expect(overlay.status).toHaveText(/Saved/);
+
+    await dashboard.open('log');
+    await expect(dashboard.rowsOfType('note-added')).toHaveCount(1);
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+    const total = DEMO_POSTS.length + 1;
+    await expect(dashboard.count).toContainText(String(total));
+
+    const csv = (await dashboard.export('csv')).data.toString('utf8');
+    expect(csv.startsWith('\uFEFFevent_id,type,time,advisor,')).toBe(true);
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(total + 1);
+    expect(csv).toContain('Beratung Nord 2');
+    expect(csv).toContain(',note-added,');
+    expect(csv).not.toContain('Sent to the counselling hotline');
+
+    const json = JSON.parse((await dashboard.export('json')).data.toString('utf8')) as {
+      schemaVersion: number;
+      advisor: string;
+      eventCount: number;
+      checksum: { value: string };
+    };
+    expect(json).toMatchObject({ schemaVersion: 1, advisor: 'Beratung Nord 2', eventCount: total });
+    expect(json.checksum.value).toMatch(/^[0-9a-f]{64}$/);
+
+    const xlsx = await readXlsxRows(new Uint8Array((await dashboard.export('xlsx')).data));
+    expect(xlsx[0]?.slice(0, 3)).toEqual(['event_id', 'type', 'time']);
+    expect(xlsx).toHaveLength(total + 1);
+
+    for (const text of [csv, JSON.stringify(json), xlsx.flat().join('\n')]) {
+      for (const author of AUTHORS) expect(text).not.toContain(author);
+    }
+  });
+
+  test('stopping the service worker while logging loses nothing', async ({
+    context,
+    server,
+    extensionId,
+  }) => {
+    const feed = new FixtureFeedPage(await context.newPage(), server.origin, FEED);
+    const cdp = await context.newCDPSession(feed.page);
+    await cdp.send('ServiceWorker.enable');
+    const stopWorkers = () => cdp.send('ServiceWorker.stopAllWorkers');
+    await feed.open();
+    await stopWorkers(); // the first post-seen batch now has to wake the worker
+    await feed.waitForAnalysed(DEMO_POSTS.length);
+
+    const keys = ['fb:7301001', 'fb:7301002', 'fb:7301003', 'fb:7301004'];
+    for (const key of keys) {
+      const overlay = new CaseNoteOverlay(feed.page, key);
+      await overlay.document('informed', '');
+      await stopWorkers(); // mid-flight for this batch, or before the next
+    }
+    for (const key of keys) {
+      await expect(new CaseNoteOverlay(feed.page, key).status).toHaveText(/Saved/);
+    }
+
+    const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('log');
+    await expect(dashboard.rowsOfType('note-added')).toHaveCount(keys.length);
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+  });
+
+  test('a supervisor imports an export twice: the second time adds nothing', async ({
+    context,
+    server,
+    extensionId,
+  }) => {
+    const feed = new FixtureFeedPage(await context.newPage(), server.origin, FEED);
+    await feed.open();
+    await feed.waitForAnalysed(DEMO_POSTS.length);
+    const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('log');
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+    const { data } = await dashboard.export('json');
+
+    await dashboard.open('stats');
+    const file = { name: 'advisor.json', mimeType: 'application/json', buffer: data };
+    await dashboard.importFiles([file, file]);
+    const report = dashboard.page.getByTestId('import-report');
+    await expect(report.locator('li')).toHaveCount(2);
+    await expect(report).toContainText(`Added 0 entries, ${DEMO_POSTS.length * 2} already present`);
+    await expect(dashboard.page.getByTestId('total-posts')).toHaveText(String(DEMO_POSTS.length));
+    await expect(dashboard.page.getByTestId('anonymised-report')).toBeVisible();
+  });
+});

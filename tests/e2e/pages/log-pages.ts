@@ -1,0 +1,79 @@
+import type { Download, Locator, Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+
+/** A post's overlay on a fixture page, as the case-note panel sees it. */
+export class CaseNoteOverlay {
+  constructor(
+    readonly page: Page,
+    readonly postKey: string,
+  ) {}
+
+  get host(): Locator {
+    return this.page.locator(`outreach-advisor-overlay[data-post-key="${this.postKey}"]`);
+  }
+
+  async expand(): Promise<void> {
+    const panel = this.host.getByTestId('case-note');
+    if (await panel.isVisible()) return;
+    await this.host.getByTestId('overlay-toggle').click();
+    await panel.waitFor();
+  }
+
+  async document(outcome: string, note: string): Promise<void> {
+    await this.expand();
+    await this.host.getByTestId(`case-outcome-${outcome}`).check();
+    await this.host.getByTestId('case-note-text').fill(note);
+    await this.host.getByTestId('case-note-save').click();
+  }
+
+  get status(): Locator {
+    return this.host.getByTestId('case-note-status');
+  }
+}
+
+/** The dashboard's Log & export and Statistics sections. */
+export class LogDashboardPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+
+  async open(section: 'log' | 'stats' | 'settings' = 'log'): Promise<void> {
+    await this.page.goto(`chrome-extension://${this.extensionId}/options.html#${section}`);
+    await this.page.getByTestId(`section-${section}`).waitFor();
+  }
+
+  get rows(): Locator {
+    return this.page.getByTestId('log-row');
+  }
+
+  rowsOfType(type: string): Locator {
+    return this.page.locator(`[data-testid="log-row"][data-type="${type}"]`);
+  }
+
+  get count(): Locator {
+    return this.page.getByTestId('log-count');
+  }
+
+  /** Clicks an export button and returns the downloaded file's bytes. */
+  async export(format: 'csv' | 'json' | 'xlsx'): Promise<{ download: Download; data: Buffer }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId(`export-${format}`).click(),
+    ]);
+    const path = await download.path();
+    return { download, data: await readFile(path) };
+  }
+
+  async setPseudonym(name: string): Promise<void> {
+    const input = this.page.getByTestId('advisor-pseudonym');
+    await input.fill(name);
+    await input.blur();
+    await this.page.getByTestId('privacy-status').filter({ hasText: /\S/ }).waitFor();
+  }
+
+  async importFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
+    await this.page.getByTestId('import-files').setInputFiles(files);
+    await this.page.getByTestId('import-report').waitFor();
+  }
+}
