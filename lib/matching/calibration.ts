@@ -15,7 +15,7 @@ export interface Calibration {
   midpoint: number;
 }
 
-export const DEFAULT_CALIBRATION: Calibration = { slope: 4, midpoint: 2 };
+export const DEFAULT_CALIBRATION: Calibration = { slope: 3.104, midpoint: 4.009 };
 
 /** Relevance at and above which a post counts as on-topic. */
 export const RELEVANCE_THRESHOLD = 0.5;

@@ -12,6 +12,7 @@
 import type { Pack } from '../packs/schema';
 import { buildMatcher, type Matcher, type MatcherOptions } from './matcher';
 
+export type { IndexVariant } from './text';
 export type { Matcher, MatchInput, MatchOptions, MatchResult, Suggestion } from './matcher';
 export type { FeedbackAdjustments, FeedbackEvent } from './feedback';
 export {
@@ -29,6 +30,6 @@ export { RELEVANCE_THRESHOLD } from './calibration';
 export function createMatcher(packs: readonly Pack[], options?: { now?: () => Date }): Matcher {
   const matcherOptions: MatcherOptions = {};
   if (options?.now) matcherOptions.now = options.now;
-  const { match, answerCount } = buildMatcher(packs, matcherOptions);
-  return { match, answerCount };
+  const { match, answerCount, warm } = buildMatcher(packs, matcherOptions);
+  return { match, answerCount, warm };
 }

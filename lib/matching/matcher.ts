@@ -2,8 +2,9 @@
  * The matching engine: per-language MiniSearch indexes over the answers of
  * the active packs, and the ranking on top of them.
  *
- * Lifecycle: `buildMatcher(packs)` indexes everything once (synchronously,
- * tens of milliseconds); afterwards each `match` is a few index look-ups and
+ * Lifecycle: `buildMatcher(packs)` prepares the answers; the index of a
+ * language is built synchronously the first time a post in it is matched (or
+ * by `warm()`), in tens of milliseconds; afterwards each `match` is a few index look-ups and
  * some arithmetic, cheap enough to run for every post the advisor scrolls
  * past. The background rebuilds the matcher when the active packs change.
  *
@@ -23,7 +24,7 @@
  * most evidence; nothing is suggested below the relevance threshold.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import type { DetectedLanguage, PostLanguage } from '../domain/languages';
+import { POST_LANGUAGES, type DetectedLanguage, type PostLanguage } from '../domain/languages';
 import type { AnswerTopic, Topic } from '../domain/topics';
 import { analyseQuestion } from '../analysis/question';
 import { detectLanguage } from '../language/index';
@@ -36,6 +37,7 @@ import {
   type Calibration,
 } from './calibration';
 import { adjustmentFor, type FeedbackAdjustments } from './feedback';
+import { STOPWORDS } from './data/stopwords';
 import { COMMON_GERMAN_TERMS } from './german-terms';
 import { isLatinScript, latinRendering, pipelineFor, type IndexVariant } from './text';
 
@@ -84,6 +86,11 @@ export interface MatchResult {
 export interface Matcher {
   match(input: MatchInput, options?: MatchOptions): MatchResult;
   readonly answerCount: number;
+  /**
+   * Builds the indexes of the given variants now (default: all) instead of on
+   * first use, e.g. while the service worker is idle.
+   */
+  warm(variants?: readonly IndexVariant[]): void;
 }
 
 /** Internal extension used by `pack test` and the benchmark. */
@@ -129,7 +136,11 @@ interface VariantIndex {
   owner: Map<number, number>;
   /** Terms so frequent in this language's answers that they say nothing. */
   stopTerms: Set<string>;
+  /** The same for the German-term query. */
+  germanStopTerms: Set<string>;
 }
+
+export const VARIANTS: readonly IndexVariant[] = [...POST_LANGUAGES, 'bg-latn', 'el-latn'];
 
 const FIELDS = ['ex', 'kw', 'title', 'body', 'de'] as const;
 const NATIVE_FIELDS = ['ex', 'kw', 'title', 'body'];
@@ -138,6 +149,27 @@ const BOOST = { ex: 3, kw: 3, title: 2, body: 1, de: 2.5 };
 const STOP_TERM_SHARE = 0.3;
 /** Below this detection confidence the runner-up language's index is searched too. */
 const RUNNER_UP_CONFIDENCE = 0.7;
+const LATIN_STOP_SAMPLE = 40;
+/**
+ * Greetings and forms of address that open posts in every language: they say
+ * nothing about the topic, but example questions contain them, so without
+ * this "kalispera paidia" would find whichever example starts that way.
+ */
+const CHATTER = [
+  'hallo hi hey hello servus moin guten morgen tag abend leute alle everyone guys thanks thank please bitte danke',
+  'witam czesc hej dzien dobry wieczor wszystkim ludzie pozdrawiam dziekuje prosze',
+  'buna salut seara ziua tuturor oameni multumesc va rog',
+  'здравейте здрасти здравей привет добър ден вечер всички хора благодаря моля',
+  'zdraveite zdrasti privet dobar den vecher vsichki hora blagodarya molya',
+  'γεια σας καλημερα καλησπερα παιδια ολους ευχαριστω παρακαλω',
+  'geia sas kalimera kalispera paidia olous efharisto efxaristo parakalo',
+  'pozdrav bok zdravo dobar dan vecer svima ljudi hvala molim',
+  'szia sziasztok jo napot reggelt estet mindenkinek koszonom kerem',
+  'hola buenos dias buenas tardes noches todos gracias por favor',
+  'bonjour bonsoir salut coucou tous merci svp',
+  'ciao buongiorno buonasera salve tutti ragazzi grazie per favore',
+  'ahoj dobry den vecer vsichni vsetkym dakujem dekuji prosim',
+].join(' ');
 const EXAMPLE_WEIGHT = 1;
 const ANSWER_DOC_WEIGHT = 0.6;
 /** Share of a topic's second-best answer added to the topic's evidence. */
@@ -177,6 +209,7 @@ function buildVariantIndex(
   entries: readonly AnswerEntry[],
   exampleOrdinals: ReadonlyMap<string, number>,
   germanFields: readonly string[],
+  germanProtected: ReadonlySet<string>,
 ): VariantIndex {
   const language = variantLanguage(variant);
   const search = new MiniSearch<Record<string, string | number>>({
@@ -187,28 +220,70 @@ function buildVariantIndex(
   });
   const exampleOrdinal = new Map<number, number>();
   const owner = new Map<number, number>();
+  const latin = variant === 'bg-latn' || variant === 'el-latn';
+  // Bodies first: their document frequencies decide the stop terms, which are
+  // then neither indexed nor searched (most of a body's words are function
+  // words; leaving them out keeps the index small and the build fast).
+  const texts = entries.map(
+    (entry) => entry.answer.texts[language] ?? entry.answer.texts[entry.fallbackLanguage],
+  );
+  // Latin-typed posts are short chat questions; the body adds little for them,
+  // so it is not indexed, and a sample of bodies is enough to find stop terms.
+  const bodies = texts.map((text, index) =>
+    text && (!latin || index < LATIN_STOP_SAMPLE)
+      ? [
+          ...new Set(
+            pipelineFor(variant).terms(latin ? latinRendering(variant, text.body) : text.body),
+          ),
+        ]
+      : [],
+  );
   const bodyDocumentFrequency = new Map<string, number>();
+  for (const body of bodies) {
+    for (const term of body)
+      bodyDocumentFrequency.set(term, (bodyDocumentFrequency.get(term) ?? 0) + 1);
+  }
+  const sampled = latin ? Math.min(entries.length, LATIN_STOP_SAMPLE) : entries.length;
+  const limit = Math.max(3, STOP_TERM_SHARE * sampled);
+  const stopTerms = new Set<string>();
+  for (const [term, count] of bodyDocumentFrequency) if (count > limit) stopTerms.add(term);
+  // Function words from a stop list plus greetings, except those the pack uses
+  // as keywords ("work", "Zeit" are on generic lists but mean something here).
+  const stopWords = `${STOPWORDS[language]} ${CHATTER}`;
+  const stopSource = latin ? `${latinRendering(variant, stopWords)} ${CHATTER}` : stopWords;
+  const protectedTerms = new Set<string>();
+  for (const text of texts) {
+    if (!text) continue;
+    for (const term of pipelineFor(variant).terms(text.keywords.join(' '))) {
+      protectedTerms.add(term);
+    }
+  }
+  for (const term of pipelineFor(variant).terms(stopSource)) {
+    if (!protectedTerms.has(term)) stopTerms.add(term);
+  }
+  const germanStopTerms = new Set(
+    pipelineFor('de').terms(`${STOPWORDS.de} ${STOPWORDS[language]}`),
+  );
+  for (const term of germanProtected) germanStopTerms.delete(term);
   const documents: Record<string, string | number>[] = [];
   let nextId = 0;
   entries.forEach((entry, answerIndex) => {
-    const own = entry.answer.texts[language];
-    const text = own ?? entry.answer.texts[entry.fallbackLanguage];
+    const text = texts[answerIndex];
     if (!text) return;
-    const body = render(variant, text.body);
-    for (const term of new Set(body.split(' '))) {
-      bodyDocumentFrequency.set(term, (bodyDocumentFrequency.get(term) ?? 0) + 1);
-    }
     const id = nextId++;
     owner.set(id, answerIndex);
     documents.push({
       id,
       kw: render(variant, text.keywords.join(' ')),
       title: render(variant, text.title),
-      body,
+      body: latin
+        ? ''
+        : (bodies[answerIndex] ?? []).filter((term) => !stopTerms.has(term)).join(' '),
       de: germanFields[answerIndex] ?? '',
     });
     // Examples in the post's language only: another language's examples would
     // match words that happen to be spelt alike.
+    const own = entry.answer.texts[language];
     if (!own) return;
     const firstOrdinal = exampleOrdinals.get(`${answerIndex}:${language}`) ?? -1;
     own.examples.forEach((example, position) => {
@@ -220,10 +295,7 @@ function buildVariantIndex(
     });
   });
   search.addAll(documents);
-  const limit = Math.max(3, STOP_TERM_SHARE * entries.length);
-  const stopTerms = new Set<string>();
-  for (const [term, count] of bodyDocumentFrequency) if (count > limit) stopTerms.add(term);
-  return { variant, language, search, exampleOrdinal, owner, stopTerms };
+  return { variant, language, search, exampleOrdinal, owner, stopTerms, germanStopTerms };
 }
 
 interface QueryTerms {
@@ -244,7 +316,7 @@ function queryTerms(index: VariantIndex, text: string): QueryTerms {
   const german: string[] = [];
   const seenGerman = new Set<string>();
   for (const { term, word } of pipelineFor('de').termsWithWords(text)) {
-    if (seenGerman.has(term) || term.length < 2) continue;
+    if (seenGerman.has(term) || index.germanStopTerms.has(term)) continue;
     seenGerman.add(term);
     german.push(term);
     if (!words.has(term)) words.set(term, word);
@@ -319,6 +391,7 @@ export function buildMatcher(
     }
   }
   const germanFields = entries.map((entry) => germanTermsOf(entry.answer));
+  const germanProtected = new Set(germanFields.flatMap((field) => field.split(' ')));
   const examples: IndexedExample[] = [];
   const exampleOrdinals = new Map<string, number>();
   entries.forEach((entry, answerIndex) => {
@@ -340,26 +413,16 @@ export function buildMatcher(
     }
   });
   const indexes = new Map<IndexVariant, VariantIndex>();
-  const variants: IndexVariant[] = [
-    'de',
-    'en',
-    'pl',
-    'ro',
-    'bg',
-    'el',
-    'hr',
-    'hu',
-    'es',
-    'fr',
-    'it',
-    'cs',
-    'sk',
-    'bg-latn',
-    'el-latn',
-  ];
-  for (const variant of variants) {
-    indexes.set(variant, buildVariantIndex(variant, entries, exampleOrdinals, germanFields));
-  }
+  // Built on first use: a group's posts come in one or two languages, so most
+  // of the 15 indexes are never needed in a session.
+  const indexFor = (variant: IndexVariant): VariantIndex => {
+    let index = indexes.get(variant);
+    if (!index) {
+      index = buildVariantIndex(variant, entries, exampleOrdinals, germanFields, germanProtected);
+      indexes.set(variant, index);
+    }
+    return index;
+  };
 
   function variantsFor(
     text: string,
@@ -402,8 +465,7 @@ export function buildMatcher(
     const isQuestion = analyseQuestion(input.text).isQuestion;
     const evidence = new Map<number, AnswerEvidence>();
     for (const variant of variantsFor(input.text, language, runnerUp)) {
-      const index = indexes.get(variant);
-      if (index) searchIndex(index, input.text, excluded, evidence);
+      searchIndex(indexFor(variant), input.text, excluded, evidence);
     }
 
     const scored = [...evidence].map(([answerIndex, e]) => ({
@@ -494,5 +556,8 @@ export function buildMatcher(
       return result;
     },
     matchExcluding: (input, matchOptions, excluded) => run(input, matchOptions, excluded),
+    warm: (languages = VARIANTS) => {
+      for (const variant of languages) indexFor(variant);
+    },
   };
 }

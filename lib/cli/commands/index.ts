@@ -6,5 +6,13 @@ import type { CliCommand } from '../types';
 import { detectCommand } from './detect';
 import { LOGS_COMMANDS } from './logs';
 import { PACK_COMMANDS } from './pack';
+import { packTestCommand } from './pack-test';
+import { suggestCommand } from './suggest';
 
-export const COMMANDS: readonly CliCommand[] = [detectCommand, ...PACK_COMMANDS, ...LOGS_COMMANDS];
+export const COMMANDS: readonly CliCommand[] = [
+  detectCommand,
+  ...PACK_COMMANDS,
+  ...LOGS_COMMANDS,
+  suggestCommand,
+  packTestCommand,
+];

@@ -1,0 +1,112 @@
+/**
+ * `suggest`: the CLI contract of SPEC.md. Reads JSON lines `{"id","text"}`
+ * and writes `{"id","language","suggestions":[{"answerId","topic","score"}]}`
+ * per input, in input order, best suggestion first; `suggestions` is empty
+ * when nothing in the pack is relevant.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLanguageDetector } from '../../language/index';
+import { createMatcher } from '../../matching/index';
+import type { Pack } from '../../packs/schema';
+import { postLineSchema, readJsonLines, writeJsonLine } from '../io';
+import type { CliCommand, CliIo } from '../types';
+import { CliUsageError, CliUserError } from '../types';
+import { parseFlags, readPackFile, writeProblems } from './pack-common';
+
+/** The bundled default pack, found from this file so any working directory works. */
+export const DEFAULT_PACK_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'packs',
+  'default-pack.json',
+);
+
+/** Reads and validates a pack for matching; a broken pack is a user error listing its problems. */
+export async function loadPackForMatching(io: CliIo, file: string | undefined): Promise<Pack> {
+  const result = await readPackFile(io, file ?? DEFAULT_PACK_FILE);
+  if (!result.ok) {
+    writeProblems(io.stderr, result.problems, { warnings: false });
+    throw new CliUserError(`${file ?? 'default pack'}: not a valid pack (see the problems above)`);
+  }
+  return result.pack;
+}
+
+export function parseTopFlag(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 50)
+    throw new CliUsageError(
+      `--top expects a whole number from 1 to 50, got ${JSON.stringify(value)}`,
+    );
+  return Number(value);
+}
+
+export const suggestCommand: CliCommand = {
+  path: ['suggest'],
+  summary: 'Suggest checked replies for posts given as JSON lines on stdin',
+  usage: `Usage: npm run --silent cli -- suggest [--pack FILE] [--top N] [--details] < posts.jsonl
+
+Reads one JSON object per line, {"id": ..., "text": "..."}, and writes one
+line per input, best suggestion first:
+  {"id": ..., "language": "pl", "suggestions": [{"answerId": "...", "topic": "dismissal", "score": 0.93}]}
+score is the calibrated relevance (0..1). suggestions is empty when nothing in
+the pack is relevant (selling, rides, greetings ...).
+
+Options:
+  --pack FILE   answer pack to match against (default: the bundled default pack)
+  --top N       at most N suggestions per post (default 3)
+  --details     also write "topic", "isQuestion", and per suggestion
+                "matchedTerms", "textLanguage" and "fallback"
+
+Exit codes: 0 success, 1 the pack is invalid or a line is not valid JSON or
+lacks id/text (the message names the line), 2 the command was called wrongly.`,
+  async run(args, io) {
+    const { values, positionals } = parseFlags({
+      args,
+      allowPositionals: true,
+      options: {
+        pack: { type: 'string' },
+        top: { type: 'string' },
+        details: { type: 'boolean' },
+      },
+    });
+    if (positionals.length > 0)
+      throw new CliUsageError(`Unexpected argument ${positionals[0]}; posts come on stdin.`);
+    const top = parseTopFlag(values.top, 3);
+    const pack = await loadPackForMatching(io, values.pack);
+    loadLanguageDetector();
+    const matcher = createMatcher([pack]);
+    for await (const post of readJsonLines(io.stdin, postLineSchema)) {
+      const result = matcher.match({ text: post.text }, { top });
+      if (values.details === true) {
+        writeJsonLine(io.stdout, {
+          id: post.id,
+          language: result.language,
+          topic: result.topic,
+          isQuestion: result.isQuestion,
+          suggestions: result.suggestions.map((s) => ({
+            answerId: s.answerId,
+            topic: s.topic,
+            score: s.score,
+            matchedTerms: s.matchedTerms,
+            textLanguage: s.textLanguage,
+            fallback: s.fallback,
+          })),
+        });
+      } else {
+        writeJsonLine(io.stdout, {
+          id: post.id,
+          language: result.language,
+          suggestions: result.suggestions.map((s) => ({
+            answerId: s.answerId,
+            topic: s.topic,
+            score: s.score,
+          })),
+        });
+      }
+    }
+    return 0;
+  },
+};

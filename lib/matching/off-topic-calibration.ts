@@ -1,0 +1,58 @@
+/**
+ * Off-topic posts for calibrating the relevance threshold: the kind of
+ * everyday traffic in migrant groups that must get no suggestion (selling,
+ * rides home, greetings, jokes, lost and found, parcels, events). Written for
+ * this purpose, independently of bench/matching/eval-set.json, which stays
+ * held out for measuring.
+ */
+import type { PostLanguage } from '../domain/languages';
+
+export const OFF_TOPIC_CALIBRATION: readonly { language: PostLanguage; text: string }[] = [
+  { language: 'de', text: 'Verkaufe Kinderwagen, kaum benutzt, 80 Euro, Abholung in Dortmund' },
+  { language: 'de', text: 'Guten Morgen an alle und einen schönen Sonntag!' },
+  { language: 'de', text: 'Wer fährt am Freitag Richtung Breslau? Hätte noch Gepäck mitzunehmen' },
+  { language: 'de', text: 'Hat jemand einen guten Friseur in Bielefeld?' },
+  { language: 'en', text: 'Selling my old iPhone 12, works perfectly, message me' },
+  { language: 'en', text: 'Good evening everyone, greetings from Hamburg!' },
+  { language: 'en', text: 'Anyone driving to Bucharest next weekend? I can share fuel' },
+  { language: 'en', text: 'Lost a black cat near the train station, please share' },
+  { language: 'pl', text: 'Sprzedam rower górski, stan bardzo dobry, odbiór osobisty Berlin' },
+  { language: 'pl', text: 'Witam wszystkich serdecznie, jestem nowa w grupie' },
+  { language: 'pl', text: 'jade busem do polski w sobote mam 2 wolne miejsca, kierunek Opole' },
+  { language: 'pl', text: 'ktos poleci dobry polski sklep w okolicy Kolonii?' },
+  { language: 'pl', text: 'hahaha dobre to bylo, wrzucajcie wiecej memow' },
+  { language: 'ro', text: 'Vand canapea extensibila, pret negociabil, zona Nurnberg' },
+  { language: 'ro', text: 'Buna seara tuturor, o seara frumoasa va doresc!' },
+  { language: 'ro', text: 'Plec spre Romania joi, mai am 3 locuri libere in masina' },
+  { language: 'ro', text: 'cine stie un restaurant romanesc bun in Stuttgart?' },
+  { language: 'bg', text: 'Продавам детска количка, почти нова, Франкфурт' },
+  { language: 'bg', text: 'Здравейте на всички, честит празник!' },
+  { language: 'bg', text: 'Пътувам за България в петък, има две свободни места' },
+  { language: 'bg', text: 'prodavam televizor samsung, evtino, vzemane ot Myunhen' },
+  { language: 'bg', text: 'zdraveite na vsichki, hubav den' },
+  { language: 'el', text: 'Πουλάω ποδήλατο σε πολύ καλή κατάσταση, Στουτγάρδη' },
+  { language: 'el', text: 'Καλημέρα σε όλους και καλή εβδομάδα!' },
+  { language: 'el', text: 'kalispera paidia, kali evdomada se olous' },
+  { language: 'el', text: 'poulao kanape se kali timi, Munchen' },
+  { language: 'hr', text: 'Prodajem auto Golf 6, dizel, Ulm, cijena po dogovoru' },
+  { language: 'hr', text: 'Pozdrav svima, lijep vikend vam zelim' },
+  { language: 'hr', text: 'Idem za Zagreb u petak, imam dva slobodna mjesta' },
+  { language: 'hu', text: 'Eladó babakocsi, jó állapotban, Augsburg' },
+  { language: 'hu', text: 'Jó reggelt mindenkinek, szép napot!' },
+  { language: 'hu', text: 'Pénteken megyek haza Budapestre, két hely szabad' },
+  { language: 'es', text: 'Vendo sofá cama en buen estado, recogida en Colonia' },
+  { language: 'es', text: 'Hola a todos, buenas noches desde Berlín' },
+  { language: 'es', text: 'Alguien conoce un buen restaurante español en Múnich?' },
+  { language: 'fr', text: 'Je vends un vélo enfant, très bon état, Sarrebruck' },
+  { language: 'fr', text: 'Bonjour à tous, bon week-end !' },
+  { language: 'fr', text: 'Quelqu\u2019un va à Lyon samedi ? Je partage les frais' },
+  { language: 'it', text: 'Vendo divano letto, ottime condizioni, ritiro a Monaco' },
+  { language: 'it', text: 'Buongiorno a tutti e buona domenica!' },
+  { language: 'it', text: 'Qualcuno conosce una buona pizzeria a Francoforte?' },
+  { language: 'cs', text: 'Prodám dětské kolo, skoro nové, Norimberk' },
+  { language: 'cs', text: 'Ahoj všichni, krásný víkend přeji' },
+  { language: 'cs', text: 'jedu v patek do Brna, mam dve volna mista' },
+  { language: 'sk', text: 'Predám detský kočík, takmer nový, Regensburg' },
+  { language: 'sk', text: 'Dobrý deň všetkým, pekný víkend' },
+  { language: 'sk', text: 'idem v piatok domov na Slovensko, mam volne miesto' },
+];
