@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createOverlayI18n } from '../../lib/content/overlay-i18n';
+import { createOverlayI18n, OverlayI18nProvider } from '../../lib/content/overlay-i18n';
 import { createPostStore } from '../../lib/content/post-store';
 import { Overlay } from './overlay';
 
@@ -32,7 +31,7 @@ describe('Overlay', () => {
       { postKey: 'fb:1', language: 'pl', confidence: 0.9, isQuestion: true },
       'Czy?',
     );
-    const i18n = await createOverlayI18n('en');
+    const i18n = createOverlayI18n('en');
     const container = document.createElement('div');
     document.body.append(container);
     const actions = {
@@ -44,9 +43,9 @@ describe('Overlay', () => {
     const root = createRoot(container);
     await act(async () =>
       root.render(
-        <I18nextProvider i18n={i18n}>
+        <OverlayI18nProvider i18n={i18n}>
           <Overlay postKey="fb:1" store={store} actions={actions} panels={[]} />
-        </I18nextProvider>,
+        </OverlayI18nProvider>,
       ),
     );
     const toggle = container.querySelector('button');

@@ -3,8 +3,8 @@
  * question) that expands into details, the advisor's own reply box and
  * every registered panel. Page text is only ever rendered as text.
  */
-import { useCallback, useId, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from '../../lib/content/overlay-i18n';
 import type {
   OverlayPanel,
   OverlayPanelActions,
@@ -110,17 +110,38 @@ function OwnReply({
   );
 }
 
-function panelStateFor(store: PostStore, entry: PostEntry, panelId: string): PanelStateStore {
-  return {
-    get: <T,>(key: string) => entry.panelState.get(`${panelId}:${key}`) as T | undefined,
-    set: (key, value) => store.setPanelState(entry.post.postKey, `${panelId}:${key}`, value),
-  };
+/**
+ * One state store per panel, stable for the overlay's lifetime: a panel may
+ * list it in an effect's dependencies without re-running the effect on every
+ * render (a new object per render made such an effect write, re-render and
+ * write again: React error #185). `get` reads the store's current entry.
+ */
+function usePanelStates(
+  store: PostStore,
+  postKey: string,
+  panels: readonly OverlayPanel[],
+): ReadonlyMap<string, PanelStateStore> {
+  return useMemo(
+    () =>
+      new Map(
+        panels.map(({ id }): [string, PanelStateStore] => [
+          id,
+          {
+            get: <T,>(key: string) =>
+              store.get(postKey)?.panelState.get(`${id}:${key}`) as T | undefined,
+            set: (key, value) => store.setPanelState(postKey, `${id}:${key}`, value),
+          },
+        ]),
+      ),
+    [store, postKey, panels],
+  );
 }
 
 export function Overlay({ postKey, store, actions, panels }: OverlayProps) {
   const { t } = useTranslation('overlay');
   const entry = usePostEntry(store, postKey);
   const regionId = useId();
+  const panelStates = usePanelStates(store, postKey, panels);
   if (!entry) return null;
   const { analysis, post, expanded } = entry;
   const language = analysis?.language ?? null;
@@ -189,7 +210,7 @@ export function Overlay({ postKey, store, actions, panels }: OverlayProps) {
                 post={post}
                 analysis={analysis}
                 actions={actions}
-                panelState={panelStateFor(store, entry, id)}
+                panelState={panelStates.get(id) as PanelStateStore}
               />
             </section>
           ))}

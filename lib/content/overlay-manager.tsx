@@ -7,12 +7,11 @@
  * `data-question` for QA tools and the demo report.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
-import type { i18n as I18n } from 'i18next';
 import { Overlay } from '../../components/overlay/overlay';
 import { applyOverlayStyles } from '../../components/overlay/overlay-styles';
 import type { ParsedPost, SiteAdapter } from '../sites/types';
 import type { OverlayPanel, OverlayPanelActions } from './features/panels';
+import { OverlayI18nProvider, type OverlayI18n } from './overlay-i18n';
 import type { OverlayMounter } from './post-tracker';
 import type { PostStore } from './post-store';
 
@@ -27,7 +26,7 @@ interface Mounted {
 export interface OverlayManagerOptions {
   adapter: SiteAdapter;
   store: PostStore;
-  i18n: I18n;
+  i18n: OverlayI18n;
   panels: readonly OverlayPanel[];
   actionsFor(postKey: string, host: HTMLElement): OverlayPanelActions;
 }
@@ -82,14 +81,14 @@ export function createOverlayManager(
       parent.insertBefore(host, before);
       const reactRoot = createRoot(container);
       reactRoot.render(
-        <I18nextProvider i18n={i18n}>
+        <OverlayI18nProvider i18n={i18n}>
           <Overlay
             postKey={post.postKey}
             store={store}
             panels={panels}
             actions={options.actionsFor(post.postKey, host)}
           />
-        </I18nextProvider>,
+        </OverlayI18nProvider>,
       );
       mirror(post.postKey, host);
       const unsubscribe = store.subscribe(post.postKey, () => mirror(post.postKey, host));

@@ -15,7 +15,6 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { i18n as I18n } from 'i18next';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { createKeyResolver } from '../sites/facebook/parser';
 import type { ParsedPost, SiteAdapter } from '../sites/types';
@@ -28,7 +27,7 @@ import { createPostEvents, type PostEventEmitter } from './features/events';
 import { OVERLAY_PANELS, type OverlayPanelActions } from './features/panels';
 import type { PostSnapshot } from './features/types';
 import { defaultCopyText, insertReply } from './insert-reply';
-import { createOverlayI18n, resolveOverlayLanguage } from './overlay-i18n';
+import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './overlay-i18n';
 import { createOverlayManager } from './overlay-manager';
 import { createPostStore, type PostStore } from './post-store';
 import { createPostTracker, type PostTracker } from './post-tracker';
@@ -42,7 +41,7 @@ interface Shared {
   adapter: SiteAdapter;
   store: PostStore;
   keys: ReturnType<typeof createKeyResolver>;
-  i18n: I18n;
+  i18n: OverlayI18n;
 }
 
 function browserLanguage(): string {
@@ -251,9 +250,7 @@ export async function startContentScript(
   ctx.onInvalidated(() => document.documentElement.removeAttribute(PRESENCE_ATTRIBUTE));
 
   let settings = await getSettings();
-  const i18n = await createOverlayI18n(
-    resolveOverlayLanguage(settings.uiLanguage, browserLanguage()),
-  );
+  const i18n = createOverlayI18n(resolveOverlayLanguage(settings.uiLanguage, browserLanguage()));
   const shared: Shared = {
     ctx,
     adapter,
@@ -273,7 +270,7 @@ export async function startContentScript(
   ctx.addEventListener(window, 'wxt:locationchange', restart);
   const stopWatching = watchSettings((next) => {
     const language = resolveOverlayLanguage(next.uiLanguage, browserLanguage());
-    if (language !== i18n.language) void i18n.changeLanguage(language);
+    i18n.changeLanguage(language);
     const groupsChanged =
       JSON.stringify([next.groupsMode, next.allowedGroups]) !==
       JSON.stringify([settings.groupsMode, settings.allowedGroups]);

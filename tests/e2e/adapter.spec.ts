@@ -64,6 +64,47 @@ test.describe('Facebook adapter (test build)', () => {
     const status = await feed.insertOwnReply('fb:7301002', reply);
     expect(status).toContain('Inserted');
     expect(await feed.lexicalText('fb:7301002')).toBe(reply);
+    // The neighbouring post's box stays closed and empty.
+    expect(await feed.lexicalText('fb:7301001')).toBeNull();
+  });
+
+  test('a reply is inserted once into a comment box that is already open', async ({
+    context,
+    server,
+  }) => {
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/eu-workers-demo/',
+    );
+    await feed.open();
+    await feed.waitForAnalysed(1);
+    await feed.post('fb:7301003').locator('[data-oa-fixture="comment-button"]').click();
+    expect(await feed.lexicalText('fb:7301003')).toBe('');
+    const reply = 'Bonjour,\nvoici la réponse.';
+    expect(await feed.insertOwnReply('fb:7301003', reply)).toContain('Inserted');
+    expect(await feed.lexicalText('fb:7301003')).toBe(reply);
+  });
+
+  test('without a comment box the reply goes to the clipboard and the advisor is told', async ({
+    context,
+    server,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: server.origin,
+    });
+    const feed = new FixtureFeedPage(
+      await context.newPage(),
+      server.origin,
+      'groups/eu-workers-demo/',
+    );
+    await feed.open();
+    await feed.waitForAnalysed(1);
+    await feed.removeCommentBox('fb:7301004');
+    const reply = 'Hallo,\ndas steht im Arbeitsvertrag.';
+    const status = await feed.insertOwnReply('fb:7301004', reply);
+    expect(status).toContain('could not be found');
+    expect(await feed.clipboardText()).toBe(reply);
   });
 
   test('the React feed that recycles nodes keeps one overlay per post and logs no errors', async ({

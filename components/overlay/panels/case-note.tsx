@@ -7,7 +7,7 @@
  */
 import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/content/overlay-i18n';
 import type { CaseOutcome } from '../../../lib/log/events';
 import { CASE_OUTCOMES, MAX_NOTE_LENGTH } from '../../../lib/log/events';
 import { getLogQueue } from '../../../lib/content/log-queue';

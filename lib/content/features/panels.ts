@@ -9,7 +9,8 @@
  * Add a panel: write `components/overlay/panels/<id>.tsx` and list it here.
  * Its strings go in `locales/<en|de>/overlay-<id>.json` (only `overlay*`
  * namespaces are bundled into the content script, see
- * lib/content/overlay-i18n.ts); use them with `useTranslation('overlay-<id>')`.
+ * lib/content/overlay-i18n.tsx); use them with `useTranslation('overlay-<id>')` from
+ * that module (not react-i18next, which the content script does not carry).
  */
 import type { ComponentType } from 'react';
 import { CaseNotePanel } from '../../../components/overlay/panels/case-note';

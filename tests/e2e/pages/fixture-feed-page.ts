@@ -73,6 +73,19 @@ export class FixtureFeedPage {
     return (await status.textContent()) ?? '';
   }
 
+  /** Takes the post's comment form away, as when the group turned comments off. */
+  async removeCommentBox(postKey: string): Promise<void> {
+    await this.post(postKey)
+      .locator('form[data-oa-fixture="comment-form"]')
+      .evaluate((form) => {
+        form.remove();
+      });
+  }
+
+  async clipboardText(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
   /** The comment as Lexical itself holds it (fixture script). */
   async lexicalText(postKey: string): Promise<string | null> {
     return this.page.evaluate((key) => {
