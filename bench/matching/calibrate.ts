@@ -45,7 +45,17 @@ function fit(pos: number[], neg: number[]): { slope: number; midpoint: number } 
   return { slope: w, midpoint: -b / w };
 }
 
-const result = fit(positives, negatives);
+/*
+ * The slope comes from the fit; the midpoint is then set where at most
+ * TARGET_OFF_TOPIC of the off-topic list passes, because showing a reply on a
+ * post about a sofa costs the advisor more than a missed weak match.
+ */
+const TARGET_OFF_TOPIC = 0.08;
+const fitted = fit(positives, negatives);
+const negativesDescending = [...negatives].sort((a, b) => b - a);
+const allowed = Math.floor(TARGET_OFF_TOPIC * negatives.length);
+const cut = (negativesDescending[allowed] ?? 0) + 1e-6;
+const result = { slope: fitted.slope, midpoint: Math.min(fitted.midpoint, cut) };
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 const q = (xs: number[], p: number) => sorted(xs)[Math.floor(p * (xs.length - 1))]?.toFixed(2);
 console.log(`positives ${positives.length}: p05 ${q(positives, 0.05)} p50 ${q(positives, 0.5)}`);

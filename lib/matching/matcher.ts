@@ -144,7 +144,7 @@ export const VARIANTS: readonly IndexVariant[] = [...POST_LANGUAGES, 'bg-latn', 
 
 const FIELDS = ['ex', 'kw', 'title', 'body', 'de'] as const;
 const NATIVE_FIELDS = ['ex', 'kw', 'title', 'body'];
-const BOOST = { ex: 3, kw: 3, title: 2, body: 1, de: 2.5 };
+const BOOST = { ex: 3, kw: 5, title: 2, body: 2, de: 2.5 };
 /** Share of answers' bodies a term may appear in before it counts as a stop term. */
 const STOP_TERM_SHARE = 0.3;
 /** Below this detection confidence the runner-up language's index is searched too. */
@@ -171,7 +171,7 @@ const CHATTER = [
   'ahoj dobry den vecer vsichni vsetkym dakujem dekuji prosim',
 ].join(' ');
 const EXAMPLE_WEIGHT = 1;
-const ANSWER_DOC_WEIGHT = 0.6;
+const ANSWER_DOC_WEIGHT = 3;
 /** Share of a topic's second-best answer added to the topic's evidence. */
 const TOPIC_SECOND_SHARE = 0.25;
 

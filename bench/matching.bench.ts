@@ -1,0 +1,219 @@
+/**
+ * Matching benchmark (`npm run bench -- matching`).
+ *
+ * Quality: the labelled evaluation set bench/matching/eval-set.json (written
+ * independently of the pack; never used for tuning or calibration) against
+ * the default pack, for this matcher and, in the same run, a baseline of
+ * plain BM25 (MiniSearch with its default tokenizer, one document per answer
+ * and language with examples, keywords, title and body). Both get their
+ * relevance threshold by the same procedure on data that is not the eval set:
+ * the cut where at most 8% of lib/matching/off-topic-calibration.ts passes
+ * (for the matcher that is built into its calibration, see calibrate.ts).
+ *
+ * Latency: a deterministic 300-answer pack in 13 languages
+ * (matching/synthetic-pack.ts); index build per language and for all 15
+ * index variants; match time per post, p50/p95.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MiniSearch from 'minisearch';
+import { POST_LANGUAGES, type PostLanguage } from '../lib/domain/languages';
+import { detectLanguage, loadLanguageDetector } from '../lib/language/index';
+import { createMatcher } from '../lib/matching/index';
+import { buildMatcher, VARIANTS } from '../lib/matching/matcher';
+import { OFF_TOPIC_CALIBRATION } from '../lib/matching/off-topic-calibration';
+import { parsePack } from '../lib/packs/parse';
+import type { Pack } from '../lib/packs/schema';
+import { buildSyntheticPack } from './matching/synthetic-pack';
+import type { BenchSuite } from './types';
+import { percentile } from './types';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface EvalItem {
+  id: string;
+  language: PostLanguage;
+  topic: string;
+  text: string;
+}
+
+/** Ranked topics of a post; empty when the post is judged off-topic. */
+type Ranker = (text: string) => string[];
+
+interface Tally {
+  onTopic: number;
+  top1: number;
+  top3: number;
+  offTopic: number;
+  offTopicSuggested: number;
+}
+
+const emptyTally = (): Tally => ({
+  onTopic: 0,
+  top1: 0,
+  top3: 0,
+  offTopic: 0,
+  offTopicSuggested: 0,
+});
+
+function evaluate(items: readonly EvalItem[], rank: Ranker) {
+  const perLanguage = new Map<string, Tally>();
+  const overall = emptyTally();
+  for (const item of items) {
+    const topics = rank(item.text).slice(0, 3);
+    const tally = perLanguage.get(item.language) ?? emptyTally();
+    perLanguage.set(item.language, tally);
+    for (const t of [tally, overall]) {
+      if (item.topic === 'off-topic') {
+        t.offTopic += 1;
+        if (topics.length > 0) t.offTopicSuggested += 1;
+      } else {
+        t.onTopic += 1;
+        if (topics[0] === item.topic) t.top1 += 1;
+        if (topics.includes(item.topic)) t.top3 += 1;
+      }
+    }
+  }
+  const figures = (t: Tally) => ({
+    top1: t.onTopic ? t.top1 / t.onTopic : null,
+    top3: t.onTopic ? t.top3 / t.onTopic : null,
+    onTopic: t.onTopic,
+    offTopicSuggested: t.offTopic ? t.offTopicSuggested / t.offTopic : null,
+    offTopic: t.offTopic,
+  });
+  return {
+    overall: figures(overall),
+    perLanguage: Object.fromEntries(
+      POST_LANGUAGES.filter((l) => perLanguage.has(l)).map((l) => [
+        l,
+        figures(perLanguage.get(l) ?? emptyTally()),
+      ]),
+    ),
+  };
+}
+
+/** Plain BM25: MiniSearch defaults, one document per answer in each language. */
+function buildBaseline(pack: Pack): Ranker {
+  const indexes = new Map<PostLanguage, MiniSearch>();
+  for (const language of POST_LANGUAGES) {
+    const index = new MiniSearch({
+      fields: ['examples', 'keywords', 'title', 'body'],
+      storeFields: ['topic'],
+    });
+    index.addAll(
+      pack.answers.flatMap((answer) => {
+        const text = answer.texts[language];
+        return text
+          ? [
+              {
+                id: answer.id,
+                topic: answer.topic,
+                examples: text.examples.join('\n'),
+                keywords: text.keywords.join(' '),
+                title: text.title,
+                body: text.body,
+              },
+            ]
+          : [];
+      }),
+    );
+    indexes.set(language, index);
+  }
+  const search = (text: string) => {
+    const detected = detectLanguage(text).language;
+    const index = indexes.get(detected === 'und' ? 'de' : detected);
+    return index ? index.search(text) : [];
+  };
+  // Same threshold procedure as the matcher: at most 8% of the off-topic list passes.
+  const offTopicScores = OFF_TOPIC_CALIBRATION.map(({ text }) => search(text)[0]?.score ?? 0).sort(
+    (a, b) => b - a,
+  );
+  const threshold = (offTopicScores[Math.floor(0.08 * offTopicScores.length)] ?? 0) + 1e-9;
+  return (text) => {
+    const results = search(text);
+    if ((results[0]?.score ?? 0) < threshold) return [];
+    return results.slice(0, 3).map((r) => String(r.topic));
+  };
+}
+
+const pct = (value: number | null) =>
+  value === null ? '   -  ' : `${(100 * value).toFixed(1).padStart(5)}%`;
+
+const suite: BenchSuite = async ({ log }) => {
+  const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
+  if (!parsed.ok) throw new Error('the default pack does not parse');
+  const pack = parsed.pack;
+  const items = JSON.parse(
+    readFileSync(join(root, 'bench/matching/eval-set.json'), 'utf8'),
+  ) as EvalItem[];
+  loadLanguageDetector();
+
+  const matcher = createMatcher([pack]);
+  const ours = evaluate(items, (text) => matcher.match({ text }).suggestions.map((s) => s.topic));
+  const baseline = evaluate(items, buildBaseline(pack));
+
+  log(
+    `eval set: ${items.length} posts (${items.filter((i) => i.topic === 'off-topic').length} off-topic), default pack ${pack.version} with ${pack.answers.length} answers`,
+  );
+  log(
+    'language   matcher: top-1  top-3  off-topic-suggested | BM25 baseline: top-1  top-3  off-topic-suggested',
+  );
+  const rows = [...Object.keys(ours.perLanguage), 'overall'];
+  for (const language of rows) {
+    const a = language === 'overall' ? ours.overall : ours.perLanguage[language];
+    const b = language === 'overall' ? baseline.overall : baseline.perLanguage[language];
+    if (!a || !b) continue;
+    log(
+      `${language.padEnd(9)}  ${pct(a.top1)} ${pct(a.top3)} ${pct(a.offTopicSuggested)}              | ${pct(b.top1)} ${pct(b.top3)} ${pct(b.offTopicSuggested)}`,
+    );
+  }
+
+  // Latency on a 300-answer pack in 13 languages.
+  const big = buildSyntheticPack(pack, 300);
+  const perLanguageBuild: Record<string, number> = {};
+  const cold = buildMatcher([big]);
+  let totalBuild = 0;
+  for (const variant of VARIANTS) {
+    const started = performance.now();
+    cold.warm([variant]);
+    perLanguageBuild[variant] = performance.now() - started;
+    totalBuild += perLanguageBuild[variant];
+  }
+  // A second matcher over the same pack: word stems are cached per process,
+  // as they are in a service worker that rebuilds after a pack update.
+  const rebuilt = buildMatcher([big]);
+  const warmStart = performance.now();
+  rebuilt.warm();
+  const warmTotal = performance.now() - warmStart;
+  const texts = items.map((item) => item.text);
+  for (const text of texts) rebuilt.match({ text });
+  const times: number[] = [];
+  for (let round = 0; round < 5; round += 1) {
+    for (const text of texts) {
+      const started = performance.now();
+      rebuilt.match({ text });
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((x, y) => x - y);
+  const buildTimes = Object.values(perLanguageBuild).sort((x, y) => x - y);
+  const latency = {
+    answers: big.answers.length,
+    matchP50Ms: percentile(times, 50),
+    matchP95Ms: percentile(times, 95),
+    buildPerLanguageMaxMs: buildTimes[buildTimes.length - 1],
+    buildPerLanguageMedianMs: percentile(buildTimes, 50),
+    buildAllVariantsColdMs: totalBuild,
+    buildAllVariantsWarmMs: warmTotal,
+  };
+  log(
+    `latency, ${big.answers.length}-answer pack in 13 languages: match p50 ${latency.matchP50Ms.toFixed(2)} ms, p95 ${latency.matchP95Ms.toFixed(2)} ms (incl. language detection)`,
+  );
+  log(
+    `index build: per language median ${latency.buildPerLanguageMedianMs.toFixed(0)} ms, max ${(latency.buildPerLanguageMaxMs ?? 0).toFixed(0)} ms (built lazily on first use); all 15 variants ${totalBuild.toFixed(0)} ms cold, ${warmTotal.toFixed(0)} ms with stems cached`,
+  );
+  return { matcher: ours, baseline, latency, perLanguageBuildMs: perLanguageBuild };
+};
+
+export default suite;

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parsePack } from '../packs/parse';
+import type { Pack } from '../packs/schema';
+import {
+  applyFeedback,
+  adjustmentFor,
+  createMatcher,
+  MAX_ADJUSTMENT,
+  resetFeedback,
+} from './index';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
+if (!parsed.ok) throw new Error('default pack does not parse');
+const pack: Pack = parsed.pack;
+const matcher = createMatcher([pack]);
+
+describe('matching the default pack', () => {
+  it.each([
+    ['pl, German term, no diacritics', 'dostalem Kündigung wczoraj, ile mam czasu?', 'dismissal'],
+    ['pl, no diacritics', 'szef nie zaplacil mi wyplaty za 2 miesiace co robic', 'unpaid-wages'],
+    ['pl, German term', 'Kindergeld dla dziecka w Polsce?', 'child-benefit'],
+    ['ro, no diacritics', 'am fost concediat fara preaviz, ce pot face?', 'dismissal'],
+    [
+      'bg, Cyrillic with German term',
+      'Шефът ме накара да си направя гевербе, законно ли е?',
+      'bogus-self-employment',
+    ],
+    ['bg, Latin-typed', 'bqh bolen 2 sedmici i firmata ne mi plati nishto', 'sick-leave'],
+    ['el, Greek script', 'Με απέλυσαν χωρίς προειδοποίηση, τι να κάνω;', 'dismissal'],
+    ['el, Latin-typed', 'me apolysan xwris proeidopoiisi ti na kano', 'dismissal'],
+  ])('%s: finds %s', (_label, text, topic) => {
+    const result = matcher.match({ text });
+    expect(result.suggestions.map((s) => s.topic)).toContain(topic);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    expect(result.suggestions[0]?.matchedTerms.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Sprzedam kanape, tanio, odbior Monachium',
+    'Buongiorno a tutti e buona domenica!',
+    'Продавам детска количка, почти нова, Франкфурт',
+  ])('suggests nothing for the off-topic post %j', (text) => {
+    const result = matcher.match({ text });
+    expect(result.suggestions).toEqual([]);
+    expect(result.topic).toBe('off-topic');
+  });
+
+  it('scores are calibrated to 0..1 and sorted best first', () => {
+    const { suggestions } = matcher.match(
+      { text: 'dostalem Kündigung wczoraj, ile mam czasu?' },
+      { top: 5 },
+    );
+    for (const s of suggestions) expect(s.score).toBeGreaterThanOrEqual(0);
+    for (const s of suggestions) expect(s.score).toBeLessThanOrEqual(1);
+    expect([...suggestions].sort((a, b) => b.score - a.score)).toEqual(suggestions);
+  });
+});
+
+describe('fallback language', () => {
+  const [first] = pack.answers;
+  if (!first) throw new Error('empty pack');
+  const { pl: _pl, ...withoutPolish } = first.texts;
+  const slim: Pack = {
+    ...pack,
+    answers: [{ ...first, texts: withoutPolish }, ...pack.answers.slice(1)],
+  };
+  const slimMatcher = createMatcher([slim]);
+  const german = first.texts.de?.keywords.join(' ') ?? '';
+
+  it('offers the canonical language visibly when the answer lacks the post language', () => {
+    const result = slimMatcher.match({ text: german, language: 'pl' });
+    expect(result.suggestions[0]).toMatchObject({
+      answerId: first.id,
+      fallback: true,
+      textLanguage: 'de',
+    });
+  });
+
+  it('prefers the UI language for the fallback when the answer has it', () => {
+    const result = slimMatcher.match({ text: german, language: 'pl' }, { uiLanguage: 'en' });
+    expect(result.suggestions.find((s) => s.answerId === first.id)).toMatchObject({
+      fallback: true,
+      textLanguage: 'en',
+    });
+  });
+});
+
+describe('feedback', () => {
+  const event = { packId: 'p', answerId: 'a' } as const;
+
+  it('is bounded in both directions', () => {
+    let adjustments = {};
+    for (let i = 0; i < 20; i += 1)
+      adjustments = applyFeedback(adjustments, { ...event, kind: 'not-relevant' });
+    expect(adjustmentFor(adjustments, 'p', 'a')).toBe(-MAX_ADJUSTMENT);
+    for (let i = 0; i < 40; i += 1)
+      adjustments = applyFeedback(adjustments, { ...event, kind: 'used' });
+    expect(adjustmentFor(adjustments, 'p', 'a')).toBe(MAX_ADJUSTMENT);
+  });
+
+  it('is resettable per answer and as a whole', () => {
+    const one = applyFeedback({}, { ...event, kind: 'used' });
+    const two = applyFeedback(one, { packId: 'p', answerId: 'b', kind: 'not-relevant' });
+    expect(Object.keys(resetFeedback(two, event))).toEqual(['p/b']);
+    expect(resetFeedback(two)).toEqual({});
+  });
+
+  it('clamps a tampered record', () => {
+    expect(adjustmentFor({ 'p/a': 99 }, 'p', 'a')).toBe(MAX_ADJUSTMENT);
+  });
+
+  it('"not relevant" pushes an answer down the ranking', () => {
+    const text = 'dostalem Kündigung wczoraj, ile mam czasu?';
+    const before = matcher.match({ text });
+    const best = before.suggestions[0];
+    if (!best) throw new Error('no suggestion');
+    let feedback = {};
+    for (let i = 0; i < 3; i += 1)
+      feedback = applyFeedback(feedback, {
+        packId: best.packId,
+        answerId: best.answerId,
+        kind: 'not-relevant',
+      });
+    const after = matcher.match({ text }, { feedback });
+    expect(after.suggestions[0]?.answerId).not.toBe(best.answerId);
+  });
+});
