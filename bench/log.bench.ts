@@ -120,14 +120,17 @@ async function chromiumRoundTrip(samples: number): Promise<Record<string, unknow
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context: created }) => contexts.push(created));
     await cdp.send('Runtime.enable');
     await page.goto(`${server.origin}/groups/eu-workers-demo/`);
     await page.waitForFunction(() =>
       document.documentElement.hasAttribute('data-outreach-advisor'),
     );
-    const isolated = contexts.find((c) => c.auxData?.type === 'isolated');
+    // The content script's world on the fixture page (not one of about:blank, now gone).
+    const isolated = contexts.findLast(
+      (c) => c.auxData?.type === 'isolated' && c.origin === server.origin,
+    );
     if (!isolated) return { skipped: 'content script world not found' };
     const event = sampleEvent('reply-inserted', { postKey: 'bench' });
     const expression = `(async () => {

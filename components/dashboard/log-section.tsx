@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../lib/domain/languages';
 import { TOPICS } from '../../lib/domain/topics';
+import { liveQuery } from 'dexie';
 import { getDatabase } from '../../lib/db/database';
 import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
 import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
@@ -68,6 +69,14 @@ export function LogSection() {
 
   useEffect(() => {
     void getSettings().then((settings) => setAdvisor(settings.advisorPseudonym));
+  }, []);
+
+  // New entries (stored by the background while this page is open) show up live.
+  useEffect(() => {
+    const subscription = liveQuery(() => getDatabase().events.count()).subscribe({
+      next: () => setReload((n) => n + 1),
+    });
+    return () => subscription.unsubscribe();
   }, []);
 
   useEffect(() => {

@@ -8,6 +8,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { liveQuery } from 'dexie';
 import { getDatabase } from '../../lib/db/database';
 import type { LogEvent } from '../../lib/log/events';
 import { CASE_OUTCOMES } from '../../lib/log/events';
@@ -46,6 +47,13 @@ export function StatsSection() {
   const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
   const refresh = useCallback(() => setReload((n) => n + 1), []);
+
+  useEffect(() => {
+    const subscription = liveQuery(() => getDatabase().events.count()).subscribe({
+      next: () => setReload((n) => n + 1),
+    });
+    return () => subscription.unsubscribe();
+  }, []);
 
   useEffect(() => {
     const db = getDatabase();
@@ -94,12 +102,10 @@ export function StatsSection() {
     { id: 'replied', label: t('series.replied'), color: COLORS.replied },
   ];
   const toRows = (rows: { label: string; posts: number; questions: number; replied: number }[]) =>
-    rows
-      .slice(0, 15)
-      .map((row) => ({
-        label: row.label,
-        values: { posts: row.posts, questions: row.questions, replied: row.replied },
-      }));
+    rows.slice(0, 15).map((row) => ({
+      label: row.label,
+      values: { posts: row.posts, questions: row.questions, replied: row.replied },
+    }));
 
   return (
     <section aria-labelledby="stats-heading" data-testid="section-stats">
