@@ -21,15 +21,17 @@ import {
 import type { UiLanguage } from '../domain/languages';
 import { createTranslator, type Resources, type Strings, type Translate } from './translator';
 
-const modules = import.meta.glob<{ default: Strings }>('../../locales/*/overlay*.json', {
+// Only the default export: the whole module namespace would add a getter per top-level key.
+const modules = import.meta.glob<Strings>('../../locales/*/overlay*.json', {
   eager: true,
+  import: 'default',
 });
 
 export function overlayResources(): Record<UiLanguage, Record<string, Strings>> {
   const resources: Record<UiLanguage, Record<string, Strings>> = { en: {}, de: {} };
   for (const [path, module] of Object.entries(modules)) {
     const match = /locales\/(en|de)\/(overlay[a-z-]*)\.json$/.exec(path);
-    if (match?.[1] && match[2]) resources[match[1] as UiLanguage][match[2]] = module.default;
+    if (match?.[1] && match[2]) resources[match[1] as UiLanguage][match[2]] = module;
   }
   return resources;
 }
