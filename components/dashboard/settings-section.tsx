@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackgroundStatus } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
 import { PrivacySettings } from './privacy-settings';
+import { FeedbackSettings } from './feedback-settings';
 import type { UiLanguageSetting } from '../../lib/settings/settings';
 import { getSettings, updateSettings, uiLanguageSettingSchema } from '../../lib/settings/settings';
 
@@ -52,6 +53,8 @@ export function SettingsSection() {
       </div>
 
       <PrivacySettings />
+
+      <FeedbackSettings />
 
       <h3>{t('about.heading')}</h3>
       <dl className="facts">

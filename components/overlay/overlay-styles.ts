@@ -3,6 +3,8 @@
  * nor ours leaks across. One constructed stylesheet is shared by every
  * overlay on the page.
  */
+import { SUGGESTIONS_CSS } from './panels/suggestions-styles';
+
 export const OVERLAY_CSS = `
 :host { all: initial; display: block; margin: 4px 16px 8px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; contain: content; }
 * { box-sizing: border-box; }
@@ -28,7 +30,7 @@ button.action { font: inherit; border: 1px solid #1b5e9b; border-radius: 6px; pa
 button.action.secondary { background: #fff; color: #1b5e9b; }
 .status { margin: 4px 0 0; }
 .status.warning { color: #8a4b00; }
-`;
+${SUGGESTIONS_CSS}`;
 
 let shared: CSSStyleSheet | undefined;
 

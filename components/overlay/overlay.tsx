@@ -184,6 +184,17 @@ export function Overlay({ postKey, store, actions, panels }: OverlayProps) {
           {expanded ? '▴' : '▾'}
         </span>
       </button>
+      {panels.map(({ id, summary: Summary }) =>
+        Summary ? (
+          <Summary
+            key={id}
+            post={post}
+            analysis={analysis}
+            actions={actions}
+            panelState={panelStates.get(id) as PanelStateStore}
+          />
+        ) : null,
+      )}
       {expanded && (
         <div className="panel" id={regionId} data-testid="overlay-panel">
           <dl className="facts">

@@ -7,6 +7,12 @@ import defaultPack from '../../packs/default-pack.json';
 import { getDatabase } from '../db/database';
 import { PackStore } from '../packs/store';
 
-export async function installBundledPack(): Promise<'installed' | 'updated' | 'kept'> {
-  return new PackStore(getDatabase()).ensureBundledPack(defaultPack);
+let inFlight: Promise<'installed' | 'updated' | 'kept'> | undefined;
+
+/** One install at a time: `onInstalled` and a first suggestion request may both ask for it. */
+export function installBundledPack(): Promise<'installed' | 'updated' | 'kept'> {
+  inFlight ??= new PackStore(getDatabase()).ensureBundledPack(defaultPack).finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
 }

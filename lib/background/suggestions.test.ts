@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import defaultPack from '../../packs/default-pack.json';
 import { makeAnswer, makePack, makeText } from '../../tests/packs/make-pack';
 import { OutreachDatabase } from '../db/database';
@@ -16,6 +17,7 @@ let db: OutreachDatabase;
 let store: PackStore;
 
 beforeEach(() => {
+  fakeBrowser.reset();
   resetMatcherCache();
   db = new OutreachDatabase(`suggestions-${Math.random()}`);
   store = new PackStore(db, { now: () => NOW });
@@ -31,7 +33,12 @@ const ask = (
 ) =>
   suggestForPosts(
     { uiLanguage: options.uiLanguage ?? 'en', posts: [{ postKey: 'fb:1', text, language: 'pl' }] },
-    { store, now: options.now ?? NOW, feedback: options.feedback ?? NO_FEEDBACK },
+    {
+      store,
+      now: options.now ?? NOW,
+      feedback: options.feedback ?? NO_FEEDBACK,
+      ensurePacks: async () => undefined,
+    },
   );
 
 describe('suggestForPosts with the default pack', () => {
@@ -44,6 +51,7 @@ describe('suggestForPosts with the default pack', () => {
     expect(answerCount).toBeGreaterThan(20);
     const [post] = results;
     expect(post?.topic).toBe('minimum-wage');
+    expect(post?.topicLabel).toBe('Minimum wage');
     const first = post?.suggestions[0];
     expect(first).toMatchObject({
       answerId: 'minimum-wage-basics',
@@ -89,12 +97,16 @@ describe('suggestForPosts with the default pack', () => {
 });
 
 describe('suggestForPosts with changing packs', () => {
-  const wagePack = (version: string, answerId: string, languages: ('de' | 'pl')[] = ['de', 'pl']) =>
+  const wagePack = (
+    version: string,
+    answerIds: string[],
+    languages: ('de' | 'pl')[] = ['de', 'pl'],
+  ) =>
     makePack(
       {
         version,
         exampleContent: false,
-        answers: [
+        answers: answerIds.map((answerId) =>
           makeAnswer(
             answerId,
             {
@@ -109,20 +121,32 @@ describe('suggestForPosts with changing packs', () => {
             },
             languages,
           ),
-        ],
+        ),
       },
       languages,
     );
 
-  it('rebuilds the matcher when a new version of a pack is installed', async () => {
-    await store.install(wagePack('2026.1.0', 'wage-old'), { kind: 'bundled' });
-    expect(
-      (await ask('ile jest mindestlohn w niemczech')).results[0]?.suggestions[0]?.answerId,
-    ).toBe('wage-old');
-    await store.install(wagePack('2026.2.0', 'wage-new'), { kind: 'bundled' });
-    const [post] = (await ask('ile jest mindestlohn w niemczech')).results;
-    expect(post?.suggestions.map((s) => s.answerId)).toEqual(['wage-new']);
-    expect(post?.suggestions[0]?.packVersion).toBe('2026.2.0');
+  it('rebuilds the matcher when a new version of a pack is installed or a pack is switched off', async () => {
+    await store.install(wagePack('2026.1.0', ['wage-old']), { kind: 'bundled' });
+    expect((await ask(POLISH_WAGE)).answerCount).toBe(1);
+    await store.install(wagePack('2026.2.0', ['wage-new', 'wage-other']), { kind: 'bundled' });
+    expect((await ask(POLISH_WAGE)).answerCount).toBe(2);
+    await store.setActive('org.example.test', false);
+    expect((await ask(POLISH_WAGE)).answerCount).toBe(0);
+  });
+
+  it('installs the bundled pack first when a request comes before onInstalled did', async () => {
+    const response = await suggestForPosts(
+      { uiLanguage: 'en', posts: [{ postKey: 'fb:1', text: POLISH_WAGE, language: 'pl' }] },
+      {
+        store,
+        now: NOW,
+        feedback: NO_FEEDBACK,
+        ensurePacks: () => store.ensureBundledPack(defaultPack),
+      },
+    );
+    expect(response.answerCount).toBeGreaterThan(20);
+    expect(response.results[0]?.topic).toBe('minimum-wage');
   });
 
   it('suggests nothing, and says so, when no pack is active', async () => {

@@ -12,7 +12,11 @@
  * from storage on each request; it is small.
  */
 import Dexie from 'dexie';
+import { storage } from 'wxt/utils/storage';
+import topicsDe from '../../locales/de/topics.json';
+import topicsEn from '../../locales/en/topics.json';
 import type { UiLanguage } from '../domain/languages';
+import type { Topic } from '../domain/topics';
 import { getDatabase } from '../db/database';
 import { createMatcher, type Matcher } from '../matching';
 import { PackStore, type InstalledPackSummary } from '../packs/store';
@@ -29,9 +33,16 @@ import type {
   SuggestForPostsResponse,
 } from '../suggestions/schema';
 import { SUGGESTIONS_PER_POST } from '../suggestions/schema';
+import { installBundledPack } from './bundled-pack';
 import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
 
 const RECHECK_MS = 2000;
+const TOPIC_LABELS: Record<UiLanguage, Record<Topic, string>> = { en: topicsEn, de: topicsDe };
+
+/** Set once the bundled pack was installed on demand (see buildCache). */
+export const firstPackEnsuredItem = storage.defineItem<boolean>('local:firstPackEnsured', {
+  fallback: false,
+});
 
 interface MatcherCache {
   signature: string;
@@ -65,8 +76,20 @@ function watchPackWrites(): void {
   });
 }
 
-async function buildCache(store: PackStore, now: number): Promise<MatcherCache> {
-  const summaries = await store.list();
+async function buildCache(
+  store: PackStore,
+  now: number,
+  ensurePacks: () => Promise<unknown>,
+): Promise<MatcherCache> {
+  let summaries = await store.list();
+  if (summaries.length === 0 && !(await firstPackEnsuredItem.getValue())) {
+    // Right after installation the first posts can arrive before `onInstalled`
+    // has installed the bundled pack: install it now rather than answer
+    // "nothing" — once, so a pack the user removed does not come back.
+    await ensurePacks();
+    await firstPackEnsuredItem.setValue(true);
+    summaries = await store.list();
+  }
   const signature = packSignature(summaries);
   if (cache && cache.signature === signature) {
     cache = { ...cache, checkedAt: now };
@@ -90,13 +113,14 @@ async function buildCache(store: PackStore, now: number): Promise<MatcherCache> 
 export async function currentMatcher(
   store = new PackStore(getDatabase()),
   now = Date.now(),
+  ensurePacks: () => Promise<unknown> = installBundledPack,
 ): Promise<MatcherCache> {
   watchPackWrites();
   if (cache && !invalidated && now - cache.checkedAt < RECHECK_MS) return cache;
   pending ??= (async () => {
     invalidated = false;
     try {
-      return await buildCache(store, now);
+      return await buildCache(store, now, ensurePacks);
     } finally {
       pending = undefined;
     }
@@ -113,11 +137,17 @@ export function resetMatcherCache(): void {
 
 export async function suggestForPosts(
   request: SuggestForPostsRequest,
-  options: { store?: PackStore; now?: Date; feedback?: StoredFeedback } = {},
+  options: {
+    store?: PackStore;
+    now?: Date;
+    feedback?: StoredFeedback;
+    /** Installs the bundled pack when no pack is installed at all. */
+    ensurePacks?: () => Promise<unknown>;
+  } = {},
 ): Promise<SuggestForPostsResponse> {
   const now = options.now ?? new Date();
   const [{ matcher, answers, trust }, feedback] = await Promise.all([
-    currentMatcher(options.store, now.getTime()),
+    currentMatcher(options.store, now.getTime(), options.ensurePacks),
     options.feedback ?? loadFeedback(),
   ]);
   const adjustments = adjustmentsOf(feedback);
@@ -132,6 +162,7 @@ export async function suggestForPosts(
     });
     return presentMatch(postKey, result, answers, {
       uiLanguage: request.uiLanguage,
+      topicLabel: (topic) => TOPIC_LABELS[request.uiLanguage][topic],
       today,
       trustOf,
     });

@@ -147,7 +147,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     console.error('Outreach Advisor: feature failed', error),
   );
   const actionsFor = (postKey: string, host: HTMLElement): OverlayPanelActions => ({
-    async insertReply(text) {
+    async insertReply(text, detail) {
       const root = tracker?.rootOf(postKey);
       if (!root) return { status: 'failed', reason: 'post-gone' };
       const outcome = await insertReply(
@@ -167,6 +167,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
             : 'reply-insert-failed',
         'core',
         {
+          ...detail,
           ...(outcome.status === 'inserted'
             ? { method: outcome.method }
             : { reason: outcome.reason }),

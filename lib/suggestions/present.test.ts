@@ -34,6 +34,7 @@ const options = {
   uiLanguage: 'en' as const,
   today: '2026-07-01',
   trustOf: () => ({ status: 'trusted' as const, signer: 'Beratungsstelle' }),
+  topicLabel: (topic: string) => `label of ${topic}`,
 };
 const lookup = createAnswerLookup([pack]);
 const found = (id: string) => {
@@ -99,6 +100,7 @@ describe('presentMatch', () => {
       postKey: 'fb:1',
       language: 'pl',
       topic: 'off-topic',
+      topicLabel: 'label of off-topic',
       suggestions: [],
     });
   });

@@ -5,6 +5,7 @@
  * pack's signature status. Pure: the background passes packs and trust in.
  */
 import type { DetectedLanguage, PostLanguage, UiLanguage } from '../domain/languages';
+import type { Topic } from '../domain/topics';
 import type { MatchResult, Suggestion } from '../matching';
 import type { Answer, Pack } from '../packs/schema';
 import type { PostSuggestions, SignatureStatus, SuggestionPayload, SuggestionText } from './schema';
@@ -60,6 +61,8 @@ export function isReviewed(pack: Pack, answer: Answer): boolean {
 
 export interface PresentOptions {
   uiLanguage: UiLanguage;
+  /** The topic's name in the UI language. */
+  topicLabel(topic: Topic): string;
   /** `YYYY-MM-DD`, for the expiry check. */
   today: string;
   trustOf(packId: string): PackTrust;
@@ -124,10 +127,12 @@ export function presentMatch(
     const payload = found && presentSuggestion(suggestion, found, result.language, options);
     if (payload) suggestions.push(payload);
   }
+  const topic = suggestions.length > 0 ? result.topic : 'off-topic';
   return {
     postKey,
     language: result.language,
-    topic: suggestions.length > 0 ? result.topic : 'off-topic',
+    topic,
+    topicLabel: options.topicLabel(topic),
     suggestions,
   };
 }

@@ -88,6 +88,8 @@ export const postSuggestionsSchema = z.object({
   language: z.enum([...POST_LANGUAGES, 'und']),
   /** `off-topic` when nothing relevant was found; then `suggestions` is empty. */
   topic: z.enum(TOPICS),
+  /** The topic's name in the advisor's UI language (keeps topic names out of the content script). */
+  topicLabel: text(100),
   suggestions: z.array(suggestionPayloadSchema).check(z.maxLength(5)),
 });
 export type PostSuggestions = z.infer<typeof postSuggestionsSchema>;

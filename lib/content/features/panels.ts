@@ -14,6 +14,10 @@
  */
 import type { ComponentType } from 'react';
 import { CaseNotePanel } from '../../../components/overlay/panels/case-note';
+import {
+  SuggestionsPanel,
+  SuggestionsSummary,
+} from '../../../components/overlay/panels/suggestions';
 import type { PostAnalysis } from '../../messaging/protocol';
 import type { ParsedPost } from '../../sites/types';
 
@@ -24,8 +28,15 @@ export type InsertOutcome =
   | { status: 'failed'; reason: string };
 
 export interface OverlayPanelActions {
-  /** Puts `text` (line breaks kept) into this post's comment box, opening it if needed. */
-  insertReply(text: string): Promise<InsertOutcome>;
+  /**
+   * Puts `text` (line breaks kept) into this post's comment box, opening it if
+   * needed. The `reply-inserted` / `reply-copied` action it reports carries
+   * `detail` (e.g. answer id, pack version, whether the text was edited).
+   */
+  insertReply(
+    text: string,
+    detail?: Readonly<Record<string, string | number | boolean>>,
+  ): Promise<InsertOutcome>;
   /** Copies `text` to the clipboard; false when the browser refused. */
   copyText(text: string): Promise<boolean>;
   /** Emits an `overlay-action` event (logging subscribes) for this post. */
@@ -55,8 +66,15 @@ export interface OverlayPanel {
   /** Stable, kebab-case; also the `panelId` of the actions it reports. */
   id: string;
   component: ComponentType<OverlayPanelProps>;
+  /**
+   * Optional: a few words shown beside the collapsed overlay's bar (phrasing
+   * content only). It is mounted as long as the overlay is, so it is also
+   * where a panel keeps the host's data attributes current.
+   */
+  summary?: ComponentType<OverlayPanelProps>;
 }
 
 export const OVERLAY_PANELS: readonly OverlayPanel[] = [
+  { id: 'suggestions', component: SuggestionsPanel, summary: SuggestionsSummary },
   { id: 'case-note', component: CaseNotePanel },
 ];
