@@ -120,16 +120,18 @@ async function chromiumRoundTrip(samples: number): Promise<Record<string, unknow
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    const contexts: { id: number; name: string; origin: string; auxData?: { type?: string } }[] =
+      [];
     cdp.on('Runtime.executionContextCreated', ({ context: created }) => contexts.push(created));
     await cdp.send('Runtime.enable');
     await page.goto(`${server.origin}/groups/eu-workers-demo/`);
     await page.waitForFunction(() =>
       document.documentElement.hasAttribute('data-outreach-advisor'),
     );
-    // The content script's world on the fixture page (not one of about:blank, now gone).
+    // The content script's world (Playwright's utility worlds are isolated too).
     const isolated = contexts.findLast(
-      (c) => c.auxData?.type === 'isolated' && c.origin === server.origin,
+      // Chromium names a content script's world after the extension, with its origin.
+      (c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'),
     );
     if (!isolated) return { skipped: 'content script world not found' };
     const event = sampleEvent('reply-inserted', { postKey: 'bench' });
