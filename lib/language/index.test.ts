@@ -97,6 +97,14 @@ describe('detectLanguage', () => {
     expect(long.confidence).toBeGreaterThan(0.9);
   });
 
+  it('decides long posts from their first 1000 characters', () => {
+    const polish = 'Nie dostałem wypłaty za październik i nie wiem, co robić. '.repeat(20);
+    expect(polish.length).toBeGreaterThan(1000);
+    expect(
+      detectLanguage(polish + 'Hallo, ich habe meine Kündigung bekommen. '.repeat(200)).language,
+    ).toBe('pl');
+  });
+
   it('treats a post made only of German terms as German', () => {
     expect(detectLanguage('Kündigung Krankenkasse').language).toBe('de');
   });
