@@ -1,0 +1,54 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { getDatabase } from '../db/database';
+import { sampleEvent } from '../log/sample-events';
+import { deleteAllLogData } from '../log/retention';
+import { hashAuthor, resetAuthorHashCache } from '../privacy/author-hash';
+import { updateSettings } from '../settings/settings';
+import { logErrorItem, logEventBatch, runRetentionPurge } from './log';
+
+beforeEach(async () => {
+  resetAuthorHashCache();
+  await deleteAllLogData(getDatabase());
+});
+
+describe('logEventBatch', () => {
+  it('stores under the pseudonym, hashes author names and never keeps them', async () => {
+    await updateSettings({ advisorPseudonym: 'Nord 2', storePostText: false });
+    const event = {
+      ...sampleEvent('post-seen', { authorHash: null, postText: 'Hilfe' }),
+      authorName: 'Marek Zielinski',
+    };
+    const result = await logEventBatch([event]);
+    expect(result.added).toBe(1);
+    const stored = await getDatabase().events.get(event.id);
+    expect(stored).toMatchObject({
+      advisor: 'Nord 2',
+      authorHash: await hashAuthor('marek  zielinski'),
+    });
+    expect(JSON.stringify(stored)).not.toMatch(/Marek|Hilfe/);
+    expect(JSON.stringify(await getDatabase().posts.toArray())).not.toMatch(/Marek|Hilfe/);
+  });
+
+  it('reports a full disk to the sender and keeps it for the dashboard', async () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    const spy = vi.spyOn(getDatabase().events, 'bulkAdd').mockRejectedValueOnce(quota);
+    await expect(logEventBatch([sampleEvent('handled')])).rejects.toMatchObject({ code: 'quota' });
+    expect(await logErrorItem.getValue()).toMatchObject({ code: 'quota' });
+    spy.mockRestore();
+    await logEventBatch([sampleEvent('handled')]);
+    expect(await logErrorItem.getValue()).toBeNull();
+  });
+});
+
+describe('runRetentionPurge', () => {
+  it('uses the retention period from the settings', async () => {
+    await updateSettings({ retentionDays: 10 });
+    const now = Date.UTC(2026, 5, 1);
+    await logEventBatch([
+      sampleEvent('post-seen', { postKey: 'old', at: now - 11 * 86_400_000 }),
+      sampleEvent('post-seen', { postKey: 'new', at: now - 9 * 86_400_000 }),
+    ]);
+    expect(await runRetentionPurge(now)).toMatchObject({ events: 1, posts: 1 });
+    expect((await getDatabase().posts.toArray()).map((p) => p.postKey)).toEqual(['new']);
+  });
+});
