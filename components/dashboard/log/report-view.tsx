@@ -4,6 +4,10 @@ import type { AnonymisedReport } from '../../../lib/log/report';
 /** The anonymised report as printable HTML tables (the browser prints it to PDF). */
 export function ReportView({ report }: { report: AnonymisedReport }) {
   const { t } = useTranslation('stats');
+  // Column names and the fixed row labels are English ids in the pure report (the CLI
+  // prints them); here they are shown in the UI language. Data (groups, topics) stays as is.
+  const label = (text: string | number) =>
+    typeof text === 'string' ? t(`report.labels.${text}`, { defaultValue: text }) : text;
   return (
     <article className="report" data-testid="anonymised-report">
       <h3>{t('report.title')}</h3>
@@ -22,7 +26,7 @@ export function ReportView({ report }: { report: AnonymisedReport }) {
               <tr>
                 {table.columns.map((column) => (
                   <th key={column} scope="col">
-                    {column}
+                    {label(column)}
                   </th>
                 ))}
               </tr>
@@ -36,7 +40,11 @@ export function ReportView({ report }: { report: AnonymisedReport }) {
                 table.rows.map((row, index) => (
                   <tr key={index}>
                     {row.map((cell, cellIndex) => (
-                      <td key={cellIndex}>{cell}</td>
+                      <td key={cellIndex}>
+                        {cellIndex === 0 && (table.id === 'overview' || table.id === 'outcomes')
+                          ? label(cell)
+                          : cell}
+                      </td>
                     ))}
                   </tr>
                 ))
