@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackgroundStatus } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
 import { PrivacySettings } from './privacy-settings';
+import { GroupsSettings } from './groups-settings';
 import { FeedbackSettings } from './feedback-settings';
 import type { UiLanguageSetting } from '../../lib/settings/settings';
 import { getSettings, updateSettings, uiLanguageSettingSchema } from '../../lib/settings/settings';
@@ -51,6 +52,8 @@ export function SettingsSection() {
           {saved ? t('saved') : ''}
         </p>
       </div>
+
+      <GroupsSettings />
 
       <PrivacySettings />
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
+import { CopyDiagnosticReport, GroupInclusion } from './group-status';
 
 type TabStatus = { kind: 'checking' } | { kind: 'inactive' } | { kind: 'active'; state: TabState };
 
@@ -13,7 +14,7 @@ async function loadActiveTabStatus(): Promise<TabStatus> {
   return state ? { kind: 'active', state } : { kind: 'inactive' };
 }
 
-function ActiveTab({ state }: { state: TabState }) {
+function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => void }) {
   const { t } = useTranslation('popup');
   const { page } = state;
   return (
@@ -24,11 +25,8 @@ function ActiveTab({ state }: { state: TabState }) {
           {t('group')}: <strong>{page.groupName ?? page.groupId ?? t('groupUnknown')}</strong>
         </p>
       )}
-      {!page.groupIncluded ? (
-        <p className="warning" role="status">
-          {t('groupExcluded')}
-        </p>
-      ) : page.feedFound && page.postsRecognised === 0 ? (
+      {page.pageKind !== 'other' && <GroupInclusion page={page} onChanged={onChanged} />}
+      {!page.groupIncluded ? null : page.feedFound && page.postsRecognised === 0 ? (
         <p className="warning" role="alert" data-testid="health-warning">
           {t('noPostsWarning')}
         </p>
@@ -39,6 +37,7 @@ function ActiveTab({ state }: { state: TabState }) {
       ) : page.pageKind !== 'other' ? (
         <p>{t('waitingForFeed')}</p>
       ) : null}
+      {page.pageKind !== 'other' && page.groupIncluded && <CopyDiagnosticReport state={state} />}
     </div>
   );
 }
@@ -47,16 +46,20 @@ export function Popup() {
   const { t } = useTranslation(['popup', 'common']);
   const [status, setStatus] = useState<TabStatus>({ kind: 'checking' });
 
+  const [revision, setRevision] = useState(0);
+
   useEffect(() => {
     loadActiveTabStatus().then(setStatus, () => setStatus({ kind: 'inactive' }));
-  }, []);
+  }, [revision]);
 
   return (
     <div className="popup">
       <h1>{t('common:appName')}</h1>
       {status.kind === 'checking' && <p>{t('checking')}</p>}
       {status.kind === 'inactive' && <p data-testid="not-active">{t('notActive')}</p>}
-      {status.kind === 'active' && <ActiveTab state={status.state} />}
+      {status.kind === 'active' && (
+        <ActiveTab state={status.state} onChanged={() => setRevision((value) => value + 1)} />
+      )}
       <button
         type="button"
         data-testid="open-dashboard"
