@@ -49,10 +49,20 @@ export function StatsSection() {
   const refresh = useCallback(() => setReload((n) => n + 1), []);
 
   useEffect(() => {
+    // Batches arrive every few hundred ms while the advisor works: reload at most once a second.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = liveQuery(() => getDatabase().events.count()).subscribe({
-      next: () => setReload((n) => n + 1),
+      next: () => {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          setReload((n) => n + 1);
+        }, 1000);
+      },
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      subscription.unsubscribe();
+      clearTimeout(timer);
+    };
   }, []);
 
   useEffect(() => {
