@@ -89,6 +89,20 @@ test.describe('interaction log', () => {
     await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
   });
 
+  test('two tabs logging at once lose nothing', async ({ context, server, extensionId }) => {
+    const tabs = await Promise.all(
+      [1, 2].map(async () => new FixtureFeedPage(await context.newPage(), server.origin, FEED)),
+    );
+    await Promise.all(tabs.map((tab) => tab.open()));
+    await Promise.all(tabs.map((tab) => tab.waitForAnalysed(DEMO_POSTS.length)));
+
+    const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('log');
+    await dashboard.filterTypes(['post-seen']);
+    // Each tab logs its own sighting of every post, with its own event ids.
+    await expect(dashboard.count).toHaveText(`${DEMO_POSTS.length * 2} entries match the filters.`);
+  });
+
   test('a supervisor imports an export twice: the second time adds nothing', async ({
     context,
     server,

@@ -51,6 +51,10 @@ export class LogDashboardPage {
     return this.page.locator(`[data-testid="log-row"][data-type="${type}"]`);
   }
 
+  async filterTypes(types: string[]): Promise<void> {
+    await this.page.getByTestId('filter-types').selectOption(types);
+  }
+
   get count(): Locator {
     return this.page.getByTestId('log-count');
   }
