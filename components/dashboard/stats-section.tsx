@@ -21,7 +21,9 @@ import {
   renderReportCsv,
   renderReportMarkdown,
 } from '../../lib/log/report';
+import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics } from '../../lib/log/stats';
+import { getSettings } from '../../lib/settings/settings';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
 import { dayBoundary, downloadBlob, fileStamp } from './log/download';
 import { ReportView } from './log/report-view';
@@ -99,7 +101,12 @@ export function StatsSection() {
       const loaded = await Promise.all(
         [...files].map(async (file) => ({ name: file.name, text: await file.text() })),
       );
-      setReport(await importLogExports(getDatabase(), loaded));
+      const { retentionDays } = await getSettings();
+      setReport(
+        await importLogExports(getDatabase(), loaded, {
+          retentionCutoff: retentionCutoff(Date.now(), retentionDays),
+        }),
+      );
       refresh();
     } finally {
       setBusy(false);
@@ -150,6 +157,7 @@ export function StatsSection() {
               refused: report.refused,
             })}
           </strong>
+          {report.expired > 0 && <p>{t('import.expired', { count: report.expired })}</p>}
           <ul>
             {report.files.map((file, index) => (
               <li key={`${file.fileName}-${index}`} data-status={file.status}>

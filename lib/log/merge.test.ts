@@ -42,6 +42,16 @@ describe('importLogExports', () => {
     expect(await db.events.count()).toBe(40);
   });
 
+  it('does not import what is already past the retention period', async () => {
+    const a = await exportOf(6);
+    const times = a.envelope.events.map((event) => event.at).sort((x, y) => x - y);
+    const cutoff = times[10] ?? 0;
+    const due = times.filter((at) => at < cutoff).length;
+    const report = await importLogExports(db, [a], { retentionCutoff: cutoff });
+    expect(report).toMatchObject({ added: 40 - due, expired: due });
+    expect(await db.events.where('at').below(cutoff).count()).toBe(0);
+  });
+
   it('can take an import back out', async () => {
     const a = await exportOf(4);
     await importLogExports(db, [a]);

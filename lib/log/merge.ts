@@ -25,6 +25,8 @@ export type ImportFileReport =
       eventCount: number;
       added: number;
       duplicates: number;
+      /** Older than this installation's retention period: not imported. */
+      expired: number;
       from: string | null;
       to: string | null;
     }
@@ -34,7 +36,14 @@ export interface ImportReport {
   files: ImportFileReport[];
   added: number;
   duplicates: number;
+  expired: number;
   refused: number;
+}
+
+export interface ImportOptions {
+  now?: number;
+  /** Events before this time are outside the retention period and are not imported. */
+  retentionCutoff?: number | null;
 }
 
 export function toStoredImport(event: ExportedEvent, importId: string): LogEvent {
@@ -57,14 +66,17 @@ async function mergeOne(
   file: ImportFile,
   envelope: LogExport,
   now: number,
+  cutoff: number | null,
 ): Promise<ImportFileReport> {
   const importId = envelope.checksum.value;
-  const ids = envelope.events.map((event) => event.id);
+  const current = envelope.events.filter((event) => cutoff === null || event.at >= cutoff);
+  const expired = envelope.events.length - current.length;
+  const ids = current.map((event) => event.id);
   const result = await db.transaction('rw', db.events, db.imports, async () => {
     const existing = await db.events.bulkGet(ids);
     const seen = new Set<string>();
     const fresh: LogEvent[] = [];
-    envelope.events.forEach((event, index) => {
+    current.forEach((event, index) => {
       if (existing[index] !== undefined || seen.has(event.id)) return;
       seen.add(event.id);
       fresh.push(toStoredImport(event, importId));
@@ -81,9 +93,9 @@ async function mergeOne(
       to: envelope.range.to === null ? null : Date.parse(envelope.range.to),
       eventCount: envelope.eventCount,
       added: (previous?.added ?? 0) + fresh.length,
-      duplicates: envelope.eventCount - fresh.length,
+      duplicates: current.length - fresh.length,
     });
-    return { added: fresh.length, duplicates: envelope.events.length - fresh.length };
+    return { added: fresh.length, duplicates: current.length - fresh.length, expired };
   });
   return {
     fileName: file.name,
@@ -100,8 +112,10 @@ async function mergeOne(
 export async function importLogExports(
   db: OutreachDatabase,
   files: readonly ImportFile[],
-  now = Date.now(),
+  options: ImportOptions = {},
 ): Promise<ImportReport> {
+  const now = options.now ?? Date.now();
+  const cutoff = options.retentionCutoff ?? null;
   const reports: ImportFileReport[] = [];
   for (const file of files) {
     let envelope: LogExport;
@@ -118,22 +132,25 @@ export async function importLogExports(
       continue;
     }
     try {
-      reports.push(await mergeOne(db, file, envelope, now));
+      reports.push(await mergeOne(db, file, envelope, now, cutoff));
     } catch (error) {
       throw toLogStorageError(error);
     }
   }
   let added = 0;
   let duplicates = 0;
+  let expired = 0;
   for (const report of reports) {
     if (report.status !== 'merged') continue;
     added += report.added;
     duplicates += report.duplicates;
+    expired += report.expired;
   }
   return {
     files: reports,
     added,
     duplicates,
+    expired,
     refused: reports.filter((report) => report.status === 'refused').length,
   };
 }
