@@ -15,6 +15,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '**/*.min.js',
+      // Bundles built from tests/fixtures/src by scripts/build-fixture-scripts.ts.
+      'tests/fixtures/scripts',
     ],
   },
   js.configs.recommended,

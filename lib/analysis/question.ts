@@ -339,7 +339,7 @@ const HELP_PHRASES: readonly string[] = [
   'imam pitanje',
   'kerdesem van',
   'tengo una pregunta',
-  'j\'ai une question',
+  "j'ai une question",
   'ho una domanda',
   'mam dotaz',
   'mam otazku',
