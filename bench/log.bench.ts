@@ -155,11 +155,34 @@ async function chromiumRoundTrip(samples: number): Promise<Record<string, unknow
     });
     if (exceptionDetails) return { skipped: `evaluation failed: ${exceptionDetails.text}` };
     const times = (result.value as number[]).sort((a, b) => a - b);
+
+    // Storing 10,000 events the way the log queue does it: 200 batches of 50.
+    const storeExpression = `(async () => {
+      const base = ${JSON.stringify(event)};
+      const began = performance.now();
+      for (let batch = 0; batch < 200; batch++) {
+        const events = Array.from({ length: 50 }, (_, i) => ({
+          ...base, id: crypto.randomUUID(), at: Date.now(), postKey: 'bench-' + batch + '-' + i,
+        }));
+        const reply = await chrome.runtime.sendMessage({ oa: 1, name: 'logEvents', payload: { events } });
+        if (!reply || !reply.ok) throw new Error(JSON.stringify(reply));
+      }
+      return performance.now() - began;
+    })()`;
+    const stored = await cdp.send('Runtime.evaluate', {
+      expression: storeExpression,
+      contextId: isolated.id,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    const storeMs = stored.exceptionDetails ? null : Math.round(stored.result.value as number);
     return {
       samples,
       medianMs: round(percentile(times, 50), 3),
       p95Ms: round(percentile(times, 95), 3),
       maxMs: round(times.at(-1) ?? Number.NaN, 3),
+      store10kMs: storeMs,
+      store10kPerSecond: storeMs === null ? null : Math.round(10_000 / (storeMs / 1000)),
     };
   } finally {
     await context.close();

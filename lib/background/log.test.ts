@@ -4,10 +4,11 @@ import { sampleEvent } from '../log/sample-events';
 import { deleteAllLogData } from '../log/retention';
 import { hashAuthor, resetAuthorHashCache } from '../privacy/author-hash';
 import { updateSettings } from '../settings/settings';
-import { logErrorItem, logEventBatch, runRetentionPurge } from './log';
+import { logErrorItem, logEventBatch, resetLogCaches, runRetentionPurge } from './log';
 
 beforeEach(async () => {
   resetAuthorHashCache();
+  resetLogCaches();
   await deleteAllLogData(getDatabase());
 });
 
@@ -27,6 +28,20 @@ describe('logEventBatch', () => {
     });
     expect(JSON.stringify(stored)).not.toMatch(/Marek|Hilfe/);
     expect(JSON.stringify(await getDatabase().posts.toArray())).not.toMatch(/Marek|Hilfe/);
+  });
+
+  it('follows a pseudonym change between batches', async () => {
+    await updateSettings({ advisorPseudonym: 'Before' });
+    const first = sampleEvent('handled');
+    await logEventBatch([first]);
+    await updateSettings({ advisorPseudonym: 'After' });
+    await vi.waitFor(async () => {
+      // A fresh event each try: a retried id would keep its first advisor, by design.
+      const second = sampleEvent('handled');
+      await logEventBatch([second]);
+      expect((await getDatabase().events.get(second.id))?.advisor).toBe('After');
+    });
+    expect((await getDatabase().events.get(first.id))?.advisor).toBe('Before');
   });
 
   it('reports a full disk to the sender and keeps it for the dashboard', async () => {

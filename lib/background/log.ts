@@ -12,7 +12,7 @@ import { hashAuthor } from '../privacy/author-hash';
 import { purgeExpired } from '../log/retention';
 import type { StoreResult } from '../log/store';
 import { storeEvents, toLogStorageError } from '../log/store';
-import { getSettings } from '../settings/settings';
+import { getSettings, watchSettings } from '../settings/settings';
 
 export const PURGE_ALARM = 'log-retention-purge';
 const PURGE_PERIOD_MINUTES = 6 * 60;
@@ -48,18 +48,46 @@ export async function pseudonymiseAuthors(
   return result;
 }
 
+// Caches for the hot path (one batch every few hundred ms while an advisor works).
+// Both are rebuilt lazily after the worker restarts, so nothing depends on them surviving.
+let cachedSettings: ReturnType<typeof getSettings> | undefined;
+let unwatchSettings: (() => void) | undefined;
+/** Whether `logErrorItem` may hold an error; undefined until read once. */
+let errorMayBeShown: boolean | undefined;
+
+function currentSettings(): ReturnType<typeof getSettings> {
+  unwatchSettings ??= watchSettings(() => {
+    cachedSettings = undefined;
+  });
+  cachedSettings ??= getSettings();
+  return cachedSettings;
+}
+
+/** For tests: forget the caches as a restarted worker would. */
+export function resetLogCaches(): void {
+  unwatchSettings?.();
+  unwatchSettings = undefined;
+  cachedSettings = undefined;
+  errorMayBeShown = undefined;
+}
+
 export async function logEventBatch(requests: readonly LogEventRequest[]): Promise<StoreResult> {
-  const settings = await getSettings();
+  const settings = await currentSettings();
   const events = await pseudonymiseAuthors(requests);
   try {
     const result = await storeEvents(getDatabase(), events, {
       advisor: settings.advisorPseudonym,
       storePostText: settings.storePostText,
     });
-    if ((await logErrorItem.getValue()) !== null) await logErrorItem.setValue(null);
+    errorMayBeShown ??= (await logErrorItem.getValue()) !== null;
+    if (errorMayBeShown) {
+      await logErrorItem.setValue(null);
+      errorMayBeShown = false;
+    }
     return result;
   } catch (error) {
     const failure = toLogStorageError(error);
+    errorMayBeShown = true;
     await logErrorItem
       .setValue({ at: Date.now(), code: failure.code, message: failure.message })
       .catch(() => undefined); // storage.session is memory-backed; the reply still carries the error
