@@ -10,6 +10,7 @@
  */
 import type { PostLanguage } from '../domain/languages';
 import type { AnswerTopic, Topic } from '../domain/topics';
+import type { RelevanceFeatures } from './calibration';
 import type { MatcherInternals } from './matcher';
 
 export interface ExampleOutcome {
@@ -25,6 +26,8 @@ export interface ExampleOutcome {
   ranked: string[];
   rankedTopics: AnswerTopic[];
   rawTopScore: number;
+  /** Relevance evidence for the best answer (null when nothing matched). */
+  features: RelevanceFeatures | null;
 }
 
 export function evaluateExamples(matcher: MatcherInternals, top = 3): ExampleOutcome[] {
@@ -40,6 +43,7 @@ export function evaluateExamples(matcher: MatcherInternals, top = 3): ExampleOut
       ranked: result.suggestions.map((s) => s.answerId),
       rankedTopics: result.suggestions.map((s) => s.topic),
       rawTopScore: result.rawTopScore,
+      features: result.features,
     };
   });
 }

@@ -1,45 +1,58 @@
 /**
- * The matching engine: per-language MiniSearch indexes over the answers of
- * the active packs, and the ranking on top of them.
+ * The matching engine: per-language inverted indexes over the answers of the
+ * active packs, and the ranking and relevance decision on top of them.
  *
  * Lifecycle: `buildMatcher(packs)` prepares the answers; the index of a
  * language is built synchronously the first time a post in it is matched (or
- * by `warm()`), in tens of milliseconds; afterwards each `match` is a few index look-ups and
- * some arithmetic, cheap enough to run for every post the advisor scrolls
- * past. The background rebuilds the matcher when the active packs change.
+ * by `warm()`); afterwards each `match` is a few Map look-ups and some
+ * arithmetic, cheap enough to run for every post the advisor scrolls past.
+ * The background rebuilds the matcher when the active packs change.
  *
  * What is indexed, per index variant (13 languages, plus Bulgarian and Greek
- * typed in Latin letters):
- * - one document per example question (field `ex`), so a post that reads like
- *   one example is not diluted by the answer's other examples;
- * - one document per answer with `kw` (keywords), `title`, `body`, and `de`,
- *   the German-term field: the answer's German keywords and title plus the
- *   common German terms of its topic, processed with the German pipeline, so
- *   "Kündigung" in a Polish post finds dismissal answers.
+ * typed in Latin letters), in separate BM25 indexes (term-index.ts):
+ * - `examples`: one document per example question in the variant's language,
+ *   so a post that reads like one example is not diluted by the others;
+ * - `terms`: one document per answer with its keywords and title — the
+ *   domain vocabulary;
+ * - `body`: the answer's body, weighted low (long legal prose shares many
+ *   words with unrelated posts);
+ * - `german` (one for all variants): the answer's German keywords and title
+ *   plus the common German terms of its topic, processed with the German
+ *   pipeline, so "Kündigung" in a Polish post finds dismissal answers.
  * An answer without a text in the variant's language is indexed with its
  * fallback text (pack's canonical language, else English) and flagged.
  *
- * Ranking: per answer, the best example document plus the answer document;
- * calibrated to 0..1 (calibration.ts); the post's topic is the topic with the
- * most evidence; nothing is suggested below the relevance threshold.
+ * Ranking: per answer, its best example plus its keyword/title, body and
+ * German scores. Relevance (calibration.ts) is a logistic model over that
+ * score, the IDF-weighted share of the post's informative words the answer
+ * explains (coverage), how much domain vocabulary the post contains, and
+ * whether the post asks something — so one incidental word ("Germany",
+ * "work") on a post selling a sofa does not trigger a suggestion.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { POST_LANGUAGES, type DetectedLanguage, type PostLanguage } from '../domain/languages';
 import type { AnswerTopic, Topic } from '../domain/topics';
 import { analyseQuestion } from '../analysis/question';
 import { detectLanguage } from '../language/index';
 import type { Answer, AnswerKind, AnswerText, Pack } from '../packs/schema';
 import {
-  calibrate,
   DEFAULT_CALIBRATION,
   RELEVANCE_THRESHOLD,
+  relevanceOf,
   SECONDARY_THRESHOLD,
   type Calibration,
+  type RelevanceFeatures,
 } from './calibration';
 import { adjustmentFor, type FeedbackAdjustments } from './feedback';
 import { STOPWORDS } from './data/stopwords';
 import { COMMON_GERMAN_TERMS } from './german-terms';
-import { isLatinScript, latinRendering, pipelineFor, type IndexVariant } from './text';
+import { buildTermIndex, type TermIndex } from './term-index';
+import {
+  foldForMatching,
+  isLatinScript,
+  latinRendering,
+  pipelineFor,
+  type IndexVariant,
+} from './text';
 
 export interface MatchInput {
   text: string;
@@ -93,14 +106,14 @@ export interface Matcher {
   warm(variants?: readonly IndexVariant[]): void;
 }
 
-/** Internal extension used by `pack test` and the benchmark. */
+/** Internal extension used by `pack test`, calibration and the benchmark. */
 export interface MatcherInternals extends Matcher {
-  /** Raw best score and ranking, leaving the given example documents out. */
+  /** Ranking leaving the given example documents out, with the relevance features of the best answer. */
   matchExcluding(
     input: MatchInput,
     options: MatchOptions | undefined,
     excludedExamples: ReadonlySet<number>,
-  ): MatchResult & { rawTopScore: number };
+  ): MatchResult & { rawTopScore: number; features: RelevanceFeatures | null };
   /** Every indexed example question with its global ordinal. */
   readonly examples: readonly IndexedExample[];
 }
@@ -117,6 +130,8 @@ export interface IndexedExample {
 export interface MatcherOptions {
   now?: () => Date;
   calibration?: Calibration;
+  /** How the per-index scores add up (for experiments; default WEIGHTS). */
+  weights?: Partial<typeof WEIGHTS>;
 }
 
 interface AnswerEntry {
@@ -129,12 +144,14 @@ interface AnswerEntry {
 interface VariantIndex {
   variant: IndexVariant;
   language: PostLanguage;
-  search: MiniSearch;
-  /** Document id → example ordinal (answer documents are not in the map). */
-  exampleOrdinal: Map<number, number>;
-  /** Document id → answer index. */
-  owner: Map<number, number>;
-  /** Terms so frequent in this language's answers that they say nothing. */
+  examples: TermIndex;
+  /** Example document → answer index / global example ordinal. */
+  exampleOwner: Int32Array;
+  exampleOrdinal: Int32Array;
+  /** Keywords and title, one document per answer (document = answer index). */
+  terms: TermIndex;
+  body: TermIndex | null;
+  /** Terms so frequent or so empty of meaning in this language that they are not searched. */
   stopTerms: Set<string>;
   /** The same for the German-term query. */
   germanStopTerms: Set<string>;
@@ -142,9 +159,6 @@ interface VariantIndex {
 
 export const VARIANTS: readonly IndexVariant[] = [...POST_LANGUAGES, 'bg-latn', 'el-latn'];
 
-const FIELDS = ['ex', 'kw', 'title', 'body', 'de'] as const;
-const NATIVE_FIELDS = ['ex', 'kw', 'title', 'body'];
-const BOOST = { ex: 3, kw: 5, title: 2, body: 2, de: 2.5 };
 /** Share of answers' bodies a term may appear in before it counts as a stop term. */
 const STOP_TERM_SHARE = 0.3;
 /** Below this detection confidence the runner-up language's index is searched too. */
@@ -170,14 +184,44 @@ const CHATTER = [
   'ciao buongiorno buonasera salve tutti ragazzi grazie per favore',
   'ahoj dobry den vecer vsichni vsetkym dakujem dekuji prosim',
 ].join(' ');
-const EXAMPLE_WEIGHT = 1;
-const ANSWER_DOC_WEIGHT = 3;
+
+/**
+ * Wishes for a day, a week or a holiday ("schönen Sonntag", "buona domenica",
+ * "kali evdomada"): the time word in them is topic vocabulary elsewhere
+ * ("must I work on Sunday?"), so the whole salutation is taken out of the
+ * query. Matched on folded text (matching folds before it splits words).
+ */
+const WISH_WORDS = [
+  'schon|schones|schonen|schoner|gute|guten|guter|gutes|frohe|frohen|frohes|nice|good|happy|lovely',
+  'milego|milej|dobrego|udanego|wesolych|spokojnego|zdrowych|buna|frumoasa|frumos|placut|placuta|fericit|fericite',
+  'hubav|hubava|hubavo|priqten|prijaten|vesela|veseli|весел|весела|весели|хубав|хубава|хубаво|приятен|приятна',
+  'καλη|καλο|καλον|καλες|καλα|kali|kalo|kales|lijep|lijepu|lijepa|ugodan|ugodnu|sretan|sretnu|sretna',
+  'szep|jo|kellemes|boldog|buen|buena|buenas|buenos|feliz|felices|bon|bonne|bonnes|joyeux|joyeuses',
+  'buona|buon|buone|felice|pekny|peknu|pekne|krasny|krasnou|krasne|hezky|hezkou|prijemny|prijemnou|vesele|stastny',
+].join('|');
+const TIME_WORDS = [
+  'morgen|tag|abend|sonntag|samstag|wochenende|woche|feiertag|feiertage|ostern|weihnachten',
+  'day|morning|evening|weekend|week|sunday|holiday|holidays|easter|christmas',
+  'dnia|wieczoru|weekendu|tygodnia|niedzieli|swiat|niedziele',
+  'zi|ziua|seara|saptamana|duminica|sarbatori|paste',
+  'den|vecher|sedmica|uikend|nedelq|nedelya|praznici|ден|вечер|седмица|уикенд|неделя|празници|великден',
+  'μερα|εβδομαδα|κυριακη|βραδια|χρονια|mera|evdomada|kyriaki|kiriaki|vradia|xronia|chronia',
+  'vikend|tjedan|dan|vecer|nedjelju|blagdane|uskrs|bozic',
+  'napot|hetet|hetveget|estet|unnepeket|husvetot|karacsonyt',
+  'dia|fin de semana|semana|domingo|navidad|pascua|journee|soiree|semaine|dimanche|week end|noel|paques',
+  'giornata|serata|settimana|domenica|pasqua|natale',
+  'vikendu|tyden|nedeli|sviatky|svatky|vanoce|velikonoce',
+].join('|');
+/** Letters around a wish: JavaScript's \\b knows only ASCII letters. */
+const SALUTATION = new RegExp(
+  `(?<!\\p{L})(?:(?:${WISH_WORDS})\\s+(?:${TIME_WORDS})|(?:${TIME_WORDS})\\s+(?:${WISH_WORDS}))(?!\\p{L})`,
+  'gu',
+);
+
+/** How the per-index scores add up to an answer's raw score. */
+const WEIGHTS = { example: 0.5, terms: 2, body: 2.5, german: 2 };
 /** Share of a topic's second-best answer added to the topic's evidence. */
 const TOPIC_SECOND_SHARE = 0.25;
-
-const fuzzyFor = (term: string): number | false =>
-  term.length >= 9 ? 2 : term.length >= 5 ? 1 : false;
-const prefixFor = (term: string): boolean => term.length >= 4;
 
 function chooseFallbackLanguage(pack: Pack, answer: Answer): PostLanguage {
   if (answer.texts[pack.canonicalLanguage]) return pack.canonicalLanguage;
@@ -190,183 +234,139 @@ function variantLanguage(variant: IndexVariant): PostLanguage {
   return variant === 'bg-latn' ? 'bg' : variant === 'el-latn' ? 'el' : variant;
 }
 
-function render(variant: IndexVariant, text: string): string {
-  const pipeline = pipelineFor(variant);
-  const source =
-    variant === 'bg-latn' || variant === 'el-latn' ? latinRendering(variant, text) : text;
-  return pipeline.terms(source).join(' ');
+function isLatinVariant(variant: IndexVariant): variant is 'bg-latn' | 'el-latn' {
+  return variant === 'bg-latn' || variant === 'el-latn';
 }
 
-function germanTermsOf(answer: Answer): string {
+function termsOf(variant: IndexVariant, text: string): string[] {
+  const source = isLatinVariant(variant) ? latinRendering(variant, text) : text;
+  return pipelineFor(variant).terms(source);
+}
+
+function germanTermsOf(answer: Answer): string[] {
   const german = answer.texts.de;
   const parts = [...COMMON_GERMAN_TERMS[answer.topic]];
   if (german) parts.push(german.title, ...german.keywords);
-  return pipelineFor('de').terms(parts.join(' ')).join(' ');
+  return pipelineFor('de').terms(parts.join(' '));
 }
 
 function buildVariantIndex(
   variant: IndexVariant,
   entries: readonly AnswerEntry[],
   exampleOrdinals: ReadonlyMap<string, number>,
-  germanFields: readonly string[],
   germanProtected: ReadonlySet<string>,
 ): VariantIndex {
   const language = variantLanguage(variant);
-  const search = new MiniSearch<Record<string, string | number>>({
-    fields: [...FIELDS],
-    idField: 'id',
-    tokenize: (text) => (text === '' ? [] : text.split(' ')),
-    processTerm: (term) => term,
-  });
-  const exampleOrdinal = new Map<number, number>();
-  const owner = new Map<number, number>();
-  const latin = variant === 'bg-latn' || variant === 'el-latn';
-  // Bodies first: their document frequencies decide the stop terms, which are
-  // then neither indexed nor searched (most of a body's words are function
-  // words; leaving them out keeps the index small and the build fast).
+  const latin = isLatinVariant(variant);
   const texts = entries.map(
     (entry) => entry.answer.texts[language] ?? entry.answer.texts[entry.fallbackLanguage],
   );
-  // Latin-typed posts are short chat questions; the body adds little for them,
-  // so it is not indexed, and a sample of bodies is enough to find stop terms.
+  // Bodies first: their document frequencies decide the stop terms. Latin-typed
+  // posts are short chat questions; the body adds little for them, so it is not
+  // indexed, and a sample of bodies is enough to find stop terms.
   const bodies = texts.map((text, index) =>
-    text && (!latin || index < LATIN_STOP_SAMPLE)
-      ? [
-          ...new Set(
-            pipelineFor(variant).terms(latin ? latinRendering(variant, text.body) : text.body),
-          ),
-        ]
-      : [],
+    text && (!latin || index < LATIN_STOP_SAMPLE) ? termsOf(variant, text.body) : [],
   );
   const bodyDocumentFrequency = new Map<string, number>();
   for (const body of bodies) {
-    for (const term of body)
+    for (const term of new Set(body))
       bodyDocumentFrequency.set(term, (bodyDocumentFrequency.get(term) ?? 0) + 1);
   }
   const sampled = latin ? Math.min(entries.length, LATIN_STOP_SAMPLE) : entries.length;
   const limit = Math.max(3, STOP_TERM_SHARE * sampled);
-  const stopTerms = new Set<string>();
-  for (const [term, count] of bodyDocumentFrequency) if (count > limit) stopTerms.add(term);
+  const keywordTerms = texts.map((text) => (text ? termsOf(variant, text.keywords.join(' ')) : []));
+  const titleTerms = texts.map((text) => (text ? termsOf(variant, text.title) : []));
   // Function words from a stop list plus greetings, except those the pack uses
   // as keywords ("work", "Zeit" are on generic lists but mean something here).
+  const protectedTerms = new Set(keywordTerms.flat());
+  const stopTerms = new Set<string>();
+  for (const [term, count] of bodyDocumentFrequency)
+    if (count > limit && !protectedTerms.has(term)) stopTerms.add(term);
   const stopWords = `${STOPWORDS[language]} ${CHATTER}`;
   const stopSource = latin ? `${latinRendering(variant, stopWords)} ${CHATTER}` : stopWords;
-  const protectedTerms = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    for (const term of pipelineFor(variant).terms(text.keywords.join(' '))) {
-      protectedTerms.add(term);
-    }
-  }
   for (const term of pipelineFor(variant).terms(stopSource)) {
     if (!protectedTerms.has(term)) stopTerms.add(term);
   }
   const germanStopTerms = new Set(
-    pipelineFor('de').terms(`${STOPWORDS.de} ${STOPWORDS[language]}`),
+    pipelineFor('de').terms(`${STOPWORDS.de} ${STOPWORDS[language]} ${CHATTER}`),
   );
   for (const term of germanProtected) germanStopTerms.delete(term);
-  const documents: Record<string, string | number>[] = [];
-  let nextId = 0;
+  const keep = (terms: readonly string[]) => terms.filter((term) => !stopTerms.has(term));
+
+  const exampleDocuments: string[][][] = [];
+  const owners: number[] = [];
+  const ordinals: number[] = [];
   entries.forEach((entry, answerIndex) => {
-    const text = texts[answerIndex];
-    if (!text) return;
-    const id = nextId++;
-    owner.set(id, answerIndex);
-    documents.push({
-      id,
-      kw: render(variant, text.keywords.join(' ')),
-      title: render(variant, text.title),
-      body: latin
-        ? ''
-        : (bodies[answerIndex] ?? []).filter((term) => !stopTerms.has(term)).join(' '),
-      de: germanFields[answerIndex] ?? '',
-    });
     // Examples in the post's language only: another language's examples would
     // match words that happen to be spelt alike.
     const own = entry.answer.texts[language];
     if (!own) return;
     const firstOrdinal = exampleOrdinals.get(`${answerIndex}:${language}`) ?? -1;
     own.examples.forEach((example, position) => {
-      const exampleId = nextId++;
-      const ordinal = firstOrdinal + position;
-      exampleOrdinal.set(exampleId, ordinal);
-      owner.set(exampleId, answerIndex);
-      documents.push({ id: exampleId, ex: render(variant, example) });
+      exampleDocuments.push([keep(termsOf(variant, example))]);
+      owners.push(answerIndex);
+      ordinals.push(firstOrdinal + position);
     });
   });
-  search.addAll(documents);
-  return { variant, language, search, exampleOrdinal, owner, stopTerms, germanStopTerms };
+  return {
+    variant,
+    language,
+    examples: buildTermIndex(exampleDocuments, [{ boost: 1, b: 0.5 }]),
+    exampleOwner: Int32Array.from(owners),
+    exampleOrdinal: Int32Array.from(ordinals),
+    terms: buildTermIndex(
+      entries.map((_, i) => [keep(keywordTerms[i] ?? []), keep(titleTerms[i] ?? [])]),
+      [
+        { boost: 1, b: 0.3 },
+        { boost: 0.6, b: 0.3 },
+      ],
+    ),
+    body: latin
+      ? null
+      : buildTermIndex(
+          bodies.map((body) => [keep(body)]),
+          [{ boost: 1, b: 0.75 }],
+        ),
+    stopTerms,
+    germanStopTerms,
+  };
 }
 
-interface QueryTerms {
-  native: string[];
-  german: string[];
-  /** Query term → the post's word it came from. */
-  words: Map<string, string>;
+/** A word of the post that carries meaning, with its terms in the native and German pipelines. */
+interface QueryWord {
+  word: string;
+  native: string | null;
+  german: string | null;
+  /** Weight in the coverage share: how informative the word is in this pack. */
+  weight: number;
 }
 
-function queryTerms(index: VariantIndex, text: string): QueryTerms {
-  const words = new Map<string, string>();
-  const native: string[] = [];
-  for (const { term, word } of pipelineFor(index.variant).termsWithWords(text)) {
-    if (index.stopTerms.has(term) || words.has(term)) continue;
-    words.set(term, word);
-    native.push(term);
-  }
-  const german: string[] = [];
-  const seenGerman = new Set<string>();
-  for (const { term, word } of pipelineFor('de').termsWithWords(text)) {
-    if (seenGerman.has(term) || index.germanStopTerms.has(term)) continue;
-    seenGerman.add(term);
-    german.push(term);
-    if (!words.has(term)) words.set(term, word);
-  }
-  return { native, german, words };
+function queryWords(index: VariantIndex, original: string): QueryWord[] {
+  const text = foldForMatching(original).replace(SALUTATION, ' ');
+  const native = pipelineFor(index.variant).termsWithWords(text);
+  // Both pipelines split words alike, so positions line up.
+  const german = index.language === 'de' ? null : pipelineFor('de').termsWithWords(text);
+  const seen = new Set<string>();
+  const words: QueryWord[] = [];
+  native.forEach(({ term, word }, position) => {
+    const nativeTerm = index.stopTerms.has(term) ? null : term;
+    const germanTerm = german ? (german[position]?.term ?? null) : null;
+    const germanKept = germanTerm && !index.germanStopTerms.has(germanTerm) ? germanTerm : null;
+    if (nativeTerm === null && germanKept === null) return;
+    const key = `${nativeTerm ?? ''}|${germanKept ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    words.push({ word, native: nativeTerm, german: germanKept, weight: 0 });
+  });
+  return words;
 }
 
-interface AnswerEvidence {
-  example: number;
-  answerDoc: number;
-  terms: Set<string>;
-}
-
-function searchIndex(
-  index: VariantIndex,
-  text: string,
-  excluded: ReadonlySet<number> | undefined,
-  evidence: Map<number, AnswerEvidence>,
-): void {
-  const query = queryTerms(index, text);
-  if (query.native.length === 0 && query.german.length === 0) return;
-  const queries = [];
-  if (query.native.length > 0) {
-    queries.push({ queries: [query.native.join(' ')], fields: NATIVE_FIELDS });
-  }
-  if (query.german.length > 0) {
-    queries.push({ queries: [query.german.join(' ')], fields: ['de'] });
-  }
-  const results: SearchResult[] = index.search.search(
-    { combineWith: 'OR', queries },
-    { boost: BOOST, fuzzy: fuzzyFor, prefix: prefixFor, combineWith: 'OR' },
-  );
-  for (const result of results) {
-    const id = result.id as number;
-    const answerIndex = index.owner.get(id);
-    if (answerIndex === undefined) continue;
-    const ordinal = index.exampleOrdinal.get(id);
-    if (ordinal !== undefined && excluded?.has(ordinal)) continue;
-    let entry = evidence.get(answerIndex);
-    if (!entry) {
-      entry = { example: 0, answerDoc: 0, terms: new Set() };
-      evidence.set(answerIndex, entry);
-    }
-    if (ordinal === undefined) entry.answerDoc = Math.max(entry.answerDoc, result.score);
-    else entry.example = Math.max(entry.example, result.score);
-    for (const term of result.queryTerms) {
-      const word = query.words.get(term);
-      if (word !== undefined) entry.terms.add(word);
-    }
-  }
+interface Scored {
+  answerIndex: number;
+  raw: number;
+  features: RelevanceFeatures;
+  /** Indexes into the query words. */
+  matched: number[];
 }
 
 function isExpired(answer: Answer, now: Date): boolean {
@@ -381,6 +381,7 @@ export function buildMatcher(
 ): MatcherInternals {
   const now = options.now ?? (() => new Date());
   const calibration = options.calibration ?? DEFAULT_CALIBRATION;
+  const weights = { ...WEIGHTS, ...options.weights };
   const entries: AnswerEntry[] = [];
   for (const pack of packs) {
     for (const answer of pack.answers) {
@@ -390,8 +391,7 @@ export function buildMatcher(
       entries.push({ pack, answer, fallbackLanguage: chooseFallbackLanguage(pack, answer) });
     }
   }
-  const germanFields = entries.map((entry) => germanTermsOf(entry.answer));
-  const germanProtected = new Set(germanFields.flatMap((field) => field.split(' ')));
+  const answerCount = entries.length;
   const examples: IndexedExample[] = [];
   const exampleOrdinals = new Map<string, number>();
   entries.forEach((entry, answerIndex) => {
@@ -412,13 +412,25 @@ export function buildMatcher(
       }
     }
   });
+  let germanFields: string[][] | undefined;
+  let germanIndex: TermIndex | undefined;
+  let germanProtected: Set<string> | undefined;
+  const germanTerms = () => {
+    germanFields ??= entries.map((entry) => germanTermsOf(entry.answer));
+    germanProtected ??= new Set(germanFields.flat());
+    germanIndex ??= buildTermIndex(
+      germanFields.map((field) => [field]),
+      [{ boost: 1, b: 0.3 }],
+    );
+    return { index: germanIndex, protectedTerms: germanProtected };
+  };
   const indexes = new Map<IndexVariant, VariantIndex>();
   // Built on first use: a group's posts come in one or two languages, so most
   // of the 15 indexes are never needed in a session.
   const indexFor = (variant: IndexVariant): VariantIndex => {
     let index = indexes.get(variant);
     if (!index) {
-      index = buildVariantIndex(variant, entries, exampleOrdinals, germanFields, germanProtected);
+      index = buildVariantIndex(variant, entries, exampleOrdinals, germanTerms().protectedTerms);
       indexes.set(variant, index);
     }
     return index;
@@ -428,7 +440,7 @@ export function buildMatcher(
     text: string,
     language: DetectedLanguage,
     runnerUp: DetectedLanguage | null,
-  ) {
+  ): IndexVariant[] {
     const chosen: IndexVariant[] = [];
     const add = (lang: DetectedLanguage | null) => {
       if (lang === null) return;
@@ -442,11 +454,120 @@ export function buildMatcher(
     return chosen;
   }
 
+  /** Scores every answer against one variant's indexes. */
+  function scoreVariant(
+    index: VariantIndex,
+    text: string,
+    excluded: ReadonlySet<number> | undefined,
+  ): Scored[] {
+    const words = queryWords(index, text);
+    if (words.length === 0) return [];
+    const german = germanTerms().index;
+    const exampleScores = new Float64Array(index.examples.documentCount);
+    const termScores = new Float64Array(answerCount);
+    const bodyScores = new Float64Array(answerCount);
+    const germanScores = new Float64Array(answerCount);
+    // matched[answer] = query word indexes that hit one of its documents.
+    const matched: (number[] | undefined)[] = new Array<number[] | undefined>(answerCount);
+    let current = 0;
+    const hitAnswer = (answerIndex: number) => {
+      let list = matched[answerIndex];
+      if (!list) {
+        list = [];
+        matched[answerIndex] = list;
+      }
+      if (list[list.length - 1] !== current) list.push(current);
+    };
+    const hitExample = (document: number) => {
+      const ordinal = index.exampleOrdinal[document] ?? -1;
+      if (excluded?.has(ordinal)) return;
+      hitAnswer(index.exampleOwner[document] ?? 0);
+    };
+    let totalWeight = 0;
+    let domainWeight = 0;
+    const domainHit = { value: false };
+    const hitDomain = (answerIndex: number) => {
+      domainHit.value = true;
+      hitAnswer(answerIndex);
+    };
+    words.forEach((word, position) => {
+      current = position;
+      domainHit.value = false;
+      let known = false;
+      if (word.native !== null) {
+        known = index.examples.accumulate(word.native, exampleScores, hitExample) > 0 || known;
+        known = index.terms.accumulate(word.native, termScores, hitDomain) > 0 || known;
+        if (index.body)
+          known = index.body.accumulate(word.native, bodyScores, hitAnswer) > 0 || known;
+      }
+      if (word.german !== null) {
+        known = german.accumulate(word.german, germanScores, hitDomain) > 0 || known;
+      }
+      const idfNative =
+        word.native !== null
+          ? Math.max(index.examples.idf(word.native), index.terms.idf(word.native))
+          : 0;
+      const idfGerman = word.german !== null ? german.idf(word.german) : 0;
+      // Unknown words weigh as much as the rarest known one: a post full of
+      // words the pack never uses is probably about something else. A native
+      // stop word that is no German term either weighs nothing.
+      word.weight =
+        idfNative > 0 || idfGerman > 0
+          ? Math.max(idfNative, idfGerman)
+          : word.native !== null || known
+            ? index.examples.maxIdf
+            : 0;
+      totalWeight += word.weight;
+      if (domainHit.value) domainWeight += word.weight;
+    });
+
+    const bestExample = new Float64Array(answerCount);
+    for (let d = 0; d < exampleScores.length; d += 1) {
+      const score = exampleScores[d] ?? 0;
+      if (score <= 0) continue;
+      if (excluded?.has(index.exampleOrdinal[d] ?? -1)) continue;
+      const owner = index.exampleOwner[d] ?? 0;
+      if (score > (bestExample[owner] ?? 0)) bestExample[owner] = score;
+    }
+    const isQuestion = analyseQuestion(text).isQuestion;
+    const domain = totalWeight > 0 ? domainWeight / totalWeight : 0;
+    const scored: Scored[] = [];
+    for (let a = 0; a < answerCount; a += 1) {
+      const hits = matched[a];
+      if (!hits) continue;
+      const raw =
+        weights.example * (bestExample[a] ?? 0) +
+        weights.terms * (termScores[a] ?? 0) +
+        weights.body * (bodyScores[a] ?? 0) +
+        weights.german * (germanScores[a] ?? 0);
+      if (raw <= 0) continue;
+      let covered = 0;
+      for (const w of hits) covered += words[w]?.weight ?? 0;
+      scored.push({
+        answerIndex: a,
+        raw,
+        matched: hits,
+        features: {
+          score: raw,
+          coverage: totalWeight > 0 ? covered / totalWeight : 0,
+          domain,
+          domainWeight,
+          matchedWords: hits.length,
+          isQuestion,
+        },
+      });
+    }
+    // Explanations need the words, not their indexes: keep them on the side.
+    lastWords = words;
+    return scored;
+  }
+  let lastWords: QueryWord[] = [];
+
   function run(
     input: MatchInput,
     matchOptions: MatchOptions | undefined,
     excluded: ReadonlySet<number> | undefined,
-  ): MatchResult & { rawTopScore: number } {
+  ): MatchResult & { rawTopScore: number; features: RelevanceFeatures | null } {
     const top = Math.max(0, Math.floor(matchOptions?.top ?? 3));
     let language: DetectedLanguage;
     let confidence: number;
@@ -463,17 +584,24 @@ export function buildMatcher(
       }
     }
     const isQuestion = analyseQuestion(input.text).isQuestion;
-    const evidence = new Map<number, AnswerEvidence>();
+    // Per answer, the best evidence over the searched variants.
+    const best = new Map<number, Scored & { words: string[] }>();
     for (const variant of variantsFor(input.text, language, runnerUp)) {
-      searchIndex(indexFor(variant), input.text, excluded, evidence);
+      const scored = scoreVariant(indexFor(variant), input.text, excluded);
+      const words = lastWords;
+      for (const item of scored) {
+        const previous = best.get(item.answerIndex);
+        if (!previous || item.raw > previous.raw) {
+          best.set(item.answerIndex, {
+            ...item,
+            words: item.matched.map((w) => words[w]?.word ?? ''),
+          });
+        }
+      }
     }
-
-    const scored = [...evidence].map(([answerIndex, e]) => ({
-      answerIndex,
-      raw: EXAMPLE_WEIGHT * e.example + ANSWER_DOC_WEIGHT * e.answerDoc,
-      terms: e.terms,
-    }));
-    scored.sort((a, b) => b.raw - a.raw);
+    const scored = [...best.values()]
+      .map((item) => ({ ...item, relevance: relevanceOf(item.features, calibration) }))
+      .sort((a, b) => b.raw - a.raw);
     const topicEvidence = new Map<AnswerTopic, number[]>();
     for (const item of scored) {
       const topic = entries[item.answerIndex]?.answer.topic;
@@ -491,18 +619,21 @@ export function buildMatcher(
         bestTopicScore = score;
       }
     }
-    const rawTopScore = scored[0]?.raw ?? 0;
-    const topRelevance = calibrate(rawTopScore, calibration);
-    if (bestTopic === null || topRelevance < RELEVANCE_THRESHOLD || top === 0) {
-      return {
-        language,
-        confidence,
-        isQuestion,
-        topic: bestTopic && topRelevance >= RELEVANCE_THRESHOLD ? bestTopic : 'off-topic',
-        suggestions: [],
-        rawTopScore,
-      };
-    }
+    const leader = scored[0];
+    const rawTopScore = leader?.raw ?? 0;
+    const features = leader?.features ?? null;
+    const topRelevance = leader?.relevance ?? 0;
+    const offTopic = {
+      language,
+      confidence,
+      isQuestion,
+      topic: 'off-topic' as const,
+      suggestions: [],
+      rawTopScore,
+      features,
+    };
+    if (bestTopic === null || topRelevance < RELEVANCE_THRESHOLD) return offTopic;
+    if (top === 0) return { ...offTopic, topic: bestTopic };
 
     const postLanguage: PostLanguage = language === 'und' ? 'de' : language;
     const today = now();
@@ -510,8 +641,10 @@ export function buildMatcher(
     for (const item of scored) {
       const entry = entries[item.answerIndex];
       if (!entry) continue;
-      const relevance = calibrate(item.raw, calibration);
-      if (relevance < SECONDARY_THRESHOLD) break;
+      // Secondary answers are judged on their own evidence: a relevant post
+      // does not make every loosely related answer relevant.
+      const relevance = item === leader ? item.relevance : Math.min(item.relevance, topRelevance);
+      if (relevance < SECONDARY_THRESHOLD) continue;
       const adjustment = adjustmentFor(matchOptions?.feedback, entry.pack.id, entry.answer.id);
       const adjusted = Math.min(1, Math.max(0, relevance + adjustment));
       // A boost reorders but never lifts an answer over a threshold it missed;
@@ -531,7 +664,7 @@ export function buildMatcher(
         topic: entry.answer.topic,
         kind: entry.answer.kind,
         score: Math.round(adjusted * 1000) / 1000,
-        matchedTerms: [...item.terms],
+        matchedTerms: [...new Set(item.words)],
         textLanguage,
         fallback: !has,
         expired: isExpired(entry.answer, today),
@@ -543,16 +676,28 @@ export function buildMatcher(
       .slice(0, top)
       .map(({ order: _order, ...suggestion }) => suggestion);
     if (suggestions.length === 0 || (suggestions[0]?.score ?? 0) < RELEVANCE_THRESHOLD) {
-      return { language, confidence, isQuestion, topic: 'off-topic', suggestions: [], rawTopScore };
+      return offTopic;
     }
-    return { language, confidence, isQuestion, topic: bestTopic, suggestions, rawTopScore };
+    return {
+      language,
+      confidence,
+      isQuestion,
+      topic: bestTopic,
+      suggestions,
+      rawTopScore,
+      features,
+    };
   }
 
   return {
-    answerCount: entries.length,
+    answerCount,
     examples,
     match: (input, matchOptions) => {
-      const { rawTopScore: _raw, ...result } = run(input, matchOptions, undefined);
+      const {
+        rawTopScore: _raw,
+        features: _features,
+        ...result
+      } = run(input, matchOptions, undefined);
       return result;
     },
     matchExcluding: (input, matchOptions, excluded) => run(input, matchOptions, excluded),
