@@ -7,9 +7,11 @@
  * 1. `extractWords` drops URLs, e-mails, mentions, hashtags, numbers, emoji
  *    and German loan terms; fewer than MIN_LETTERS letters left → `und`.
  * 2. The script decides the candidates: Greek letters → `el`; Cyrillic →
- *    `bg` or `hr` (Serbian Cyrillic is reported as Croatian); Latin → the
- *    eleven Latin-script languages, plus Latin-typed Bulgarian and Greek when
- *    the text has no letters outside ASCII.
+ *    `bg` or `hr` (Serbian Cyrillic is reported as Croatian; letters only one
+ *    of them uses settle it); Latin → the eleven Latin-script languages, plus
+ *    Latin-typed Bulgarian and Greek when the text has no letters outside
+ *    ASCII. Czech-only (ě ř ů) or Slovak-only (ä ľ ĺ ŕ ô) letters drop the
+ *    other of that pair.
  * 3. Each candidate gets the mean log-likelihood from the character model
  *    plus a weighted mean eld score; Latin-typed classes, which eld cannot
  *    see, get the best eld score minus a penalty instead.

