@@ -459,6 +459,7 @@ export function buildMatcher(
     index: VariantIndex,
     text: string,
     excluded: ReadonlySet<number> | undefined,
+    isQuestion: boolean,
   ): Scored[] {
     const words = queryWords(index, text);
     if (words.length === 0) return [];
@@ -529,7 +530,6 @@ export function buildMatcher(
       const owner = index.exampleOwner[d] ?? 0;
       if (score > (bestExample[owner] ?? 0)) bestExample[owner] = score;
     }
-    const isQuestion = analyseQuestion(text).isQuestion;
     const domain = totalWeight > 0 ? domainWeight / totalWeight : 0;
     const scored: Scored[] = [];
     for (let a = 0; a < answerCount; a += 1) {
@@ -587,7 +587,7 @@ export function buildMatcher(
     // Per answer, the best evidence over the searched variants.
     const best = new Map<number, Scored & { words: string[] }>();
     for (const variant of variantsFor(input.text, language, runnerUp)) {
-      const scored = scoreVariant(indexFor(variant), input.text, excluded);
+      const scored = scoreVariant(indexFor(variant), input.text, excluded, isQuestion);
       const words = lastWords;
       for (const item of scored) {
         const previous = best.get(item.answerIndex);

@@ -140,7 +140,18 @@ export function buildTermIndex(
   };
   const sortedTerms = (): string[] => (sorted ??= [...postings.keys()].sort());
 
+  // Posts repeat their vocabulary: remember expansions (bounded).
+  const expansions = new Map<string, { terms: string[]; factor: number }>();
   const expand = (term: string): { terms: string[]; factor: number } => {
+    let known = expansions.get(term);
+    if (!known) {
+      known = expandUncached(term);
+      if (expansions.size > 20_000) expansions.clear();
+      expansions.set(term, known);
+    }
+    return known;
+  };
+  const expandUncached = (term: string): { terms: string[]; factor: number } => {
     if (term.length < FUZZY_MIN_LENGTH) return { terms: [], factor: 0 };
     const map = neighbourMap();
     const found = new Set<string>();
