@@ -26,6 +26,16 @@ export const logPostsSeen: ContentFeature = {
     for (const { post, analysis } of context.currentPosts().values()) {
       if (analysis) log(post, analysis);
     }
+    // Leaving or hiding the page: send what is queued now rather than after the batch delay.
+    const flushNow = () => void queue.flush();
+    window.addEventListener('pagehide', flushNow, { signal });
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'hidden') flushNow();
+      },
+      { signal },
+    );
     const unwatch = watchSettings((settings) => {
       includeText = settings.storePostText;
     });
