@@ -55,6 +55,7 @@ function packText(answerId: string, language: 'fr' | 'pl') {
 
 interface StoredEvent {
   type: string;
+  at: number;
   postKey: string;
   answerId?: string | null;
   answerIds?: string[];
@@ -64,7 +65,7 @@ interface StoredEvent {
   topic?: string | null;
 }
 
-/** The log as the background stored it (IndexedDB of the extension). */
+/** The log as the background stored it (IndexedDB of the extension), oldest first. */
 function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
   return worker.evaluate(
     (key) =>
@@ -75,7 +76,11 @@ function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
           const request = open.result.transaction('events').objectStore('events').getAll();
           request.onsuccess = () => {
             open.result.close();
-            resolve((request.result as StoredEvent[]).filter((event) => event.postKey === key));
+            // Ids are random, so the store's order is not the order of events.
+            const events = (request.result as StoredEvent[])
+              .filter((event) => event.postKey === key)
+              .sort((a, b) => a.at - b.at);
+            resolve(events);
           };
           request.onerror = () => reject(new Error('cannot read events'));
         };
