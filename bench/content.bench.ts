@@ -1,0 +1,307 @@
+/**
+ * The content script on a busy feed, in real Chromium with the built test
+ * extension (`E2E=1`, which also matches localhost). A local group page
+ * appends 500 posts to its `role=feed`, 25 every 100 ms, as Facebook does
+ * while scrolling. Reported:
+ *
+ * - insertion → overlay: per post, from the batch's insertion to its
+ *   `outreach-advisor-overlay` host appearing (page-side MutationObserver),
+ *   median and p95; the same up to the background's analysis (`data-language`);
+ * - main-thread time per post: the renderer main thread's total task time
+ *   (CDP `Performance.getMetrics` TaskDuration) with the extension minus the
+ *   same page without it, divided by 500. The two runs alternate in the same
+ *   process so machine load hits both;
+ * - the longest task (PerformanceObserver `longtask`, which reports tasks of
+ *   50 ms and more; budget: none) with and without the extension;
+ * - memory after 500 posts, after a forced GC: the renderer's JS heap
+ *   (`Runtime.getHeapUsage`, all worlds: the isolated world shares the isolate)
+ *   and DOM node count, with minus without the extension.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs, findChromium, INSTALL_HINT } from '../scripts/lib/chromium';
+import { startStaticServer } from '../scripts/lib/static-server';
+import { DEMO_GROUP, DEMO_POSTS } from '../tests/fixtures/demo-group/posts';
+import {
+  renderFeedPage,
+  renderPost,
+  type FixtureGroup,
+} from '../tests/fixtures/markup/facebook-markup';
+import { percentile, type BenchSuite } from './types';
+
+const root = resolve(import.meta.dirname, '..');
+const extensionDir = join(root, '.output-e2e', 'chrome-mv3');
+const POSTS = 500;
+const BATCH = 25;
+const INTERVAL_MS = 100;
+const ROUNDS = 3;
+const GROUP: FixtureGroup = { ...DEMO_GROUP, id: 'bench-feed', name: 'Bench feed' };
+
+/** The page: an empty feed and a script that appends the posts in batches when told. */
+function benchPage(): string {
+  const posts = Array.from({ length: POSTS }, (_, index) => {
+    const template = DEMO_POSTS[index % DEMO_POSTS.length] as (typeof DEMO_POSTS)[number];
+    const id = String(8_000_000 + index);
+    // Distinct authors and texts: identical posts by the same author share a key by design.
+    // (The number goes first: a truncated post shows only its start.)
+    const [first = '', ...rest] = template.paragraphs;
+    const paragraphs = [`(${index}) ${first}`, ...rest];
+    const post = {
+      ...template,
+      id,
+      authorId: `9${id}`,
+      author: `${template.author} ${index}`,
+      paragraphs,
+    };
+    // Timings are matched by aria-posinset: some posts' keys are hashes, not ids.
+    return { position: String(index + 1), html: renderPost(GROUP, post, index + 1) };
+  });
+  const script = `<script id="bench-posts" type="application/json">${JSON.stringify(posts).replace(/</g, '\\u003c')}</script>
+<script>
+window.bench = { inserted: {}, overlay: {}, analysed: {}, longTasks: [] };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.bench.longTasks.push(entry.duration);
+}).observe({ type: 'longtask', buffered: true });
+new MutationObserver((records) => {
+  const now = performance.now();
+  for (const record of records) {
+    if (record.type === 'attributes') {
+      const key = record.target.closest('[aria-posinset]')?.getAttribute('aria-posinset');
+      if (key && !(key in window.bench.analysed)) window.bench.analysed[key] = now;
+      continue;
+    }
+    for (const node of record.addedNodes) {
+      const key = node.localName === 'outreach-advisor-overlay' ? node.closest('[aria-posinset]')?.getAttribute('aria-posinset') : null;
+      if (key && !(key in window.bench.overlay)) window.bench.overlay[key] = now;
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-language'] });
+window.runBench = (batch, interval) => new Promise((done) => {
+  const posts = JSON.parse(document.getElementById('bench-posts').textContent);
+  const feed = document.querySelector('[role="feed"]');
+  let next = 0;
+  const step = () => {
+    const now = performance.now();
+    const html = posts.slice(next, next + batch).map((post) => { window.bench.inserted[post.position] = now; return post.html; }).join('');
+    feed.insertAdjacentHTML('beforeend', html);
+    next += batch;
+    if (next < posts.length) setTimeout(step, interval); else done(posts.length);
+  };
+  step();
+});
+</script>`;
+  return renderFeedPage({ group: GROUP, posts: [], tail: script });
+}
+
+interface RunResult {
+  overlayMs: number[];
+  analysedMs: number[];
+  taskMs: number;
+  scriptMs: number;
+  longTasks: number[];
+  heapBytes: number;
+  nodes: number;
+}
+
+async function runOnce(
+  context: BrowserContext,
+  url: string,
+  withExtension: boolean,
+): Promise<RunResult> {
+  const page: Page = await context.newPage();
+  // The tracker works in animation frames, which a background tab does not get.
+  await page.bringToFront();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  if (withExtension) {
+    await page.waitForFunction(() =>
+      document.documentElement.hasAttribute('data-outreach-advisor'),
+    );
+  }
+  await page.waitForTimeout(300); // let start-up settle before the clock starts
+  const metric = async (name: string) =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+  const [task0, script0] = [await metric('TaskDuration'), await metric('ScriptDuration')];
+  await page.evaluate(
+    ([batch, interval]) =>
+      (window as unknown as { runBench(b: number, i: number): Promise<number> }).runBench(
+        batch,
+        interval,
+      ),
+    [BATCH, INTERVAL_MS] as const,
+  );
+  if (withExtension) {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('outreach-advisor-overlay[data-language]').length >= n,
+      POSTS,
+      { timeout: 60_000 },
+    );
+  }
+  await page.waitForTimeout(500); // trailing work (idle callbacks, reports)
+  const [task1, script1] = [await metric('TaskDuration'), await metric('ScriptDuration')];
+  const data = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          bench: {
+            inserted: Record<string, number>;
+            overlay: Record<string, number>;
+            analysed: Record<string, number>;
+            longTasks: number[];
+          };
+        }
+      ).bench,
+  );
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const dom = await cdp.send('Memory.getDOMCounters');
+  await page.close();
+  const delays = (times: Record<string, number>) =>
+    Object.entries(times)
+      .map(([key, at]) => at - (data.inserted[key] ?? Number.NaN))
+      .filter((ms) => Number.isFinite(ms))
+      .sort((a, b) => a - b);
+  return {
+    overlayMs: delays(data.overlay),
+    analysedMs: delays(data.analysed),
+    taskMs: (task1 - task0) * 1000,
+    scriptMs: (script1 - script0) * 1000,
+    longTasks: data.longTasks,
+    heapBytes: heap.usedSize,
+    nodes: dom.nodes,
+  };
+}
+
+async function launch(withExtension: boolean): Promise<{ context: BrowserContext; dir: string }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(INSTALL_HINT);
+  const dir = await mkdtemp(join(tmpdir(), 'oa-bench-'));
+  const args = chromiumArgs(extensionDir);
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath,
+    headless: true,
+    args: withExtension ? args : args.filter((arg) => !arg.includes('extension')),
+  });
+  return { context, dir };
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+const suite: BenchSuite = async ({ log }) => {
+  const build = spawnSync('npx', ['wxt', 'build'], {
+    cwd: root,
+    env: { ...process.env, E2E: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0 || !existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error('E2E=1 wxt build failed');
+
+  const site = await mkdtemp(join(tmpdir(), 'oa-bench-site-'));
+  await mkdir(join(site, 'groups', GROUP.id), { recursive: true });
+  await writeFile(join(site, 'groups', GROUP.id, 'index.html'), benchPage());
+  const server = await startStaticServer(site);
+  const url = `${server.origin}/groups/${GROUP.id}/`;
+  const withExt = await launch(true);
+  const without = await launch(false);
+  const runs: { ext: RunResult; base: RunResult }[] = [];
+  try {
+    // A warm-up pair (JIT, caches), then alternating measured pairs.
+    await runOnce(withExt.context, url, true);
+    await runOnce(without.context, url, false);
+    for (let round = 0; round < ROUNDS; round += 1) {
+      runs.push({
+        ext: await runOnce(withExt.context, url, true),
+        base: await runOnce(without.context, url, false),
+      });
+    }
+  } finally {
+    await withExt.context.close();
+    await without.context.close();
+    await server.close();
+    await Promise.all(
+      [withExt.dir, without.dir, site].map((dir) => rm(dir, { recursive: true, force: true })),
+    );
+  }
+
+  const overlay = runs.flatMap((run) => run.ext.overlayMs).sort((a, b) => a - b);
+  const analysed = runs.flatMap((run) => run.ext.analysedMs).sort((a, b) => a - b);
+  const extraTaskPerPost = median(runs.map((run) => (run.ext.taskMs - run.base.taskMs) / POSTS));
+  const extraScriptPerPost = median(
+    runs.map((run) => (run.ext.scriptMs - run.base.scriptMs) / POSTS),
+  );
+  const taskRatio = median(runs.map((run) => run.ext.taskMs / run.base.taskMs));
+  const longestExt = Math.max(0, ...runs.flatMap((run) => run.ext.longTasks));
+  const longestBase = Math.max(0, ...runs.flatMap((run) => run.base.longTasks));
+  const longCountExt = median(runs.map((run) => run.ext.longTasks.length));
+  const longCountBase = median(runs.map((run) => run.base.longTasks.length));
+  const heapDelta = median(runs.map((run) => run.ext.heapBytes - run.base.heapBytes));
+  const nodesDelta = median(runs.map((run) => run.ext.nodes - run.base.nodes));
+  const missing = runs.map((run) => POSTS - run.ext.overlayMs.length);
+
+  log(
+    `${POSTS} posts, ${BATCH} every ${INTERVAL_MS} ms, ${ROUNDS} measured runs with and without the extension`,
+  );
+  log(
+    `insertion → overlay     median ${round(percentile(overlay, 50))} ms, p95 ${round(percentile(overlay, 95))} ms, max ${round(overlay.at(-1) ?? Number.NaN)} ms (posts without overlay per run: ${missing.join(', ')})`,
+  );
+  log(
+    `insertion → analysed    median ${round(percentile(analysed, 50))} ms, p95 ${round(percentile(analysed, 95))} ms (background round trip included)`,
+  );
+  log(
+    `main thread per post    +${round(extraTaskPerPost, 2)} ms task time (+${round(extraScriptPerPost, 2)} ms script); whole run ×${round(taskRatio, 2)} of the page without the extension`,
+  );
+  log(
+    `longest task (≥50 ms)   with ${longestExt ? `${round(longestExt)} ms` : 'none'} (${longCountExt} per run), without ${longestBase ? `${round(longestBase)} ms` : 'none'} (${longCountBase} per run); budget < 50 ms`,
+  );
+  log(
+    `memory after ${POSTS} posts  +${round(heapDelta / 1024 / 1024, 2)} MB JS heap, +${nodesDelta} DOM nodes (after GC, vs. without the extension)`,
+  );
+  return {
+    posts: POSTS,
+    batch: BATCH,
+    intervalMs: INTERVAL_MS,
+    rounds: ROUNDS,
+    insertionToOverlayMs: {
+      median: percentile(overlay, 50),
+      p95: percentile(overlay, 95),
+      max: overlay.at(-1) ?? null,
+    },
+    insertionToAnalysedMs: { median: percentile(analysed, 50), p95: percentile(analysed, 95) },
+    mainThreadPerPostMs: { task: extraTaskPerPost, script: extraScriptPerPost, taskRatio },
+    longestTaskMs: {
+      withExtension: longestExt,
+      without: longestBase,
+      longTasksPerRun: { withExtension: longCountExt, without: longCountBase },
+    },
+    memoryAfterPosts: { jsHeapBytes: heapDelta, domNodes: nodesDelta },
+    runs: runs.map(({ ext, base }) => ({
+      ext: {
+        taskMs: ext.taskMs,
+        scriptMs: ext.scriptMs,
+        heapBytes: ext.heapBytes,
+        nodes: ext.nodes,
+        longTasks: ext.longTasks,
+      },
+      base: {
+        taskMs: base.taskMs,
+        scriptMs: base.scriptMs,
+        heapBytes: base.heapBytes,
+        nodes: base.nodes,
+        longTasks: base.longTasks,
+      },
+    })),
+  };
+};
+
+export default suite;
