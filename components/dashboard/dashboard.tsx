@@ -6,7 +6,6 @@ import { PacksSection } from './packs/packs-section';
 import { LogSection } from './log-section';
 import { SettingsSection } from './settings-section';
 import { StatsSection } from './stats-section';
-import { UpcomingSection } from './upcoming-section';
 
 function SectionContent({ section }: { section: SectionId }) {
   switch (section) {
@@ -18,8 +17,6 @@ function SectionContent({ section }: { section: SectionId }) {
       return <StatsSection />;
     case 'settings':
       return <SettingsSection />;
-    default:
-      return <UpcomingSection section={section} />;
   }
 }
 
