@@ -12,7 +12,10 @@ import { answerSchema } from '../lib/packs/schema';
 
 const dir = join(import.meta.dirname, '..', 'packs', 'default', 'answers');
 const args = process.argv.slice(2);
-const files = args.length > 0 ? args : (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+const files =
+  args.length > 0
+    ? args
+    : (await readdir(dir)).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
 let problems = 0;
 const report = (file: string, message: string) => {
   problems += 1;
@@ -29,7 +32,8 @@ for (const file of files) {
   }
   const parsed = answerSchema.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(file, `${issue.path.join('.')}: ${issue.message}`);
+    for (const issue of parsed.error.issues)
+      report(file, `${issue.path.join('.')}: ${issue.message}`);
     continue;
   }
   const answer = parsed.data;
@@ -41,12 +45,23 @@ for (const file of files) {
       report(file, `texts.${language}: missing`);
       continue;
     }
-    if (text.examples.length < 5) report(file, `texts.${language}.examples: ${text.examples.length} < 5`);
+    if (text.examples.length < 5)
+      report(file, `texts.${language}.examples: ${text.examples.length} < 5`);
     if (text.sourceVersion !== answer.canonicalVersion)
-      report(file, `texts.${language}.sourceVersion ${text.sourceVersion} != canonicalVersion ${answer.canonicalVersion}`);
-    const used = [...new Set([...text.body.matchAll(placeholderPattern)].map((m) => m[1]))].sort().join(',');
-    if (used !== declared) report(file, `texts.${language}.body: placeholders {${used}} differ from declared {${declared}}`);
-    if (/<[a-z!/]/i.test(text.body + text.title)) report(file, `texts.${language}: contains markup; write plain text`);
+      report(
+        file,
+        `texts.${language}.sourceVersion ${text.sourceVersion} != canonicalVersion ${answer.canonicalVersion}`,
+      );
+    const used = [...new Set([...text.body.matchAll(placeholderPattern)].map((m) => m[1]))]
+      .sort()
+      .join(',');
+    if (used !== declared)
+      report(
+        file,
+        `texts.${language}.body: placeholders {${used}} differ from declared {${declared}}`,
+      );
+    if (/<[a-z!/]/i.test(text.body + text.title))
+      report(file, `texts.${language}: contains markup; write plain text`);
   }
 }
 console.log(`${files.length} file(s) checked, ${problems} problem(s)`);
