@@ -14,7 +14,9 @@ import { foldForMatching, splitWords } from '../text';
 const require = createRequire(import.meta.url);
 const lists = require('stopwords-iso') as Record<string, string[]>;
 const lines = POST_LANGUAGES.map((language) => {
-  const words = new Set((lists[language] ?? []).flatMap((word) => splitWords(foldForMatching(word))));
+  const words = new Set(
+    (lists[language] ?? []).flatMap((word) => splitWords(foldForMatching(word))),
+  );
   return `  ${language}: ${JSON.stringify([...words].sort().join(' '))},`;
 });
 const text = `/*
