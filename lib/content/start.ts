@@ -17,13 +17,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { createKeyResolver } from '../sites/facebook/parser';
-import type { ParsedPost, SiteAdapter } from '../sites/types';
+import type { SiteAdapter } from '../sites/types';
 import type { PageState } from '../messaging/protocol';
-import { MAX_POSTS_PER_ANALYSIS } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
 import { CONTENT_FEATURES } from './features';
-import { createPostEvents, type PostEventEmitter } from './features/events';
+import { createPostEvents } from './features/events';
 import { OVERLAY_PANELS, type OverlayPanelActions } from './features/panels';
 import type { PostSnapshot } from './features/types';
 import { defaultCopyText, insertReply } from './insert-reply';
@@ -31,10 +30,10 @@ import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './o
 import { createOverlayManager } from './overlay-manager';
 import { createPostStore, type PostStore } from './post-store';
 import { createPostTracker, type PostTracker } from './post-tracker';
+import { createAnalysisQueue } from './analysis-queue';
 
 export const PRESENCE_ATTRIBUTE = 'data-outreach-advisor';
 const REPORT_INTERVAL_MS = 400;
-const ANALYSIS_DELAY_MS = 30;
 
 interface Shared {
   ctx: ContentScriptContext;
@@ -50,55 +49,6 @@ function browserLanguage(): string {
   } catch {
     return navigator.language;
   }
-}
-
-function createAnalysisQueue(
-  store: PostStore,
-  events: PostEventEmitter,
-  tracker: () => PostTracker | undefined,
-  signal: AbortSignal,
-) {
-  const pending = new Map<string, string>();
-  const inFlight = new Map<string, string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(timer));
-
-  const flush = async () => {
-    timer = undefined;
-    while (pending.size > 0 && !signal.aborted) {
-      const batch = [...pending].slice(0, MAX_POSTS_PER_ANALYSIS);
-      for (const [postKey, text] of batch) {
-        pending.delete(postKey);
-        inFlight.set(postKey, text);
-      }
-      try {
-        const { results } = await sendMessage('analysePosts', {
-          posts: batch.map(([postKey, text]) => ({ postKey, text })),
-        });
-        for (const analysis of results) {
-          const text = inFlight.get(analysis.postKey);
-          inFlight.delete(analysis.postKey);
-          if (text === undefined || signal.aborted) continue;
-          store.setAnalysis(analysis.postKey, analysis, text);
-          const post =
-            tracker()?.currentPosts().get(analysis.postKey) ?? store.get(analysis.postKey)?.post;
-          if (post) events.emit('post-analysed', { post, analysis });
-        }
-      } catch (error) {
-        for (const [postKey] of batch) inFlight.delete(postKey);
-        console.warn('Outreach Advisor: analysis failed', error);
-        return;
-      }
-    }
-  };
-
-  return (post: ParsedPost) => {
-    const entry = store.get(post.postKey);
-    if (entry?.analysedText === post.text) return;
-    if (pending.get(post.postKey) === post.text || inFlight.get(post.postKey) === post.text) return;
-    pending.set(post.postKey, post.text);
-    timer ??= setTimeout(() => void flush(), ANALYSIS_DELAY_MS);
-  };
 }
 
 function startSession(shared: Shared, settings: Settings, signal: AbortSignal): void {
