@@ -123,6 +123,11 @@ console.log(
   `leave-one-out ranking: top-1 ${pct(report.overall.top1 / report.overall.total)}, top-3 ${pct(report.overall.top3 / report.overall.total)} of ${report.overall.total} examples`,
 );
 console.log(
+  `  per language (top-1/top-3): ${Object.entries(report.perLanguage)
+    .map(([language, a]) => `${language} ${pct(a.top1 / a.total)}/${pct(a.top3 / a.total)}`)
+    .join(', ')}`,
+);
+console.log(
   `with the fitted model: examples kept ${pct(passRate(positives, model))}, off-topic list passing ${pct(passRate(negatives, model))} of ${negatives.length}`,
 );
 console.log(

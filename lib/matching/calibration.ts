@@ -35,13 +35,13 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -13.077,
-  score: 2.57,
-  coverage: 3.287,
-  domain: 3.504,
-  domainWeight: 0.045,
-  question: 1.577,
-  matchedWords: 0.175,
+  bias: -11.8,
+  score: 2.254,
+  coverage: 3.388,
+  domain: 3.902,
+  domainWeight: -0.067,
+  question: 1.506,
+  matchedWords: 0.075,
 };
 
 /** Relevance at and above which a post counts as on-topic. */

@@ -48,9 +48,12 @@ import { COMMON_GERMAN_TERMS } from './german-terms';
 import { buildTermIndex, type TermIndex } from './term-index';
 import {
   foldForMatching,
+  germanSoundKey,
   isLatinScript,
+  latinForGermanLookup,
   latinRendering,
   pipelineFor,
+  splitWords,
   type IndexVariant,
 } from './text';
 
@@ -164,6 +167,8 @@ const STOP_TERM_SHARE = 0.3;
 /** Below this detection confidence the runner-up language's index is searched too. */
 const RUNNER_UP_CONFIDENCE = 0.7;
 const LATIN_STOP_SAMPLE = 40;
+/** Shortest Cyrillic or Greek word looked up as a German term (short ones are function words). */
+const GERMAN_LOOKUP_MIN_LENGTH = 5;
 /**
  * Greetings and forms of address that open posts in every language: they say
  * nothing about the topic, but example questions contain them, so without
@@ -219,7 +224,7 @@ const SALUTATION = new RegExp(
 );
 
 /** How the per-index scores add up to an answer's raw score. */
-const WEIGHTS = { example: 0.5, terms: 2, body: 2.5, german: 2 };
+const WEIGHTS = { example: 0.5, terms: 2, body: 2.5, german: 2, conceptPenalty: 0.85 };
 /** Share of a topic's second-best answer added to the topic's evidence. */
 const TOPIC_SECOND_SHARE = 0.25;
 
@@ -276,12 +281,26 @@ function buildVariantIndex(
   const limit = Math.max(3, STOP_TERM_SHARE * sampled);
   const keywordTerms = texts.map((text) => (text ? termsOf(variant, text.keywords.join(' ')) : []));
   const titleTerms = texts.map((text) => (text ? termsOf(variant, text.title) : []));
-  // Function words from a stop list plus greetings, except those the pack uses
-  // as keywords ("work", "Zeit" are on generic lists but mean something here).
-  const protectedTerms = new Set(keywordTerms.flat());
+  // Terms in most bodies are stop terms unless the pack uses them in a keyword
+  // ("salariul" is in many bodies, and it is what unpaid-wages posts are about).
+  const keywordVocabulary = new Set(keywordTerms.flat());
   const stopTerms = new Set<string>();
   for (const [term, count] of bodyDocumentFrequency)
-    if (count > limit && !protectedTerms.has(term)) stopTerms.add(term);
+    if (count > limit && !keywordVocabulary.has(term)) stopTerms.add(term);
+  // Function words from a stop list plus greetings, except those the pack uses
+  // as keywords ("work", "Zeit" are on generic lists but mean something here).
+  // In the Latin-typed variants only a one-word keyword protects: their
+  // keyword phrases are transliterated whole, so "mou", "apo", "gia", "na"
+  // would otherwise count as evidence for whichever answer has such a phrase
+  // ("απόλυση με WhatsApp"). Natively, that stricter rule lifted the
+  // leave-one-out ranking but suppressed more real posts (see BENCHMARKS.md).
+  const protectedTerms = new Set<string>();
+  for (const text of texts) {
+    for (const keyword of text?.keywords ?? []) {
+      if (latin && splitWords(foldForMatching(keyword)).length !== 1) continue;
+      for (const term of termsOf(variant, keyword)) protectedTerms.add(term);
+    }
+  }
   const stopWords = `${STOPWORDS[language]} ${CHATTER}`;
   const stopSource = latin ? `${latinRendering(variant, stopWords)} ${CHATTER}` : stopWords;
   for (const term of pipelineFor(variant).terms(stopSource)) {
@@ -337,6 +356,8 @@ interface QueryWord {
   word: string;
   native: string | null;
   german: string | null;
+  /** Sound-alike key of a German term typed in Cyrillic or Greek letters ("ГЕВЕРБЕ"). */
+  germanKeyed: string | null;
   /** Weight in the coverage share: how informative the word is in this pack. */
   weight: number;
 }
@@ -350,15 +371,62 @@ function queryWords(index: VariantIndex, original: string): QueryWord[] {
   const words: QueryWord[] = [];
   native.forEach(({ term, word }, position) => {
     const nativeTerm = index.stopTerms.has(term) ? null : term;
-    const germanTerm = german ? (german[position]?.term ?? null) : null;
-    const germanKept = germanTerm && !index.germanStopTerms.has(germanTerm) ? germanTerm : null;
+    const latin = latinForGermanLookup(word);
+    let germanKept: string | null = null;
+    let germanKeyed: string | null = null;
+    if (latin === null) {
+      const germanTerm = german ? (german[position]?.term ?? null) : null;
+      germanKept = germanTerm && !index.germanStopTerms.has(germanTerm) ? germanTerm : null;
+    } else if (nativeTerm !== null && word.length >= GERMAN_LOOKUP_MIN_LENGTH) {
+      const stem = pipelineFor('de').terms(latin)[0];
+      if (stem) germanKeyed = germanSoundKey(stem, false);
+    }
     if (nativeTerm === null && germanKept === null) return;
     const key = `${nativeTerm ?? ''}|${germanKept ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    words.push({ word, native: nativeTerm, german: germanKept, weight: 0 });
+    words.push({ word, native: nativeTerm, german: germanKept, germanKeyed, weight: 0 });
   });
   return words;
+}
+
+/**
+ * The home topic of a domain word is the topic most of the answers it hits
+ * belong to ("Kündigung" is in both dismissal answers' vocabulary and in one
+ * sick-leave myth: its home is dismissal). Marks those answers; true when any.
+ */
+function markHomeTopic(
+  hits: readonly number[],
+  counts: Map<AnswerTopic, number>,
+  homeHit: Uint8Array,
+  topicOf: (answerIndex: number) => AnswerTopic | undefined,
+): boolean {
+  if (hits.length === 0) return false;
+  counts.clear();
+  let max = 0;
+  let previous = -1;
+  for (const answer of hits) {
+    if (answer === previous) continue;
+    previous = answer;
+    const topic = topicOf(answer);
+    if (!topic) continue;
+    const count = (counts.get(topic) ?? 0) + 1;
+    counts.set(topic, count);
+    if (count > max) max = count;
+  }
+  // A tie names no home: "WhatsApp" in one dismissal and one sick-leave answer.
+  let leaders = 0;
+  for (const count of counts.values()) if (count === max) leaders += 1;
+  if (leaders > 1) return false;
+  let marked = false;
+  for (const answer of hits) {
+    const topic = topicOf(answer);
+    if (topic && counts.get(topic) === max) {
+      homeHit[answer] = 1;
+      marked = true;
+    }
+  }
+  return marked;
 }
 
 interface Scored {
@@ -392,6 +460,7 @@ export function buildMatcher(
     }
   }
   const answerCount = entries.length;
+  const topicOf = (answerIndex: number) => entries[answerIndex]?.answer.topic;
   const examples: IndexedExample[] = [];
   const exampleOrdinals = new Map<string, number>();
   entries.forEach((entry, answerIndex) => {
@@ -415,6 +484,7 @@ export function buildMatcher(
   let germanFields: string[][] | undefined;
   let germanIndex: TermIndex | undefined;
   let germanProtected: Set<string> | undefined;
+  let germanKeyedIndex: TermIndex | undefined;
   const germanTerms = () => {
     germanFields ??= entries.map((entry) => germanTermsOf(entry.answer));
     germanProtected ??= new Set(germanFields.flat());
@@ -423,6 +493,17 @@ export function buildMatcher(
       [{ boost: 1, b: 0.3 }],
     );
     return { index: germanIndex, protectedTerms: germanProtected };
+  };
+  // The German terms by sound, for German typed in Cyrillic or Greek letters.
+  const germanKeyed = (): TermIndex => {
+    if (!germanKeyedIndex) {
+      germanTerms();
+      germanKeyedIndex = buildTermIndex(
+        (germanFields ?? []).map((field) => [field.map((term) => germanSoundKey(term, true))]),
+        [{ boost: 1, b: 0.3 }],
+      );
+    }
+    return germanKeyedIndex;
   };
   const indexes = new Map<IndexVariant, VariantIndex>();
   // Built on first use: a group's posts come in one or two languages, so most
@@ -487,13 +568,21 @@ export function buildMatcher(
     let totalWeight = 0;
     let domainWeight = 0;
     const domainHit = { value: false };
+    // Answers whose keywords, title or German terms the current word hit.
+    const wordDomainAnswers: number[] = [];
     const hitDomain = (answerIndex: number) => {
       domainHit.value = true;
+      wordDomainAnswers.push(answerIndex);
       hitAnswer(answerIndex);
     };
+    // homeHit[answer]: the post contains a domain word whose home is the answer's topic.
+    const homeHit = new Uint8Array(answerCount);
+    let anyHome = false;
+    const topicCounts = new Map<AnswerTopic, number>();
     words.forEach((word, position) => {
       current = position;
       domainHit.value = false;
+      wordDomainAnswers.length = 0;
       let known = false;
       if (word.native !== null) {
         known = index.examples.accumulate(word.native, exampleScores, hitExample) > 0 || known;
@@ -504,11 +593,20 @@ export function buildMatcher(
       if (word.german !== null) {
         known = german.accumulate(word.german, germanScores, hitDomain) > 0 || known;
       }
+      let idfKeyed = 0;
+      if (word.germanKeyed !== null) {
+        const keyed = germanKeyed();
+        const factor = keyed.accumulate(word.germanKeyed, germanScores, hitDomain);
+        if (factor > 0) {
+          known = true;
+          idfKeyed = factor * keyed.idf(word.germanKeyed) || factor * keyed.maxIdf;
+        }
+      }
       const idfNative =
         word.native !== null
           ? Math.max(index.examples.idf(word.native), index.terms.idf(word.native))
           : 0;
-      const idfGerman = word.german !== null ? german.idf(word.german) : 0;
+      const idfGerman = word.german !== null ? german.idf(word.german) : idfKeyed;
       // Unknown words weigh as much as the rarest known one: a post full of
       // words the pack never uses is probably about something else. A native
       // stop word that is no German term either weighs nothing.
@@ -520,6 +618,7 @@ export function buildMatcher(
             : 0;
       totalWeight += word.weight;
       if (domainHit.value) domainWeight += word.weight;
+      if (markHomeTopic(wordDomainAnswers, topicCounts, homeHit, topicOf)) anyHome = true;
     });
 
     const bestExample = new Float64Array(answerCount);
@@ -535,12 +634,16 @@ export function buildMatcher(
     for (let a = 0; a < answerCount; a += 1) {
       const hits = matched[a];
       if (!hits) continue;
-      const raw =
+      let raw =
         weights.example * (bestExample[a] ?? 0) +
         weights.terms * (termScores[a] ?? 0) +
         weights.body * (bodyScores[a] ?? 0) +
         weights.german * (germanScores[a] ?? 0);
       if (raw <= 0) continue;
+      // An answer that shares only other topics' vocabulary with the post (a
+      // sick-leave myth about dismissal, for a post about dismissal alone)
+      // ranks behind answers whose own topic's concept the post names.
+      if (anyHome && homeHit[a] === 0) raw *= weights.conceptPenalty;
       let covered = 0;
       for (const w of hits) covered += words[w]?.weight ?? 0;
       scored.push({
@@ -637,7 +740,7 @@ export function buildMatcher(
 
     const postLanguage: PostLanguage = language === 'und' ? 'de' : language;
     const today = now();
-    const candidates: (Suggestion & { order: number })[] = [];
+    const candidates: (Suggestion & { order: number; adjustment: number })[] = [];
     for (const item of scored) {
       const entry = entries[item.answerIndex];
       if (!entry) continue;
@@ -669,12 +772,26 @@ export function buildMatcher(
         fallback: !has,
         expired: isExpired(entry.answer, today),
         order: adjusted,
+        adjustment,
       });
     }
     candidates.sort((a, b) => b.order - a.order);
+    // The post's topic is decided on the evidence of all its answers; the
+    // best answer of that topic leads, so the topic shown and the first reply agree.
+    // Its score is raised to the first one's so the list stays sorted; an
+    // answer the advisor marked "not relevant" is not promoted.
+    const lead = candidates.findIndex((c) => c.topic === bestTopic);
+    const promoted = candidates[lead];
+    const first = candidates[0];
+    if (lead > 0 && promoted && first && (promoted.adjustment ?? 0) >= 0) {
+      candidates.splice(lead, 1);
+      promoted.score = first.score;
+      promoted.order = first.order;
+      candidates.unshift(promoted);
+    }
     const suggestions = candidates
       .slice(0, top)
-      .map(({ order: _order, ...suggestion }) => suggestion);
+      .map(({ order: _order, adjustment: _adjustment, ...suggestion }) => suggestion);
     if (suggestions.length === 0 || (suggestions[0]?.score ?? 0) < RELEVANCE_THRESHOLD) {
       return offTopic;
     }

@@ -153,3 +153,53 @@ const LATIN_ONLY = /^[\p{Script=Latin}\p{N}\p{P}\p{S}\p{Z}\p{M}\s]*$/u;
 export function isLatinScript(text: string): boolean {
   return LATIN_ONLY.test(text);
 }
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const GREEK = /\p{Script=Greek}/u;
+
+/**
+ * Latin letters for a folded Cyrillic or Greek word, as a German speaker
+ * would read them ("гевербе" → "geverbe", "κράνκενκασε" → "krankenkase");
+ * null for a word already in Latin letters.
+ */
+export function latinForGermanLookup(word: string): string | null {
+  if (CYRILLIC.test(word)) return transliterateBulgarian(word, 'informal');
+  if (GREEK.test(word)) {
+    // Greek spells German b, d, g, u with digraphs: μπ, ντ, γκ, ου.
+    return transliterateGreek(word, 'greeklish')
+      .replace(/gk|gg/g, 'g')
+      .replace(/mp/g, 'b')
+      .replace(/^nt|(?<=[^aeiou])nt/g, 'd')
+      .replace(/nt/g, 'nd')
+      .replace(/ou/g, 'u');
+  }
+  return null;
+}
+
+/**
+ * A sound-alike key for German terms, applied to the German-stemmed term on
+ * both sides, so a German word written in another alphabet meets the pack's
+ * German. `german` says which side: German spells the sounds its own way
+ * (v is f, w is v, z is ts, st- is sht-), a transliteration spells them as
+ * heard. Then k/c/ck, sch/sh/ш, eu/oi/ой, ei/ai/ай, ie/i, d/t, ü/ю, a silent
+ * h after a vowel and doubled letters merge.
+ */
+export function germanSoundKey(term: string, german: boolean): string {
+  let key = term;
+  if (german) key = key.replace(/v/g, 'f').replace(/w/g, 'v');
+  else key = key.replace(/sht/g, 'st').replace(/shp/g, 'sp');
+  return key
+    .replace(/tsch|tch/g, 'ч')
+    .replace(/sch|sh/g, 'ш')
+    .replace(/ch|h(?=[^aeiou]|$)/g, (m) => (m === 'ch' ? 'x' : ''))
+    .replace(/tz|ts|z/g, 'ц')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/ph/g, 'f')
+    .replace(/[yj]u|iu/g, 'u')
+    .replace(/[yj]/g, 'i')
+    .replace(/eu|oi|oy/g, 'oi')
+    .replace(/ei|ai|ay|ey/g, 'ai')
+    .replace(/ie/g, 'i')
+    .replace(/d/g, 't')
+    .replace(/(.)\1+/gu, '$1');
+}
