@@ -19,7 +19,7 @@ function importsOf(file: string, kind: 'static' | 'lazy'): string[] {
   const pattern =
     kind === 'static'
       ? /(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g
-      : /import\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g;
+      : /import\s*\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g;
   const found = new Set<string>();
   for (const match of code.matchAll(pattern)) {
     found.add(normalize(join(dirname(file), match[1] as string)));
@@ -36,14 +36,14 @@ function htmlAssets(file: string): string[] {
   return found;
 }
 
-function closure(start: string[]): string[] {
+function closure(start: string[], kinds: readonly ('static' | 'lazy')[] = ['static']): string[] {
   const seen = new Set<string>();
   const queue = [...start];
   while (queue.length > 0) {
     const file = queue.pop() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    if (file.endsWith('.js')) queue.push(...importsOf(file, 'static'));
+    if (file.endsWith('.js')) queue.push(...kinds.flatMap((kind) => importsOf(file, kind)));
   }
   return [...seen];
 }
@@ -86,9 +86,7 @@ const suite: BenchSuite = async ({ log }) => {
   for (const [name, start] of Object.entries(entries)) {
     const files = closure(start);
     const size = measure(files);
-    const onDemand = closure(
-      files.filter((file) => file.endsWith('.js')).flatMap((file) => importsOf(file, 'lazy')),
-    ).filter((file) => !files.includes(file));
+    const onDemand = closure(start, ['static', 'lazy']).filter((file) => !files.includes(file));
     lazy[name] = measure(onDemand);
     sizes[name] = size;
     log(
