@@ -35,13 +35,13 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -11.8,
-  score: 2.254,
-  coverage: 3.388,
-  domain: 3.902,
-  domainWeight: -0.067,
-  question: 1.506,
-  matchedWords: 0.075,
+  bias: -12.222,
+  score: 1.872,
+  coverage: 3.347,
+  domain: 2.837,
+  domainWeight: 0.386,
+  question: 1.632,
+  matchedWords: 0.723,
 };
 
 /** Relevance at and above which a post counts as on-topic. */
