@@ -4,11 +4,10 @@
  * the page keeps responding), and the data-protection tools: retention
  * purge, data-subject export and erasure, delete everything.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../lib/domain/languages';
 import { TOPICS } from '../../lib/domain/topics';
-import { liveQuery } from 'dexie';
 import { getDatabase } from '../../lib/db/database';
 import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
 import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
@@ -22,6 +21,7 @@ import { UNNAMED_ADVISOR } from '../../lib/log/store';
 import { getSettings } from '../../lib/settings/settings';
 import { dayBoundary, downloadBlob, fileStamp } from './log/download';
 import { LogMaintenance } from './log/log-maintenance';
+import { useLogVersion } from './log/use-log-version';
 import { LogStorageWarning } from './log/log-status';
 import { MultiSelect } from './log/multi-select';
 import './log/log.css';
@@ -65,28 +65,10 @@ export function LogSection() {
   const [progress, setProgress] = useState<{ format: ExportFormat; done: number; total: number }>();
   const [message, setMessage] = useState<string>();
   const [advisor, setAdvisor] = useState('');
-  const [reload, setReload] = useState(0);
+  const { version: reload, refresh } = useLogVersion();
 
   useEffect(() => {
     void getSettings().then((settings) => setAdvisor(settings.advisorPseudonym));
-  }, []);
-
-  // New entries (stored by the background while this page is open) show up live.
-  useEffect(() => {
-    // Batches arrive every few hundred ms while the advisor works: reload at most once a second.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = liveQuery(() => getDatabase().events.count()).subscribe({
-      next: () => {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          setReload((n) => n + 1);
-        }, 1000);
-      },
-    });
-    return () => {
-      subscription.unsubscribe();
-      clearTimeout(timer);
-    };
   }, []);
 
   useEffect(() => {
@@ -121,7 +103,6 @@ export function LogSection() {
     <K extends keyof FilterForm>(key: K) =>
     (value: FilterForm[K]) =>
       setForm((current) => ({ ...current, [key]: value }));
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
 
   const runExport = async (format: ExportFormat) => {
     if (!events) return;

@@ -6,10 +6,10 @@
  * verified by checksum, merged by event id, with a report of what was
  * added), and print the anonymised report to PDF with the browser.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { liveQuery } from 'dexie';
 import { getDatabase } from '../../lib/db/database';
+import { useLogVersion } from './log/use-log-version';
 import type { LogEvent } from '../../lib/log/events';
 import { CASE_OUTCOMES } from '../../lib/log/events';
 import type { ImportReport } from '../../lib/log/merge';
@@ -47,25 +47,7 @@ export function StatsSection() {
   const [to, setTo] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
-  const [reload, setReload] = useState(0);
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
-
-  useEffect(() => {
-    // Batches arrive every few hundred ms while the advisor works: reload at most once a second.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = liveQuery(() => getDatabase().events.count()).subscribe({
-      next: () => {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          setReload((n) => n + 1);
-        }, 1000);
-      },
-    });
-    return () => {
-      subscription.unsubscribe();
-      clearTimeout(timer);
-    };
-  }, []);
+  const { version: reload, refresh } = useLogVersion();
 
   useEffect(() => {
     const db = getDatabase();

@@ -1,23 +1,8 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../main';
-import type { CliIo } from '../types';
+import { runCliInMemory } from '../run-in-memory';
 import { COMMANDS } from './index';
 
-async function run(
-  args: string[],
-  input: string,
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin: Readable.from([input]), stdout, stderr, cwd: process.cwd() };
-  const code = await runCli(args, io, COMMANDS);
-  return { code, out, err };
-}
+const run = (args: string[], input: string) => runCliInMemory(args, { input, commands: COMMANDS });
 
 describe('cli detect', () => {
   it('writes one {id, language, confidence} line per input line, in order', async () => {

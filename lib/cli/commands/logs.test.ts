@@ -1,14 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliInMemory } from '../run-in-memory';
 import { buildLogExport, serialiseLogExport } from '../../log/envelope';
 import { DEFAULT_INCLUDES } from '../../log/export-options';
 import { buildReport, renderReportMarkdown } from '../../log/report';
 import { generateEvents } from '../../log/sample-events';
 import { computeStatistics } from '../../log/stats';
-import { runCli } from '../main';
 
 let dir: string;
 beforeEach(async () => {
@@ -18,16 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, cwd: dir });
-  return { code, out, err };
-}
+const run = (args: string[]) => runCliInMemory(args, { cwd: dir });
 
 async function writeExport(name: string, seed: number) {
   const events = generateEvents(300, seed);

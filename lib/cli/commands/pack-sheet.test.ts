@@ -1,23 +1,13 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCliInMemory } from '../run-in-memory';
 import { TEMPLATE_PACK } from '../../../scripts/template-pack';
 import { makeAnswer, makePack } from '../../../tests/packs/make-pack';
-import { runCli } from '../main';
 import { writeSheet } from './pack-sheet';
 
-async function run(args: string[], cwd: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await runCli(args, { stdin: new PassThrough(), stdout, stderr, cwd });
-  return { code, out, err };
-}
+const run = (args: string[], cwd: string) => runCliInMemory(args, { cwd });
 
 const tricky = makePack({
   description: '',

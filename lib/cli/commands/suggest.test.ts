@@ -1,27 +1,12 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../main';
-import type { CliIo } from '../types';
+import { runCliInMemory } from '../run-in-memory';
 import { COMMANDS } from './index';
 import { DEFAULT_PACK_FILE } from './suggest';
 
-async function run(
-  args: string[],
-  input = '',
-): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const io: CliIo = { stdin: Readable.from([input]), stdout, stderr, cwd: process.cwd() };
-  const code = await runCli(args, io, COMMANDS);
-  return { code, out, err };
-}
+const run = (args: string[], input = '') => runCliInMemory(args, { input, commands: COMMANDS });
 
 const lines = (out: string) =>
   out
