@@ -34,7 +34,7 @@ describe('fetchPackText', () => {
   it('reports an HTTP error status', async () => {
     await expect(
       fetchPackText('https://x.example/p.json', { fetch: respond('nope', { status: 404 }) }),
-    ).rejects.toMatchObject({ reason: 'http-status' });
+    ).rejects.toMatchObject({ reason: 'http-status', detail: { host: 'x.example', status: 404 } });
   });
 
   it('stops reading a body over the size limit', async () => {
@@ -43,7 +43,7 @@ describe('fetchPackText', () => {
         fetch: respond('x'.repeat(2000)),
         maxBytes: 1000,
       }),
-    ).rejects.toMatchObject({ reason: 'too-large' });
+    ).rejects.toMatchObject({ reason: 'too-large', detail: { limitMb: 1000 / 1024 / 1024 } });
   });
 
   it('reports a network failure', async () => {

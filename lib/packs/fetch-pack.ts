@@ -7,10 +7,18 @@
 
 export const MAX_PACK_DOWNLOAD_BYTES = 5 * 1024 * 1024;
 
+export type PackFetchFailure = 'not-https' | 'http-status' | 'too-large' | 'network' | 'timeout';
+
+/**
+ * A fetch that failed for a reason the user can act on. `reason` and
+ * `detail` let the dashboard say it in the user's language; `message` is
+ * the English form for logs and the CLI.
+ */
 export class PackFetchError extends Error {
   constructor(
-    readonly reason: 'not-https' | 'http-status' | 'too-large' | 'network' | 'timeout',
+    readonly reason: PackFetchFailure,
     message: string,
+    readonly detail: { host?: string; status?: number; limitMb?: number } = {},
   ) {
     super(message);
     this.name = 'PackFetchError';
@@ -56,24 +64,33 @@ export async function fetchPackText(
       });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new PackFetchError('timeout', `${url.host} did not answer in time.`);
+        throw new PackFetchError('timeout', `${url.host} did not answer in time.`, {
+          host: url.host,
+        });
       }
       throw new PackFetchError(
         'network',
         `Could not reach ${url.host}: ${error instanceof Error ? error.message : String(error)}`,
+        { host: url.host },
       );
     }
     if (response.url && !response.url.startsWith('https:')) {
       throw new PackFetchError('not-https', 'The address redirected to a non-https page.');
     }
     if (!response.ok) {
-      throw new PackFetchError('http-status', `${url.host} answered ${response.status}.`);
+      throw new PackFetchError('http-status', `${url.host} answered ${response.status}.`, {
+        host: url.host,
+        status: response.status,
+      });
     }
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > maxBytes) {
       throw new PackFetchError(
         'too-large',
         `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
+        {
+          limitMb: maxBytes / 1024 / 1024,
+        },
       );
     }
     const reader = response.body?.getReader();
@@ -89,6 +106,9 @@ export async function fetchPackText(
         throw new PackFetchError(
           'too-large',
           `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
+          {
+            limitMb: maxBytes / 1024 / 1024,
+          },
         );
       }
       chunks.push(value);

@@ -3,7 +3,12 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import type { PackProblem } from '../../../lib/packs/problems';
-import { fetchPackText, originPattern, parsePackUrl } from '../../../lib/packs/fetch-pack';
+import {
+  fetchPackText,
+  originPattern,
+  PackFetchError,
+  parsePackUrl,
+} from '../../../lib/packs/fetch-pack';
 import type { Pack } from '../../../lib/packs/schema';
 import type {
   ImportPreview,
@@ -247,13 +252,19 @@ export function PacksSection() {
       await preparePreview(text, { kind: 'file', name: file.name });
     });
 
+  /** A failed fetch in the user's language (the error's own message is English). */
+  const fetchFailure = (error: unknown): string =>
+    error instanceof PackFetchError
+      ? t(`import.fetchError.${error.reason}`, error.detail)
+      : t('import.fetchFailed', { message: errorMessage(error) });
+
   const importUrl = (address: string) => {
     // The permission prompt needs the click's user gesture, so ask first.
     let access: Promise<{ granted: boolean; origin: string }>;
     try {
       access = requestHostAccess(address);
     } catch (error) {
-      setNotice({ kind: 'error', text: t('import.fetchFailed', { message: errorMessage(error) }) });
+      setNotice({ kind: 'error', text: fetchFailure(error) });
       return;
     }
     void run(async () => {
@@ -266,10 +277,7 @@ export function PacksSection() {
       try {
         text = await fetchPackText(address);
       } catch (error) {
-        setNotice({
-          kind: 'error',
-          text: t('import.fetchFailed', { message: errorMessage(error) }),
-        });
+        setNotice({ kind: 'error', text: fetchFailure(error) });
         return;
       }
       await preparePreview(text, { kind: 'url', url: address.trim() });
@@ -282,7 +290,7 @@ export function PacksSection() {
     try {
       access = requestHostAccess(address);
     } catch (error) {
-      setUpdateStatus((current) => ({ ...current, [summary.id]: errorMessage(error) }));
+      setUpdateStatus((current) => ({ ...current, [summary.id]: fetchFailure(error) }));
       return;
     }
     void run(async () => {
@@ -294,7 +302,13 @@ export function PacksSection() {
         }));
         return;
       }
-      const text = await fetchPackText(address);
+      let text: string;
+      try {
+        text = await fetchPackText(address);
+      } catch (error) {
+        setUpdateStatus((current) => ({ ...current, [summary.id]: fetchFailure(error) }));
+        return;
+      }
       const preview = await store.prepareImport(text);
       if (preview.ok && preview.pack.id === summary.id && preview.versionChange === 'upgrade') {
         setUpdateStatus((current) => ({
