@@ -11,15 +11,9 @@
 import type { PostLanguage } from '../domain/languages';
 import type { AnswerTopic, Topic } from '../domain/topics';
 import type { RelevanceFeatures } from './calibration';
-import type { MatcherInternals } from './matcher';
+import type { IndexedExample, MatcherInternals } from './matcher';
 
-export interface ExampleOutcome {
-  ordinal: number;
-  packId: string;
-  answerId: string;
-  topic: AnswerTopic;
-  language: PostLanguage;
-  text: string;
+export interface ExampleOutcome extends IndexedExample {
   /** Topic the matcher decided (`off-topic` when nothing passed the threshold). */
   predictedTopic: Topic;
   /** Answer ids in rank order. */
