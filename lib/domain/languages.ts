@@ -1,10 +1,7 @@
 /**
  * The post languages the product supports (SPEC.md, "Languages"), in the order
  * used for display and statistics. `und` means "could not be determined".
- * `zod/mini`: the content script imports these, and full zod would double its size.
  */
-import * as z from 'zod/mini';
-
 export const POST_LANGUAGES = [
   'de',
   'en',
@@ -23,9 +20,6 @@ export const POST_LANGUAGES = [
 
 export type PostLanguage = (typeof POST_LANGUAGES)[number];
 export type DetectedLanguage = PostLanguage | 'und';
-
-export const postLanguageSchema = z.enum(POST_LANGUAGES);
-export const detectedLanguageSchema = z.enum([...POST_LANGUAGES, 'und']);
 
 /** UI languages: the extension's own interface is complete in these. */
 export const UI_LANGUAGES = ['en', 'de'] as const;

@@ -2,8 +2,6 @@
  * The topic taxonomy (SPEC.md). Ids are stable: packs, logs and statistics
  * store them, so never rename one; add new ids at the end instead.
  */
-import * as z from 'zod/mini';
-
 export const TOPICS = [
   'minimum-wage',
   'unpaid-wages',
@@ -31,7 +29,6 @@ export const TOPICS = [
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];
-export const topicSchema = z.enum(TOPICS);
 
 /** Topics an answer can be about: everything but `off-topic`. */
 export const ANSWER_TOPICS = TOPICS.filter(

@@ -171,5 +171,3 @@ export const packSchema = z.strictObject({
   signature: packSignatureSchema.optional(),
 });
 export type Pack = z.infer<typeof packSchema>;
-
-export const ALL_PACK_LANGUAGES = POST_LANGUAGES;
