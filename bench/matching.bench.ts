@@ -17,125 +17,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import MiniSearch from 'minisearch';
-import { POST_LANGUAGES, type PostLanguage } from '../lib/domain/languages';
 import { detectLanguage, loadLanguageDetector } from '../lib/language/index';
 import { createMatcher } from '../lib/matching/index';
 import { buildMatcher, VARIANTS } from '../lib/matching/matcher';
-import { OFF_TOPIC_CALIBRATION } from '../lib/matching/off-topic-calibration';
 import { parsePack } from '../lib/packs/parse';
-import type { Pack } from '../lib/packs/schema';
+import { buildBaseline, evaluate, type EvalItem } from './matching/scoring';
 import { buildSyntheticPack } from './matching/synthetic-pack';
 import type { BenchSuite } from './types';
 import { percentile } from './types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface EvalItem {
-  id: string;
-  language: PostLanguage;
-  topic: string;
-  text: string;
-}
-
-/** Ranked topics of a post; empty when the post is judged off-topic. */
-type Ranker = (text: string) => string[];
-
-interface Tally {
-  onTopic: number;
-  top1: number;
-  top3: number;
-  offTopic: number;
-  offTopicSuggested: number;
-}
-
-const emptyTally = (): Tally => ({
-  onTopic: 0,
-  top1: 0,
-  top3: 0,
-  offTopic: 0,
-  offTopicSuggested: 0,
-});
-
-function evaluate(items: readonly EvalItem[], rank: Ranker) {
-  const perLanguage = new Map<string, Tally>();
-  const overall = emptyTally();
-  for (const item of items) {
-    const topics = rank(item.text).slice(0, 3);
-    const tally = perLanguage.get(item.language) ?? emptyTally();
-    perLanguage.set(item.language, tally);
-    for (const t of [tally, overall]) {
-      if (item.topic === 'off-topic') {
-        t.offTopic += 1;
-        if (topics.length > 0) t.offTopicSuggested += 1;
-      } else {
-        t.onTopic += 1;
-        if (topics[0] === item.topic) t.top1 += 1;
-        if (topics.includes(item.topic)) t.top3 += 1;
-      }
-    }
-  }
-  const figures = (t: Tally) => ({
-    top1: t.onTopic ? t.top1 / t.onTopic : null,
-    top3: t.onTopic ? t.top3 / t.onTopic : null,
-    onTopic: t.onTopic,
-    offTopicSuggested: t.offTopic ? t.offTopicSuggested / t.offTopic : null,
-    offTopic: t.offTopic,
-  });
-  return {
-    overall: figures(overall),
-    perLanguage: Object.fromEntries(
-      POST_LANGUAGES.filter((l) => perLanguage.has(l)).map((l) => [
-        l,
-        figures(perLanguage.get(l) ?? emptyTally()),
-      ]),
-    ),
-  };
-}
-
-/** Plain BM25: MiniSearch defaults, one document per answer in each language. */
-function buildBaseline(pack: Pack): Ranker {
-  const indexes = new Map<PostLanguage, MiniSearch>();
-  for (const language of POST_LANGUAGES) {
-    const index = new MiniSearch({
-      fields: ['examples', 'keywords', 'title', 'body'],
-      storeFields: ['topic'],
-    });
-    index.addAll(
-      pack.answers.flatMap((answer) => {
-        const text = answer.texts[language];
-        return text
-          ? [
-              {
-                id: answer.id,
-                topic: answer.topic,
-                examples: text.examples.join('\n'),
-                keywords: text.keywords.join(' '),
-                title: text.title,
-                body: text.body,
-              },
-            ]
-          : [];
-      }),
-    );
-    indexes.set(language, index);
-  }
-  const search = (text: string) => {
-    const detected = detectLanguage(text).language;
-    const index = indexes.get(detected === 'und' ? 'de' : detected);
-    return index ? index.search(text) : [];
-  };
-  // Same threshold procedure as the matcher: at most 8% of the off-topic list passes.
-  const offTopicScores = OFF_TOPIC_CALIBRATION.map(({ text }) => search(text)[0]?.score ?? 0).sort(
-    (a, b) => b - a,
-  );
-  const threshold = (offTopicScores[Math.floor(0.08 * offTopicScores.length)] ?? 0) + 1e-9;
-  return (text) => {
-    const results = search(text);
-    if ((results[0]?.score ?? 0) < threshold) return [];
-    return results.slice(0, 3).map((r) => String(r.topic));
-  };
-}
 
 const pct = (value: number | null) =>
   value === null ? '   -  ' : `${(100 * value).toFixed(1).padStart(5)}%`;

@@ -1,0 +1,168 @@
+/**
+ * Shared by the matching benchmark and the tuning script: how a ranker is
+ * scored on a labelled set of posts, and the plain BM25 baseline (MiniSearch
+ * with its default tokenizer over the same pack).
+ */
+import MiniSearch from 'minisearch';
+import { POST_LANGUAGES, type PostLanguage } from '../../lib/domain/languages';
+import { detectLanguage } from '../../lib/language/index';
+import { OFF_TOPIC_CALIBRATION } from '../../lib/matching/off-topic-calibration';
+import type { Pack } from '../../lib/packs/schema';
+
+export interface EvalItem {
+  id: string;
+  language: PostLanguage;
+  topic: string;
+  text: string;
+}
+
+/** Ranked topics of a post; empty when the post is judged off-topic. */
+export type Ranker = (text: string) => string[];
+
+interface Tally {
+  onTopic: number;
+  top1: number;
+  top3: number;
+  offTopic: number;
+  offTopicSuggested: number;
+}
+
+const emptyTally = (): Tally => ({
+  onTopic: 0,
+  top1: 0,
+  top3: 0,
+  offTopic: 0,
+  offTopicSuggested: 0,
+});
+
+export function evaluate(items: readonly EvalItem[], rank: Ranker) {
+  const perLanguage = new Map<string, Tally>();
+  const overall = emptyTally();
+  for (const item of items) {
+    const topics = rank(item.text).slice(0, 3);
+    const tally = perLanguage.get(item.language) ?? emptyTally();
+    perLanguage.set(item.language, tally);
+    for (const t of [tally, overall]) {
+      if (item.topic === 'off-topic') {
+        t.offTopic += 1;
+        if (topics.length > 0) t.offTopicSuggested += 1;
+      } else {
+        t.onTopic += 1;
+        if (topics[0] === item.topic) t.top1 += 1;
+        if (topics.includes(item.topic)) t.top3 += 1;
+      }
+    }
+  }
+  const figures = (t: Tally) => ({
+    top1: t.onTopic ? t.top1 / t.onTopic : null,
+    top3: t.onTopic ? t.top3 / t.onTopic : null,
+    onTopic: t.onTopic,
+    offTopicSuggested: t.offTopic ? t.offTopicSuggested / t.offTopic : null,
+    offTopic: t.offTopic,
+  });
+  return {
+    overall: figures(overall),
+    perLanguage: Object.fromEntries(
+      POST_LANGUAGES.filter((l) => perLanguage.has(l)).map((l) => [
+        l,
+        figures(perLanguage.get(l) ?? emptyTally()),
+      ]),
+    ),
+  };
+}
+
+/** Plain BM25: MiniSearch defaults, one document per answer in each language. */
+export function buildBaseline(pack: Pack): Ranker {
+  const indexes = new Map<PostLanguage, MiniSearch>();
+  for (const language of POST_LANGUAGES) {
+    const index = new MiniSearch({
+      fields: ['examples', 'keywords', 'title', 'body'],
+      storeFields: ['topic'],
+    });
+    index.addAll(
+      pack.answers.flatMap((answer) => {
+        const text = answer.texts[language];
+        return text
+          ? [
+              {
+                id: answer.id,
+                topic: answer.topic,
+                examples: text.examples.join('\n'),
+                keywords: text.keywords.join(' '),
+                title: text.title,
+                body: text.body,
+              },
+            ]
+          : [];
+      }),
+    );
+    indexes.set(language, index);
+  }
+  const search = (text: string) => {
+    const detected = detectLanguage(text).language;
+    const index = indexes.get(detected === 'und' ? 'de' : detected);
+    return index ? index.search(text) : [];
+  };
+  // Same threshold procedure as the matcher: at most 8% of the off-topic list passes.
+  const offTopicScores = OFF_TOPIC_CALIBRATION.map(({ text }) => search(text)[0]?.score ?? 0).sort(
+    (a, b) => b - a,
+  );
+  const threshold = (offTopicScores[Math.floor(0.08 * offTopicScores.length)] ?? 0) + 1e-9;
+  return (text) => {
+    const results = search(text);
+    if ((results[0]?.score ?? 0) < threshold) return [];
+    return results.slice(0, 3).map((r) => String(r.topic));
+  };
+}
+
+/**
+ * The baseline's ranking of the pack's own examples, each with itself taken
+ * out of its answer's document, for comparison with the matcher's
+ * leave-one-out figures. The language's index is rebuilt for every example:
+ * MiniSearch's `replace` keeps the discarded document's terms until a vacuum,
+ * which leaks the example into its own score. Language as detection sees it.
+ */
+export function baselineLeaveOneOut(pack: Pack): { total: number; top1: number; top3: number } {
+  const result = { total: 0, top1: 0, top3: 0 };
+  const build = (language: PostLanguage, skipAnswer: string | null, skip: number) => {
+    const index = new MiniSearch({
+      fields: ['examples', 'keywords', 'title', 'body'],
+      storeFields: ['topic'],
+    });
+    index.addAll(
+      pack.answers.flatMap((answer) => {
+        const text = answer.texts[language];
+        if (!text) return [];
+        const examples =
+          answer.id === skipAnswer ? text.examples.filter((_, i) => i !== skip) : text.examples;
+        return [
+          {
+            id: answer.id,
+            topic: answer.topic,
+            examples: examples.join('\n'),
+            keywords: text.keywords.join(' '),
+            title: text.title,
+            body: text.body,
+          },
+        ];
+      }),
+    );
+    return index;
+  };
+  const complete = new Map(POST_LANGUAGES.map((language) => [language, build(language, null, -1)]));
+  for (const language of POST_LANGUAGES) {
+    for (const answer of pack.answers) {
+      (answer.texts[language]?.examples ?? []).forEach((example, i) => {
+        const detected = detectLanguage(example).language;
+        const searched = detected === 'und' ? 'de' : detected;
+        const index =
+          searched === language ? build(language, answer.id, i) : complete.get(searched);
+        const topics = (index?.search(example) ?? []).slice(0, 3).map((r) => String(r.topic));
+        result.total += 1;
+        if (topics[0] === answer.topic) result.top1 += 1;
+        if (topics.includes(answer.topic)) result.top3 += 1;
+      });
+    }
+  }
+  return result;
+}
