@@ -55,11 +55,15 @@ if (existsSync(devPath)) {
   console.log(line('dev BM25   ', base));
   if (process.argv.includes('--misses')) {
     for (const item of items) {
-      const topics = rank(item.text);
-      if (item.topic === 'off-topic' ? topics.length > 0 : topics[0] !== item.topic)
-        console.log(
-          `  ${item.id} [${item.topic}] → ${topics.join(', ') || '(none)'}: ${item.text}`,
-        );
+      const result = matcher.match({ text: item.text });
+      const topics = result.suggestions.map((s) => s.topic);
+      if (item.topic === 'off-topic' ? topics.length > 0 : topics[0] !== item.topic) {
+        const explained = result.suggestions
+          .map((s) => `${s.answerId} ${s.score} (${s.matchedTerms.join(' ')})`)
+          .join('; ');
+        console.log(`  ${item.id} [${item.topic}] ${result.language} → ${explained || '(none)'}`);
+        console.log(`      ${item.text}`);
+      }
     }
   }
 }

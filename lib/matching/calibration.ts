@@ -35,13 +35,13 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -12.222,
-  score: 1.872,
-  coverage: 3.347,
-  domain: 2.837,
-  domainWeight: 0.386,
-  question: 1.632,
-  matchedWords: 0.723,
+  bias: -13.435,
+  score: 2.293,
+  coverage: 3.026,
+  domain: 3.44,
+  domainWeight: 0.154,
+  question: 1.662,
+  matchedWords: 0.58,
 };
 
 /** Relevance at and above which a post counts as on-topic. */

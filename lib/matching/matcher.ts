@@ -10,8 +10,11 @@
  *
  * What is indexed, per index variant (13 languages, plus Bulgarian and Greek
  * typed in Latin letters), in separate BM25 indexes (term-index.ts):
- * - `examples`: one document per example question in the variant's language,
- *   so a post that reads like one example is not diluted by the others;
+ * - `examples`: one document per example question in the variant's language;
+ *   at query time an answer's examples are scored as one BM25 document (how
+ *   many of its examples contain a word, how many answers' examples do), so
+ *   the words of a rambling post count even when they are spread over several
+ *   examples, and leave-one-out can drop a single example exactly;
  * - `terms`: one document per answer with its keywords and title — the
  *   domain vocabulary;
  * - `body`: the answer's body, weighted low (long legal prose shares many
@@ -22,8 +25,9 @@
  * An answer without a text in the variant's language is indexed with its
  * fallback text (pack's canonical language, else English) and flagged.
  *
- * Ranking: per answer, its best example plus its keyword/title, body and
- * German scores. Relevance (calibration.ts) is a logistic model over that
+ * Ranking: per answer, its examples, keyword/title, body and German scores,
+ * weighted (WEIGHTS; chosen on bench/matching/dev-set.json, see BENCHMARKS.md);
+ * the post's topic is the topic with the most evidence over its answers. Relevance (calibration.ts) is a logistic model over that
  * score, the IDF-weighted share of the post's informative words the answer
  * explains (coverage), how much domain vocabulary the post contains, and
  * whether the post asks something — so one incidental word ("Germany",
@@ -151,6 +155,12 @@ interface VariantIndex {
   /** Example document → answer index / global example ordinal. */
   exampleOwner: Int32Array;
   exampleOrdinal: Int32Array;
+  /**
+   * Per answer, BM25's length normalisation of all its examples taken as one
+   * document (`1 - b + b × length / average`), and how many answers have examples.
+   */
+  exampleSetNorm: Float64Array;
+  answersWithExamples: number;
   /** Keywords and title, one document per answer (document = answer index). */
   terms: TermIndex;
   body: TermIndex | null;
@@ -223,10 +233,21 @@ const SALUTATION = new RegExp(
   'gu',
 );
 
+/** BM25 constants of the examples-as-one-document score (term frequency saturation, length normalisation). */
+const EXAMPLE_SET_K1 = 1.2;
+const EXAMPLE_SET_B = 0.75;
+
 /** How the per-index scores add up to an answer's raw score. */
-const WEIGHTS = { example: 0.5, terms: 2, body: 2.5, german: 2, conceptPenalty: 0.85 };
-/** Share of a topic's second-best answer added to the topic's evidence. */
-const TOPIC_SECOND_SHARE = 0.25;
+const WEIGHTS = {
+  /** All examples of the answer in the post's language, as one document. */
+  examples: 2.5,
+  /** Keywords and title. */
+  terms: 2,
+  body: 1.5,
+  german: 2,
+  /** Share of a topic's second-best answer added to the topic's evidence. */
+  topicSecond: 0.25,
+};
 
 function chooseFallbackLanguage(pack: Pack, answer: Answer): PostLanguage {
   if (answer.texts[pack.canonicalLanguage]) return pack.canonicalLanguage;
@@ -327,10 +348,23 @@ function buildVariantIndex(
       ordinals.push(firstOrdinal + position);
     });
   });
+  const exampleSetLength = new Float64Array(entries.length);
+  exampleDocuments.forEach((document, d) => {
+    const owner = owners[d] ?? 0;
+    exampleSetLength[owner] = (exampleSetLength[owner] ?? 0) + (document[0]?.length ?? 0);
+  });
+  const withExamples = exampleSetLength.filter((length) => length > 0);
+  const averageLength =
+    withExamples.reduce((sum, length) => sum + length, 0) / Math.max(1, withExamples.length);
+  const exampleSetNorm = exampleSetLength.map(
+    (length) => 1 - EXAMPLE_SET_B + EXAMPLE_SET_B * (length / (averageLength || 1)),
+  );
   return {
     variant,
     language,
     examples: buildTermIndex(exampleDocuments, [{ boost: 1, b: 0.5 }]),
+    exampleSetNorm,
+    answersWithExamples: withExamples.length,
     exampleOwner: Int32Array.from(owners),
     exampleOrdinal: Int32Array.from(ordinals),
     terms: buildTermIndex(
@@ -390,45 +424,6 @@ function queryWords(index: VariantIndex, original: string): QueryWord[] {
   return words;
 }
 
-/**
- * The home topic of a domain word is the topic most of the answers it hits
- * belong to ("Kündigung" is in both dismissal answers' vocabulary and in one
- * sick-leave myth: its home is dismissal). Marks those answers; true when any.
- */
-function markHomeTopic(
-  hits: readonly number[],
-  counts: Map<AnswerTopic, number>,
-  homeHit: Uint8Array,
-  topicOf: (answerIndex: number) => AnswerTopic | undefined,
-): boolean {
-  if (hits.length === 0) return false;
-  counts.clear();
-  let max = 0;
-  let previous = -1;
-  for (const answer of hits) {
-    if (answer === previous) continue;
-    previous = answer;
-    const topic = topicOf(answer);
-    if (!topic) continue;
-    const count = (counts.get(topic) ?? 0) + 1;
-    counts.set(topic, count);
-    if (count > max) max = count;
-  }
-  // A tie names no home: "WhatsApp" in one dismissal and one sick-leave answer.
-  let leaders = 0;
-  for (const count of counts.values()) if (count === max) leaders += 1;
-  if (leaders > 1) return false;
-  let marked = false;
-  for (const answer of hits) {
-    const topic = topicOf(answer);
-    if (topic && counts.get(topic) === max) {
-      homeHit[answer] = 1;
-      marked = true;
-    }
-  }
-  return marked;
-}
-
 interface Scored {
   answerIndex: number;
   raw: number;
@@ -460,7 +455,6 @@ export function buildMatcher(
     }
   }
   const answerCount = entries.length;
-  const topicOf = (answerIndex: number) => entries[answerIndex]?.answer.topic;
   const examples: IndexedExample[] = [];
   const exampleOrdinals = new Map<string, number>();
   entries.forEach((entry, answerIndex) => {
@@ -545,7 +539,6 @@ export function buildMatcher(
     const words = queryWords(index, text);
     if (words.length === 0) return [];
     const german = germanTerms().index;
-    const exampleScores = new Float64Array(index.examples.documentCount);
     const termScores = new Float64Array(answerCount);
     const bodyScores = new Float64Array(answerCount);
     const germanScores = new Float64Array(answerCount);
@@ -565,27 +558,59 @@ export function buildMatcher(
       if (excluded?.has(ordinal)) return;
       hitAnswer(index.exampleOwner[document] ?? 0);
     };
+    // The answer's examples taken together as one BM25 document, as plain
+    // full-text search would index them: per word, in how many of the answer's
+    // examples it occurs (term frequency, saturated) and in how many answers'
+    // examples (document frequency). Computed from the example postings, so
+    // an excluded example (leave-one-out) is left out exactly. Without it, a
+    // post whose words are spread over several examples of one answer would be
+    // judged on its best single example alone.
+    const wordExample = new Float64Array(index.examples.documentCount);
+    const touched: number[] = [];
+    const exampleSetScores = new Float64Array(answerCount);
+    const wordCount = new Uint16Array(answerCount);
+    const wordAnswers: number[] = [];
+    const collectExampleSet = (documents: readonly number[], factor: number) => {
+      for (const d of documents) {
+        const score = wordExample[d] ?? 0;
+        if (score === 0) continue;
+        wordExample[d] = 0;
+        if (excluded?.has(index.exampleOrdinal[d] ?? -1)) continue;
+        const owner = index.exampleOwner[d] ?? 0;
+        if ((wordCount[owner] ?? 0) === 0) wordAnswers.push(owner);
+        wordCount[owner] = (wordCount[owner] ?? 0) + 1;
+      }
+      const n = wordAnswers.length;
+      const idf = Math.log(1 + (index.answersWithExamples - n + 0.5) / (n + 0.5));
+      for (const a of wordAnswers) {
+        const tf = wordCount[a] ?? 0;
+        const saturated =
+          (tf * (EXAMPLE_SET_K1 + 1)) / (tf + EXAMPLE_SET_K1 * (index.exampleSetNorm[a] ?? 1));
+        exampleSetScores[a] = (exampleSetScores[a] ?? 0) + factor * idf * saturated;
+        wordCount[a] = 0;
+      }
+      wordAnswers.length = 0;
+    };
     let totalWeight = 0;
     let domainWeight = 0;
     const domainHit = { value: false };
     // Answers whose keywords, title or German terms the current word hit.
-    const wordDomainAnswers: number[] = [];
     const hitDomain = (answerIndex: number) => {
       domainHit.value = true;
-      wordDomainAnswers.push(answerIndex);
       hitAnswer(answerIndex);
     };
-    // homeHit[answer]: the post contains a domain word whose home is the answer's topic.
-    const homeHit = new Uint8Array(answerCount);
-    let anyHome = false;
-    const topicCounts = new Map<AnswerTopic, number>();
     words.forEach((word, position) => {
       current = position;
       domainHit.value = false;
-      wordDomainAnswers.length = 0;
       let known = false;
       if (word.native !== null) {
-        known = index.examples.accumulate(word.native, exampleScores, hitExample) > 0 || known;
+        touched.length = 0;
+        const factor = index.examples.accumulate(word.native, wordExample, (d) => {
+          touched.push(d);
+          hitExample(d);
+        });
+        if (factor > 0) known = true;
+        collectExampleSet(touched, factor);
         known = index.terms.accumulate(word.native, termScores, hitDomain) > 0 || known;
         if (index.body)
           known = index.body.accumulate(word.native, bodyScores, hitAnswer) > 0 || known;
@@ -618,32 +643,19 @@ export function buildMatcher(
             : 0;
       totalWeight += word.weight;
       if (domainHit.value) domainWeight += word.weight;
-      if (markHomeTopic(wordDomainAnswers, topicCounts, homeHit, topicOf)) anyHome = true;
     });
 
-    const bestExample = new Float64Array(answerCount);
-    for (let d = 0; d < exampleScores.length; d += 1) {
-      const score = exampleScores[d] ?? 0;
-      if (score <= 0) continue;
-      if (excluded?.has(index.exampleOrdinal[d] ?? -1)) continue;
-      const owner = index.exampleOwner[d] ?? 0;
-      if (score > (bestExample[owner] ?? 0)) bestExample[owner] = score;
-    }
     const domain = totalWeight > 0 ? domainWeight / totalWeight : 0;
     const scored: Scored[] = [];
     for (let a = 0; a < answerCount; a += 1) {
       const hits = matched[a];
       if (!hits) continue;
-      let raw =
-        weights.example * (bestExample[a] ?? 0) +
+      const raw =
+        weights.examples * (exampleSetScores[a] ?? 0) +
         weights.terms * (termScores[a] ?? 0) +
         weights.body * (bodyScores[a] ?? 0) +
         weights.german * (germanScores[a] ?? 0);
       if (raw <= 0) continue;
-      // An answer that shares only other topics' vocabulary with the post (a
-      // sick-leave myth about dismissal, for a post about dismissal alone)
-      // ranks behind answers whose own topic's concept the post names.
-      if (anyHome && homeHit[a] === 0) raw *= weights.conceptPenalty;
       let covered = 0;
       for (const w of hits) covered += words[w]?.weight ?? 0;
       scored.push({
@@ -716,7 +728,7 @@ export function buildMatcher(
     let bestTopic: AnswerTopic | null = null;
     let bestTopicScore = 0;
     for (const [topic, [first = 0, second = 0]] of topicEvidence) {
-      const score = first + TOPIC_SECOND_SHARE * second;
+      const score = first + weights.topicSecond * second;
       if (score > bestTopicScore) {
         bestTopic = topic;
         bestTopicScore = score;
