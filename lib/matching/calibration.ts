@@ -35,13 +35,13 @@ export interface Calibration {
 }
 
 export const DEFAULT_CALIBRATION: Calibration = {
-  bias: -13.435,
-  score: 2.293,
-  coverage: 3.026,
-  domain: 3.44,
-  domainWeight: 0.154,
-  question: 1.662,
-  matchedWords: 0.58,
+  bias: -13.416,
+  score: 2.307,
+  coverage: 2.978,
+  domain: 3.482,
+  domainWeight: 0.122,
+  question: 1.669,
+  matchedWords: 0.592,
 };
 
 /** Relevance at and above which a post counts as on-topic. */
