@@ -553,11 +553,6 @@ export function buildMatcher(
       }
       if (list[list.length - 1] !== current) list.push(current);
     };
-    const hitExample = (document: number) => {
-      const ordinal = index.exampleOrdinal[document] ?? -1;
-      if (excluded?.has(ordinal)) return;
-      hitAnswer(index.exampleOwner[document] ?? 0);
-    };
     // The answer's examples taken together as one BM25 document, as plain
     // full-text search would index them: per word, in how many of the answer's
     // examples it occurs (term frequency, saturated) and in how many answers'
@@ -565,20 +560,26 @@ export function buildMatcher(
     // an excluded example (leave-one-out) is left out exactly. Without it, a
     // post whose words are spread over several examples of one answer would be
     // judged on its best single example alone.
-    const wordExample = new Float64Array(index.examples.documentCount);
-    const touched: number[] = [];
+    const seen = new Uint32Array(index.examples.documentCount);
+    let stamp = 0;
     const exampleSetScores = new Float64Array(answerCount);
     const wordCount = new Uint16Array(answerCount);
     const wordAnswers: number[] = [];
-    const collectExampleSet = (documents: readonly number[], factor: number) => {
-      for (const d of documents) {
-        const score = wordExample[d] ?? 0;
-        if (score === 0) continue;
-        wordExample[d] = 0;
-        if (excluded?.has(index.exampleOrdinal[d] ?? -1)) continue;
-        const owner = index.exampleOwner[d] ?? 0;
-        if ((wordCount[owner] ?? 0) === 0) wordAnswers.push(owner);
-        wordCount[owner] = (wordCount[owner] ?? 0) + 1;
+    /** Adds one word's evidence from the examples; false when no example has it. */
+    const scoreExamples = (term: string): boolean => {
+      const { lists, factor } = index.examples.lookup(term);
+      if (factor === 0) return false;
+      stamp += 1;
+      for (const documents of lists) {
+        for (let i = 0; i < documents.length; i += 1) {
+          const d = documents[i] ?? 0;
+          if (seen[d] === stamp) continue;
+          seen[d] = stamp;
+          if (excluded !== undefined && excluded.has(index.exampleOrdinal[d] ?? -1)) continue;
+          const owner = index.exampleOwner[d] ?? 0;
+          if ((wordCount[owner] ?? 0) === 0) wordAnswers.push(owner);
+          wordCount[owner] = (wordCount[owner] ?? 0) + 1;
+        }
       }
       const n = wordAnswers.length;
       const idf = Math.log(1 + (index.answersWithExamples - n + 0.5) / (n + 0.5));
@@ -588,8 +589,10 @@ export function buildMatcher(
           (tf * (EXAMPLE_SET_K1 + 1)) / (tf + EXAMPLE_SET_K1 * (index.exampleSetNorm[a] ?? 1));
         exampleSetScores[a] = (exampleSetScores[a] ?? 0) + factor * idf * saturated;
         wordCount[a] = 0;
+        hitAnswer(a);
       }
       wordAnswers.length = 0;
+      return true;
     };
     let totalWeight = 0;
     let domainWeight = 0;
@@ -604,13 +607,7 @@ export function buildMatcher(
       domainHit.value = false;
       let known = false;
       if (word.native !== null) {
-        touched.length = 0;
-        const factor = index.examples.accumulate(word.native, wordExample, (d) => {
-          touched.push(d);
-          hitExample(d);
-        });
-        if (factor > 0) known = true;
-        collectExampleSet(touched, factor);
+        if (scoreExamples(word.native)) known = true;
         known = index.terms.accumulate(word.native, termScores, hitDomain) > 0 || known;
         if (index.body)
           known = index.body.accumulate(word.native, bodyScores, hitAnswer) > 0 || known;

@@ -46,6 +46,12 @@ export interface TermIndex {
    * `onHit(document)` for each. Returns the factor used (0 when nothing matched).
    */
   accumulate(term: string, scores: Float64Array, onHit: (document: number) => void): number;
+  /**
+   * The documents that contain `term` (or, when none does, its fuzzy/prefix
+   * neighbours; a document may then be listed more than once), and the factor
+   * `accumulate` would use; for callers that count rather than score.
+   */
+  lookup(term: string): { lists: readonly Int32Array[]; factor: number };
 }
 
 interface Posting {
@@ -215,6 +221,17 @@ export function buildTermIndex(
         if (posting) add(posting, factor / terms.length, scores, onHit);
       }
       return terms.length > 0 ? factor : 0;
+    },
+    lookup(term) {
+      const exact = postings.get(term);
+      if (exact) return { lists: [exact.documents], factor: 1 };
+      const { terms, factor } = expand(term);
+      const lists: Int32Array[] = [];
+      for (const candidate of terms) {
+        const posting = postings.get(candidate);
+        if (posting) lists.push(posting.documents);
+      }
+      return { lists, factor: lists.length > 0 ? factor : 0 };
     },
   };
 }
