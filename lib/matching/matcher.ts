@@ -14,7 +14,7 @@
  *   at query time an answer's examples are scored as one BM25 document (how
  *   many of its examples contain a word, how many answers' examples do), so
  *   the words of a rambling post count even when they are spread over several
- *   examples, and leave-one-out can drop a single example exactly;
+ *   examples, and leave-one-out can drop a single example from the counts;
  * - `terms`: one document per answer with its keywords and title — the
  *   domain vocabulary;
  * - `body`: the answer's body, weighted low (long legal prose shares many
@@ -557,7 +557,9 @@ export function buildMatcher(
     // full-text search would index them: per word, in how many of the answer's
     // examples it occurs (term frequency, saturated) and in how many answers'
     // examples (document frequency). Computed from the example postings, so
-    // an excluded example (leave-one-out) is left out exactly. Without it, a
+    // an excluded example (leave-one-out) leaves both counts; only the
+    // answer's length normalisation still includes it, which makes
+    // leave-one-out slightly pessimistic for the example's own answer. Without it, a
     // post whose words are spread over several examples of one answer would be
     // judged on its best single example alone.
     const seen = new Uint32Array(index.examples.documentCount);
