@@ -40,6 +40,10 @@ export interface DetectionWeights {
   wordWeight: number;
   /** Sharpness of the softmax that turns scores into confidences. */
   temperature: number;
+  /** Weight of the character model's folded-only counts for text with diacritics (0..1). */
+  foldedWeight: number;
+  /** The character model's additive smoothing (see char-model.ts). */
+  smoothing: number;
 }
 
 export interface LanguageDetection {
@@ -155,10 +159,10 @@ export function createDetector(data: DetectorData): (text: string) => LanguageDe
 
     charScores.fill(0);
     eldScores.fill(0);
-    scoreWithCharModel(charModel, words, charScores, weights.wordWeight);
+    const asciiLatin = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic;
+    scoreWithCharModel(charModel, words, charScores, weights.wordWeight, !asciiLatin);
     scoreWithEld(eldTable, words, eldScores);
 
-    const asciiLatin = scripts.nonAsciiLatin === 0 && scripts.latin > scripts.cyrillic;
     const eldWeight = asciiLatin ? weights.eldAscii : weights.eld;
     if (asciiLatin) {
       // eld learnt Czech with its háčeks and čárkas, so Czech typed without them

