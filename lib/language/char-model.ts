@@ -39,28 +39,39 @@ const ALPHA = 0.02;
  * difference. (On the development folds bases 1.3, 2 and 3 scored alike.)
  */
 export const COUNT_BASE = 3;
-const COARSE_CODES = 5;
+export const COARSE_CODES = 5;
 export const FINE_STEP = 1.15;
 
 /** The count a stored code stands for. */
-export function countOfCode(code: number, base = COUNT_BASE, fine = FINE_STEP): number {
-  if (code <= COARSE_CODES || fine <= 1) return base ** code;
-  return base ** COARSE_CODES * fine ** (code - COARSE_CODES);
+export function countOfCode(
+  code: number,
+  base = COUNT_BASE,
+  fine = FINE_STEP,
+  coarse = COARSE_CODES,
+): number {
+  if (code <= coarse || fine <= 1) return base ** code;
+  return base ** coarse * fine ** (code - coarse);
 }
 
 /** The stored code of a count (see COUNT_BASE). */
-export function quantizeCount(count: number, base = COUNT_BASE, fine = FINE_STEP): number {
-  const coarse = Math.round(Math.log(count) / Math.log(base));
-  if (fine <= 1) return coarse;
-  const top = base ** COARSE_CODES;
-  if (count <= top * Math.sqrt(fine)) return Math.min(coarse, COARSE_CODES);
-  return COARSE_CODES + Math.round(Math.log(count / top) / Math.log(fine));
+export function quantizeCount(
+  count: number,
+  base = COUNT_BASE,
+  fine = FINE_STEP,
+  coarse = COARSE_CODES,
+): number {
+  const code = Math.round(Math.log(count) / Math.log(base));
+  if (fine <= 1) return code;
+  const top = base ** coarse;
+  if (count <= top * Math.sqrt(fine)) return Math.min(code, coarse);
+  return coarse + Math.round(Math.log(count / top) / Math.log(fine));
 }
 
 export interface CharModelOptions {
-  /** See COUNT_BASE and FINE_STEP. */
+  /** See COUNT_BASE, FINE_STEP and COARSE_CODES. */
   base?: number;
   fine?: number;
+  coarse?: number;
   /** Weight of the folded-only counts when the text has diacritics (0..1). */
   foldedWeight?: number;
   /** Additive smoothing: what an unseen (feature, class) pair counts as. */
@@ -89,7 +100,8 @@ export function parseCharModel(packed: string, options: CharModelOptions = {}): 
   const foldedWeight = options.foldedWeight ?? 0;
   const alpha = options.smoothing ?? ALPHA;
   const fine = options.fine ?? FINE_STEP;
-  const powers = Array.from({ length: 100 }, (_, q) => countOfCode(q, base, fine));
+  const coarse = options.coarse ?? COARSE_CODES;
+  const powers = Array.from({ length: 100 }, (_, q) => countOfCode(q, base, fine, coarse));
   const rows = new Map<string, number>();
   const nativeTotals = new Float64Array(CLASS_COUNT);
   const foldedTotals = new Float64Array(CLASS_COUNT);

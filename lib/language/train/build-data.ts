@@ -7,7 +7,7 @@
  *   the combination weights, tuned leaving one training source out at a time
  *   plus zod's locale messages (see step 1 below).
  *
- * ELD_DATABASE, ELD_MIN_SCORE, MIN_FEATURE_COUNT, MIN_INFO, COUNT_BASE and FINE_STEP may
+ * ELD_DATABASE, ELD_MIN_SCORE, MIN_FEATURE_COUNT, MIN_INFO, COUNT_BASE, FINE_STEP and COARSE_CODES may
  * be overridden from the environment for experiments (also WEIGHTS, a fixed
  * set of weights instead of the grid; DRY_RUN, which writes nothing;
  * DEV_ERRORS, VERBOSE, DEBUG_TEXTS, NO_CLDR, NO_UI_PACKS, NO_EMOJI); the
@@ -29,7 +29,14 @@ import { gzipSync } from 'node:zlib';
 import { POST_LANGUAGES } from '../../domain/languages';
 import type { PostLanguage } from '../../domain/languages';
 import type { CharModel } from '../char-model';
-import { COUNT_BASE, FINE_STEP, TOTALS_KEY, parseCharModel, quantizeCount } from '../char-model';
+import {
+  COARSE_CODES,
+  COUNT_BASE,
+  FINE_STEP,
+  TOTALS_KEY,
+  parseCharModel,
+  quantizeCount,
+} from '../char-model';
 import { forEachFeature } from '../features';
 import { BG_LATN, CLASS_COUNT, EL_LATN, classLetter } from '../model-classes';
 import { packEntries } from '../packed';
@@ -193,6 +200,7 @@ function countFeatures(docs: readonly Doc[]): Map<string, Int32Array> {
 const MIN_FEATURE_COUNT = Number(process.env.MIN_FEATURE_COUNT ?? 4);
 const COUNT_BASE_USED = Number(process.env.COUNT_BASE ?? COUNT_BASE);
 const FINE_STEP_USED = Number(process.env.FINE_STEP ?? FINE_STEP);
+const COARSE_CODES_USED = Number(process.env.COARSE_CODES ?? COARSE_CODES);
 /**
  * Also drops features that say little about the class: their information
  * mass, sum over classes of n(f,c) * log(P(c|f) / P(c)), is below MIN_INFO
@@ -252,7 +260,9 @@ function packCounts(counts: Map<string, Int32Array>): string {
     const pairs: string[] = [];
     row.forEach((n, cls) => {
       if (n > 0 && keepsClass(feature, cls))
-        pairs.push(`${classLetter(cls)}${quantizeCount(n, COUNT_BASE_USED, FINE_STEP_USED)}`);
+        pairs.push(
+          `${classLetter(cls)}${quantizeCount(n, COUNT_BASE_USED, FINE_STEP_USED, COARSE_CODES_USED)}`,
+        );
     });
     if (pairs.length > 0) entries.push([feature, pairs.join('')]);
   }
@@ -290,7 +300,7 @@ function devSnippets(items: readonly CorpusItem[], prefix: string, min: number):
 async function main(): Promise<void> {
   const eldPacked = await buildEldData();
   // Imported only now: the scorer reads the dictionary file written above.
-  const { parseEldTable } = await import('../eld-scorer');
+  const { parseEldTable, scoreWithEld } = await import('../eld-scorer');
   const { createDetector } = await import('../detector');
   const eldTable = parseEldTable(eldPacked);
 
@@ -350,6 +360,7 @@ async function main(): Promise<void> {
           model = parseCharModel(packed, {
             base: COUNT_BASE_USED,
             fine: FINE_STEP_USED,
+            coarse: COARSE_CODES_USED,
             foldedWeight,
             smoothing,
           });
@@ -466,7 +477,12 @@ async function main(): Promise<void> {
         sum += feature.startsWith('#') ? best.weights.wordWeight * d : d;
         if (Math.abs(d) > 0.7) parts.push(`${JSON.stringify(feature)} ${d.toFixed(1)}`);
       });
-      console.log(`${fold.name}: ${text}: cs-sk ${sum.toFixed(1)} | ${parts.join(', ')}`);
+      const eld = new Float64Array(POST_LANGUAGES.length);
+      scoreWithEld(eldTable, extractWords(text).words, eld);
+      const eldDiff = (((eld[cs] ?? 0) - (eld[sk] ?? 0)) * best.weights.eld) / 100;
+      console.log(
+        `${fold.name}: ${text}: char cs-sk ${sum.toFixed(1)}, eld ${eldDiff.toFixed(2)} | ${parts.join(', ')}`,
+      );
     }
   }
 

@@ -805,6 +805,8 @@ export async function loadUiPacks(): Promise<CorpusItem[]> {
     for (const [file, language, sr] of pack.files) {
       const seen = new Set<string>();
       for (const [key, raw] of await pack.read(file)) {
+        // Locale codes ("cs") are no text in the language.
+        if (key === 'code' || key === 'isoName') continue;
         if (language !== 'en') {
           const original = pack.english === 'key' ? key : english.get(key);
           if (original !== undefined && original === raw) continue;
