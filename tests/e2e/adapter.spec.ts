@@ -122,14 +122,21 @@ test.describe('Facebook adapter (test build)', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const feed = new FixtureFeedPage(page, server.origin, 'groups/react-feed/');
     await feed.open();
+    // The fixture's feed: 40 posts from 8800100, six slots, scrolled by offset.
+    let offset = 0;
     for (let step = 0; step < 12; step += 1) {
-      await page.evaluate((by) => window.oaFixture?.scrollFeed?.(by), step % 4 === 3 ? -2 : 3);
-      await page.waitForTimeout(0);
-      const visible = await page.evaluate(() => window.oaFixture?.visiblePostIds?.() ?? []);
-      const expected = visible.map((id) => `fb:${id}`).sort();
+      const by = step % 4 === 3 ? -2 : 3;
+      offset = Math.max(0, Math.min(40 - 6, offset + by));
+      await page.evaluate((delta) => window.oaFixture?.scrollFeed?.(delta), by);
+      const expected = Array.from({ length: 6 }, (_, slot) => `fb:${8800100 + offset + slot}`);
+      // React commits the scroll in its own time: read the page and the
+      // overlays afresh on every poll until both show this step's posts.
       await expect
-        .poll(async () => (await feed.overlayCounts()).map((count) => count.postKey).sort())
-        .toEqual(expected);
+        .poll(async () => ({
+          page: await page.evaluate(() => window.oaFixture?.visiblePostIds?.() ?? []),
+          overlays: (await feed.overlayCounts()).map((count) => count.postKey).sort(),
+        }))
+        .toEqual({ page: expected.map((key) => key.slice(3)), overlays: expected });
       for (const count of await feed.overlayCounts())
         expect(count).toMatchObject({ inside: 1, total: 1 });
       await expect(feed.overlays).toHaveCount(expected.length);
