@@ -424,6 +424,28 @@ function queryWords(index: VariantIndex, original: string): QueryWord[] {
   return words;
 }
 
+const explanationStops = new Map<IndexVariant, ReadonlySet<string>>();
+
+/**
+ * Function words and greetings as they appear in a post of this variant.
+ * A keyword phrase ("nu mi-a plătit") keeps them as evidence, but listed
+ * as "matched terms" they explain nothing to the advisor.
+ */
+function explanationStopWords(variant: IndexVariant): ReadonlySet<string> {
+  let words = explanationStops.get(variant);
+  if (!words) {
+    const language: PostLanguage =
+      variant === 'bg-latn' ? 'bg' : variant === 'el-latn' ? 'el' : variant;
+    const source = `${STOPWORDS[language]} ${CHATTER}`;
+    const rendered = isLatinVariant(variant)
+      ? `${latinRendering(variant, source)} ${CHATTER}`
+      : source;
+    words = new Set(splitWords(foldForMatching(rendered)));
+    explanationStops.set(variant, words);
+  }
+  return words;
+}
+
 interface Scored {
   answerIndex: number;
   raw: number;
@@ -703,13 +725,13 @@ export function buildMatcher(
     for (const variant of variantsFor(input.text, language, runnerUp)) {
       const scored = scoreVariant(indexFor(variant), input.text, excluded, isQuestion);
       const words = lastWords;
+      const quiet = explanationStopWords(variant);
       for (const item of scored) {
         const previous = best.get(item.answerIndex);
         if (!previous || item.raw > previous.raw) {
-          best.set(item.answerIndex, {
-            ...item,
-            words: item.matched.map((w) => words[w]?.word ?? ''),
-          });
+          const all = item.matched.map((w) => words[w]?.word ?? '');
+          const telling = all.filter((word) => !quiet.has(word));
+          best.set(item.answerIndex, { ...item, words: telling.length > 0 ? telling : all });
         }
       }
     }

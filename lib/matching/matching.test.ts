@@ -49,6 +49,18 @@ describe('matching the default pack', () => {
     expect(result.topic).toBe('off-topic');
   });
 
+  it('explains a match with the words that carry it, not the function words of a keyword phrase', () => {
+    const { suggestions } = matcher.match({
+      text: 'buna, seful nu mi-a dat fluturasul de salariu de 2 luni, ce pot face?',
+    });
+    expect(suggestions[0]?.topic).toBe('unpaid-wages');
+    for (const suggestion of suggestions) {
+      expect(suggestion.matchedTerms).toContain('salariu');
+      for (const word of ['nu', 'mi', 'de', 'ce', 'buna'])
+        expect(suggestion.matchedTerms).not.toContain(word);
+    }
+  });
+
   it('scores are calibrated to 0..1 and sorted best first', () => {
     const { suggestions } = matcher.match(
       { text: 'dostalem Kündigung wczoraj, ile mam czasu?' },
