@@ -10,7 +10,9 @@
  * ELD_DATABASE, ELD_MIN_SCORE, MIN_FEATURE_COUNT, MIN_INFO, COUNT_BASE, FINE_STEP and COARSE_CODES may
  * be overridden from the environment for experiments (also WEIGHTS, a fixed
  * set of weights instead of the grid; DRY_RUN, which writes nothing;
- * DEV_ERRORS, VERBOSE, DEBUG_TEXTS, NO_CLDR, NO_UI_PACKS, NO_EMOJI); the
+ * DEV_ERRORS, VERBOSE, DEBUG_TEXTS, NO_CLDR, NO_UI_PACKS, NO_EMOJI; and
+ * WORD_GRID, ELD_GRID, ELD_ASCII_GRID, PENALTY_GRID, comma-separated values
+ * replacing one axis of the weight grid); the
  * committed data uses the defaults.
  *
  * Run: `npx tsx lib/language/train/build-data.ts` (deterministic; needs the
@@ -422,13 +424,15 @@ async function main(): Promise<void> {
     ? (JSON.parse(process.env.WEIGHTS) as DetectionWeights)
     : undefined;
   const grid: DetectionWeights[] = [];
+  const gridOf = (name: string, values: number[]) =>
+    process.env[name]?.split(',').map(Number) ?? values;
   const SMOOTHING_GRID = (process.env.SMOOTHING ?? '0.02').split(',').map(Number);
   for (const smoothing of SMOOTHING_GRID)
     for (const foldedWeight of [0.5, 1])
-      for (const wordWeight of [3, 4, 6])
-        for (const eld of [4, 6, 9, 13])
-          for (const eldAscii of [2, 3, 4.5])
-            for (const latinTypedPenalty of [0.1, 0.2, 0.3])
+      for (const wordWeight of gridOf('WORD_GRID', [3, 4, 6]))
+        for (const eld of gridOf('ELD_GRID', [4, 6, 9, 13]))
+          for (const eldAscii of gridOf('ELD_ASCII_GRID', [2, 3, 4.5]))
+            for (const latinTypedPenalty of gridOf('PENALTY_GRID', [0.1, 0.2, 0.3]))
               grid.push({
                 eld,
                 eldAscii,
