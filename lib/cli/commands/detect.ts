@@ -3,11 +3,11 @@
  * stdin and writes one line `{"id","language","confidence"}` per input, in
  * input order; `language` is one of the 13 post languages or `und`.
  */
-import { parseArgs } from 'node:util';
 import { detectLanguage, loadLanguageDetector } from '../../language/index';
 import { postLineSchema, readJsonLines, writeJsonLine } from '../io';
 import type { CliCommand } from '../types';
 import { CliUsageError } from '../types';
+import { parseFlags } from './pack-common';
 
 export const detectCommand: CliCommand = {
   path: ['detect'],
@@ -27,13 +27,16 @@ Options:
 Exit codes: 0 success, 1 a line is not valid JSON or lacks id/text (the
 message names the line), 2 the command was called wrongly.`,
   async run(args, io) {
-    let details = false;
-    try {
-      const { values } = parseArgs({ args, options: { details: { type: 'boolean' } } });
-      details = values.details === true;
-    } catch (error) {
-      throw new CliUsageError(error instanceof Error ? error.message : String(error));
-    }
+    const { values, positionals } = parseFlags({
+      args,
+      allowPositionals: true,
+      options: { details: { type: 'boolean' } },
+    });
+    if (positionals.length > 0)
+      throw new CliUsageError(
+        `Unexpected argument ${JSON.stringify(positionals[0])}: posts are read from stdin, one JSON line each.`,
+      );
+    const details = values.details === true;
     loadLanguageDetector();
     for await (const post of readJsonLines(io.stdin, postLineSchema)) {
       const result = detectLanguage(post.text);

@@ -73,7 +73,9 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
       },
     });
     if (positionals.length > 0)
-      throw new CliUsageError(`Unexpected argument ${positionals[0]}; posts come on stdin.`);
+      throw new CliUsageError(
+        `Unexpected argument ${JSON.stringify(positionals[0])}: posts are read from stdin, one JSON line each.`,
+      );
     const top = parseTopFlag(values.top, 3);
     const pack = await loadPackForMatching(io, values.pack);
     loadLanguageDetector();
