@@ -52,4 +52,13 @@ describe('cli detect', () => {
     expect(code).toBe(2);
     expect(err).toContain('Usage: npm run --silent cli -- detect');
   });
+
+  it('refuses a text given as an argument and says posts come on stdin', async () => {
+    const { code, out, err } = await run(['detect', 'mam Kündigung od szefa'], '');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(
+      'Unexpected argument "mam Kündigung od szefa": posts are read from stdin',
+    );
+  });
 });

@@ -81,7 +81,12 @@ describe('cli suggest', () => {
 
   it.each([
     [['suggest', '--top', '0'], '', 2, '--top expects a whole number'],
-    [['suggest', 'posts.jsonl'], '', 2, 'posts come on stdin'],
+    [
+      ['suggest', 'posts.jsonl'],
+      '',
+      2,
+      'Unexpected argument "posts.jsonl": posts are read from stdin',
+    ],
     [['suggest'], '{"id":1,"text":"ok"}\nnot json\n', 1, 'stdin line 2: not valid JSON'],
     [['suggest'], '{"id":1}\n', 1, 'stdin line 1.text:'],
     [['suggest', '--pack', 'missing-pack.json'], '', 1, 'missing-pack.json'],
