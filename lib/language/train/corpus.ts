@@ -10,7 +10,10 @@
  * - UI packs of `@ag-grid-community/locale`, `summernote`, `jodit`, `trumbowyg`,
  *   `datatables.net-plugins`, `jquery-validation`, `quasar`, `@vee-validate/i18n`,
  *   `bootstrap-table` (MIT),
- *   `video.js` and `blockly` (Apache-2.0):
+ *   `video.js` and `blockly` (Apache-2.0),
+ *   and a second group: `shaka-player` (Apache-2.0), `mediaelement`, `plotly.js-locales`,
+ *   `vuetify`, `element-plus`, `keycloakify` (Keycloak's login/account messages, Apache-2.0),
+ *   `@formkit/i18n`, `antd`, `@mui/x-data-grid`, `naive-ui`, `date-fns` (MIT):
  *   human UI translations. Training only (see loadUiPacks).
  * - `tinymce-i18n` (TinyMCE language packs, licensed like TinyMCE 8, i.e. GPL-2.0+):
  *   TEST ONLY. Nothing derived from it is shipped, so its licence never reaches the bundle.
@@ -47,7 +50,18 @@ export interface CorpusItem {
     | 'blockly'
     | 'quasar'
     | 'veevalidate'
-    | 'bootstraptable';
+    | 'bootstraptable'
+    | 'shaka'
+    | 'mediaelement'
+    | 'plotly'
+    | 'vuetify'
+    | 'elementplus'
+    | 'keycloak'
+    | 'formkit'
+    | 'antd'
+    | 'muigrid'
+    | 'naiveui'
+    | 'datefns';
   language: PostLanguage;
   /** True for Serbian/Bosnian sources, which the product reports as `hr`. */
   serbianOrBosnian?: boolean;
@@ -522,6 +536,32 @@ function jsPairs(source: string): [string, string][] {
   return pairs;
 }
 
+/** String leaves of a locale object, without format patterns and locale names ("YYYY", "sk-SK"). */
+function objectPairs(value: unknown): [string, string][] {
+  const pairs: [string, string][] = [];
+  flattenStrings(value, '', pairs);
+  return pairs.filter(([key]) => !/format$|(?:^|\.)(?:name|locale)$/i.test(key));
+}
+
+const DATE_FNS_DISTANCE_TOKENS = [
+  'lessThanXSeconds',
+  'xSeconds',
+  'halfAMinute',
+  'lessThanXMinutes',
+  'xMinutes',
+  'aboutXHours',
+  'xHours',
+  'xDays',
+  'aboutXWeeks',
+  'xWeeks',
+  'aboutXMonths',
+  'xMonths',
+  'aboutXYears',
+  'xYears',
+  'overXYears',
+  'almostXYears',
+];
+
 interface UiPack {
   source: UiPackSource;
   files: PackFile[];
@@ -785,6 +825,333 @@ function uiPacks(): UiPack[] {
       }),
       read: (file) => json('@vee-validate/i18n', `dist/locale/${file}.json`),
       english: 'en',
+    },
+    {
+      source: 'shaka',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+      }),
+      // `[AD_ON]`-style placeholders are no text.
+      read: async (file) =>
+        (await json('shaka-player', `ui/locales/${file}.json`)).map(([key, value]) => [
+          key,
+          value.replace(/\[[A-Z_]+\]/g, ' '),
+        ]),
+      english: 'en',
+    },
+    {
+      source: 'mediaelement',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+      }),
+      read: async (file) =>
+        jsPairs(await text('mediaelement', `src/js/languages/${file}.js`)).filter(
+          ([key]) => key !== 'mejs.plural-form',
+        ),
+      english: 'en',
+    },
+    {
+      source: 'plotly',
+      files: packFiles({
+        de: 'de',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        bs: 'bs',
+      }),
+      read: async (file) =>
+        Object.entries(
+          (
+            require(join(packageDir('plotly.js-locales'), `${file}.js`)) as {
+              dictionary: Record<string, string>;
+            }
+          ).dictionary,
+        ),
+      english: 'key',
+    },
+    {
+      source: 'vuetify',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr-Cyrl',
+        srLatn: 'sr-Latn',
+      }),
+      read: async (file) => {
+        const mod = (await import(
+          pathToFileURL(join(packageDir('vuetify'), 'lib', 'locale', `${file}.js`)).href
+        )) as { default: unknown };
+        const pairs: [string, string][] = [];
+        flattenStrings(mod.default, '', pairs);
+        return pairs;
+      },
+      english: 'en',
+    },
+    {
+      source: 'elementplus',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+      }),
+      read: async (file) => {
+        const mod = require(
+          join(packageDir('element-plus'), 'lib', 'locale', 'lang', `${file}.js`),
+        ) as { default: { el: unknown } };
+        const pairs: [string, string][] = [];
+        flattenStrings(mod.default.el, '', pairs);
+        return pairs;
+      },
+      english: 'en',
+    },
+    {
+      source: 'keycloak',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        el: 'el',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+      }),
+      // Keycloak's login and account messages as keycloakify ships them; `''` is an apostrophe.
+      read: async (file) => {
+        const pairs: [string, string][] = [];
+        for (const part of ['login', 'account']) {
+          const path = `${part}/i18n/messages_defaultSet/${file}.js`;
+          if (!existsSync(join(packageDir('keycloakify'), path))) continue;
+          for (const [key, value] of jsPairs(await text('keycloakify', path)))
+            pairs.push([`${part}.${key}`, value.replace(/''/g, "'")]);
+        }
+        return pairs;
+      },
+      english: 'en',
+    },
+    {
+      source: 'formkit',
+      files: packFiles({
+        de: 'de',
+        en: 'en',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'sr',
+      }),
+      // UI strings, and the validation messages rendered for a field without a name.
+      read: async (file) => {
+        type Message = string | ((context: unknown) => string);
+        const locale = (
+          require('@formkit/i18n') as Record<
+            string,
+            { ui?: Record<string, Message>; validation?: Record<string, Message> }
+          >
+        )[file];
+        const pairs: [string, string][] = [];
+        for (const [group, messages] of Object.entries(locale ?? {})) {
+          for (const [key, message] of Object.entries(messages ?? {})) {
+            let value: unknown = message;
+            if (typeof message === 'function') {
+              try {
+                value = message({ name: '', args: ['1', '5'], node: { value: '' } });
+              } catch {
+                continue;
+              }
+            }
+            if (typeof value === 'string') pairs.push([`${group}.${key}`, value]);
+          }
+        }
+        return pairs;
+      },
+      english: 'en',
+    },
+    {
+      source: 'antd',
+      files: packFiles({
+        de: 'de_DE',
+        en: 'en_US',
+        pl: 'pl_PL',
+        ro: 'ro_RO',
+        bg: 'bg_BG',
+        el: 'el_GR',
+        hr: 'hr_HR',
+        hu: 'hu_HU',
+        es: 'es_ES',
+        fr: 'fr_FR',
+        it: 'it_IT',
+        cs: 'cs_CZ',
+        sk: 'sk_SK',
+        sr: 'sr_RS',
+      }),
+      read: async (file) =>
+        objectPairs(
+          (require(join(packageDir('antd'), 'lib', 'locale', `${file}.js`)) as { default: unknown })
+            .default,
+        ),
+      english: 'en_US',
+    },
+    {
+      source: 'muigrid',
+      files: packFiles({
+        de: 'deDE',
+        en: 'enUS',
+        pl: 'plPL',
+        ro: 'roRO',
+        bg: 'bgBG',
+        el: 'elGR',
+        hr: 'hrHR',
+        hu: 'huHU',
+        es: 'esES',
+        fr: 'frFR',
+        it: 'itIT',
+        cs: 'csCZ',
+        sk: 'skSK',
+      }),
+      // The data grid's localeText; entries that are functions (plurals) are skipped.
+      read: async (file) => {
+        const locales = require('@mui/x-data-grid/locales') as Record<
+          string,
+          { components: { MuiDataGrid: { defaultProps: { localeText: unknown } } } } | undefined
+        >;
+        return objectPairs(locales[file]?.components.MuiDataGrid.defaultProps.localeText);
+      },
+      english: 'enUS',
+    },
+    {
+      source: 'naiveui',
+      files: packFiles({
+        de: 'deDE',
+        en: 'enUS',
+        pl: 'plPL',
+        ro: 'roRO',
+        bg: 'bgBG',
+        el: 'elGR',
+        hr: 'hrHR',
+        hu: 'huHU',
+        es: 'esES',
+        fr: 'frFR',
+        it: 'itIT',
+        cs: 'csCZ',
+        sk: 'skSK',
+        sr: 'srRS',
+      }),
+      read: async (file) => objectPairs((require('naive-ui') as Record<string, unknown>)[file]),
+      english: 'enUS',
+    },
+    {
+      source: 'datefns',
+      files: packFiles({
+        de: 'de',
+        en: 'enUS',
+        pl: 'pl',
+        ro: 'ro',
+        bg: 'bg',
+        el: 'el',
+        hr: 'hr',
+        hu: 'hu',
+        es: 'es',
+        fr: 'fr',
+        it: 'it',
+        cs: 'cs',
+        sk: 'sk',
+        sr: 'srLatn',
+      }),
+      // Relative-time phrases ("pred 5 minútami") and the words of relative-date formats.
+      read: async (file) => {
+        type Locale = {
+          formatDistance: (token: string, count: number, options?: object) => string;
+          formatRelative: (token: string, date: Date) => string;
+        };
+        const locale = (require('date-fns/locale') as Record<string, Locale | undefined>)[file];
+        if (!locale) return [];
+        const pairs: [string, string][] = [];
+        for (const token of DATE_FNS_DISTANCE_TOKENS)
+          for (const count of [1, 2, 5])
+            for (const [suffix, options] of [
+              ['', {}],
+              ['ago', { addSuffix: true, comparison: -1 }],
+              ['in', { addSuffix: true, comparison: 1 }],
+            ] as const)
+              pairs.push([
+                `${token}.${count}.${suffix}`,
+                locale.formatDistance(token, count, options),
+              ]);
+        for (const token of ['lastWeek', 'yesterday', 'today', 'tomorrow', 'nextWeek'])
+          for (let day = 1; day <= 7; day += 1) {
+            const quoted = locale
+              .formatRelative(token, new Date(2024, 0, day))
+              .match(/'[^']+'/g)
+              ?.map((part) => part.slice(1, -1))
+              .join(' ');
+            if (quoted) pairs.push([`${token}.${day}`, quoted]);
+          }
+        return pairs;
+      },
+      english: 'enUS',
     },
   ];
 }
