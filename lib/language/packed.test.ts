@@ -38,13 +38,21 @@ describe('packed tables', () => {
         ['#jsem', 'a1'],
         ['#jsme', 'a2'],
       ]),
-    ).toBe('0#jsem\n3me\n\na1\na2');
+    ).toBe('0#jsem\n3me\n\na\na\n\n12');
+  });
+
+  it('writes numbers in base 32 without separators, one character below 32', () => {
+    const values = [0, 5, 31, 32, 35, 1023, 1024, 987386];
+    const packed = packEntries([['x', values.map((v) => `a${String(v)}`).join('')]]);
+    expect(packed.split('\n\n')[2]).toBe('05VX0X3#VXW0!adQ');
+    expect(unpack(packed)).toEqual([['x', values.flatMap((v) => [0, v])]]);
   });
 
   it.each([
     ['a key with a line break', [['a\nb', 'a1']]],
     ['an empty key', [['', 'a1']]],
     ['a value that is not class-number pairs', [['ab', '12']]],
+    ['an entry without pairs', [['ab', '']]],
   ] as const)('refuses %s', (_, entries) => {
     expect(() => packEntries(entries)).toThrow(/cannot pack/);
   });
