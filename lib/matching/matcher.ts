@@ -424,6 +424,22 @@ function queryWords(index: VariantIndex, original: string): QueryWord[] {
   return words;
 }
 
+/**
+ * Matching sees folded words ("kundigung"); the advisor should see them as
+ * the post spells them ("Kündigung"). Maps each folded word to the post's
+ * first spelling of it.
+ */
+function postSpelling(text: string): (folded: string) => string {
+  const spellings = new Map<string, string>();
+  for (const [token] of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+    const words = splitWords(foldForMatching(token));
+    const [word] = words;
+    if (words.length === 1 && word !== undefined && !spellings.has(word))
+      spellings.set(word, token.normalize('NFC'));
+  }
+  return (folded) => spellings.get(folded) ?? folded;
+}
+
 const explanationStops = new Map<IndexVariant, ReadonlySet<string>>();
 
 /**
@@ -722,6 +738,7 @@ export function buildMatcher(
     const isQuestion = analyseQuestion(input.text).isQuestion;
     // Per answer, the best evidence over the searched variants.
     const best = new Map<number, Scored & { words: string[] }>();
+    const spelled = postSpelling(input.text);
     for (const variant of variantsFor(input.text, language, runnerUp)) {
       const scored = scoreVariant(indexFor(variant), input.text, excluded, isQuestion);
       const words = lastWords;
@@ -731,7 +748,8 @@ export function buildMatcher(
         if (!previous || item.raw > previous.raw) {
           const all = item.matched.map((w) => words[w]?.word ?? '');
           const telling = all.filter((word) => !quiet.has(word));
-          best.set(item.answerIndex, { ...item, words: telling.length > 0 ? telling : all });
+          const shown = (telling.length > 0 ? telling : all).map((word) => spelled(word));
+          best.set(item.answerIndex, { ...item, words: shown });
         }
       }
     }

@@ -61,6 +61,15 @@ describe('matching the default pack', () => {
     }
   });
 
+  it('shows matched words as the post spells them, not folded', () => {
+    const { suggestions } = matcher.match({
+      text: 'Czesc, mam Kündigung od szefa, co mam zrobić?',
+    });
+    expect(suggestions[0]?.topic).toBe('dismissal');
+    expect(suggestions[0]?.matchedTerms).toContain('Kündigung');
+    expect(suggestions[0]?.matchedTerms).not.toContain('kundigung');
+  });
+
   it('scores are calibrated to 0..1 and sorted best first', () => {
     const { suggestions } = matcher.match(
       { text: 'dostalem Kündigung wczoraj, ile mam czasu?' },
