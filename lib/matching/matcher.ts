@@ -440,6 +440,23 @@ function postSpelling(text: string): (folded: string) => string {
   return (folded) => spellings.get(folded) ?? folded;
 }
 
+interface ExplanationSource {
+  words: readonly QueryWord[];
+  variant: IndexVariant;
+}
+
+/** The words that made an answer match, as the advisor should read them. */
+function explain(
+  matched: readonly number[],
+  source: ExplanationSource,
+  spelled: (folded: string) => string,
+): string[] {
+  const quiet = explanationStopWords(source.variant);
+  const all = matched.map((w) => source.words[w]?.word ?? '');
+  const telling = all.filter((word) => !quiet.has(word));
+  return [...new Set((telling.length > 0 ? telling : all).map(spelled))];
+}
+
 const explanationStops = new Map<IndexVariant, ReadonlySet<string>>();
 
 /**
@@ -736,21 +753,16 @@ export function buildMatcher(
       }
     }
     const isQuestion = analyseQuestion(input.text).isQuestion;
-    // Per answer, the best evidence over the searched variants.
-    const best = new Map<number, Scored & { words: string[] }>();
-    const spelled = postSpelling(input.text);
+    // Per answer, the best evidence over the searched variants, with the
+    // words of that variant's query (turned into an explanation only for the
+    // few answers that are suggested).
+    const best = new Map<number, Scored & { source: ExplanationSource }>();
     for (const variant of variantsFor(input.text, language, runnerUp)) {
       const scored = scoreVariant(indexFor(variant), input.text, excluded, isQuestion);
-      const words = lastWords;
-      const quiet = explanationStopWords(variant);
+      const source: ExplanationSource = { words: lastWords, variant };
       for (const item of scored) {
         const previous = best.get(item.answerIndex);
-        if (!previous || item.raw > previous.raw) {
-          const all = item.matched.map((w) => words[w]?.word ?? '');
-          const telling = all.filter((word) => !quiet.has(word));
-          const shown = (telling.length > 0 ? telling : all).map((word) => spelled(word));
-          best.set(item.answerIndex, { ...item, words: shown });
-        }
+        if (!previous || item.raw > previous.raw) best.set(item.answerIndex, { ...item, source });
       }
     }
     const scored = [...best.values()]
@@ -791,7 +803,11 @@ export function buildMatcher(
 
     const postLanguage: PostLanguage = language === 'und' ? 'de' : language;
     const today = now();
-    const candidates: (Suggestion & { order: number; adjustment: number })[] = [];
+    const candidates: (Suggestion & {
+      order: number;
+      adjustment: number;
+      evidence: Scored & { source: ExplanationSource };
+    })[] = [];
     for (const item of scored) {
       const entry = entries[item.answerIndex];
       if (!entry) continue;
@@ -818,12 +834,13 @@ export function buildMatcher(
         topic: entry.answer.topic,
         kind: entry.answer.kind,
         score: Math.round(adjusted * 1000) / 1000,
-        matchedTerms: [...new Set(item.words)],
+        matchedTerms: [],
         textLanguage,
         fallback: !has,
         expired: isExpired(entry.answer, today),
         order: adjusted,
         adjustment,
+        evidence: item,
       });
     }
     candidates.sort((a, b) => b.order - a.order);
@@ -840,9 +857,14 @@ export function buildMatcher(
       promoted.order = first.order;
       candidates.unshift(promoted);
     }
+    // Explanations only for what is shown: the post's words in its own spelling.
+    const spelled = postSpelling(input.text);
     const suggestions = candidates
       .slice(0, top)
-      .map(({ order: _order, adjustment: _adjustment, ...suggestion }) => suggestion);
+      .map(({ order: _order, adjustment: _adjustment, evidence, ...suggestion }) => ({
+        ...suggestion,
+        matchedTerms: explain(evidence.matched, evidence.source, spelled),
+      }));
     if (suggestions.length === 0 || (suggestions[0]?.score ?? 0) < RELEVANCE_THRESHOLD) {
       return offTopic;
     }
