@@ -31,8 +31,9 @@ export interface CharModel {
 const ALPHA = 0.02;
 
 /**
- * Counts are stored as one- or two-digit codes on a logarithmic scale: codes
- * up to COARSE_CODES stand for COUNT_BASE^code, coarse steps that gzip well
+ * Counts are stored as small codes on a logarithmic scale (one character
+ * each in the packed data, see packed.ts): codes up to COARSE_CODES stand
+ * for COUNT_BASE^code, coarse steps that gzip well
  * and are as precise as the sampling noise of rare features; above that each
  * code is FINE_STEP times the one before, so that frequent features, whose
  * counts differ between close languages by a few per cent, keep that

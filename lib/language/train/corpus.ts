@@ -28,6 +28,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
+import { POST_LANGUAGES } from '../../domain/languages';
 import type { PostLanguage } from '../../domain/languages';
 
 export interface CorpusItem {
@@ -498,13 +499,42 @@ type UiPackSource = Exclude<
 /** One language file of a UI pack: its locale label, language, and whether it is Serbian/Bosnian. */
 type PackFile = [file: string, language: PostLanguage, serbianOrBosnian: boolean];
 
-function packFiles(
-  names: Partial<Record<PostLanguage | 'sr' | 'srLatn' | 'bs', string>>,
+/** The region most UI packs name with each post language ("cs-CZ", "el-GR"). */
+const REGIONS: Readonly<Record<PostLanguage, string>> = {
+  de: 'DE',
+  en: 'US',
+  pl: 'PL',
+  ro: 'RO',
+  bg: 'BG',
+  el: 'GR',
+  hr: 'HR',
+  hu: 'HU',
+  es: 'ES',
+  fr: 'FR',
+  it: 'IT',
+  cs: 'CZ',
+  sk: 'SK',
+};
+
+/**
+ * A pack's files: each post language's file named by `name`, except where
+ * `exceptions` gives another name or null (the pack lacks that language);
+ * Serbian/Bosnian files (trained as hr) are listed in `exceptions` too.
+ */
+function localeFiles(
+  name: (language: PostLanguage, region: string) => string,
+  exceptions: Partial<Record<PostLanguage | 'sr' | 'srLatn' | 'bs', string | null>> = {},
 ): PackFile[] {
-  return Object.entries(names).map(([code, file]): PackFile => {
-    const sr = code === 'sr' || code === 'srLatn' || code === 'bs';
-    return [file ?? '', sr ? 'hr' : (code as PostLanguage), sr];
-  });
+  const files: PackFile[] = [];
+  for (const language of POST_LANGUAGES) {
+    const file = language in exceptions ? exceptions[language] : name(language, REGIONS[language]);
+    if (file) files.push([file, language, false]);
+  }
+  for (const code of ['sr', 'srLatn', 'bs'] as const) {
+    const file = exceptions[code];
+    if (file) files.push([file, 'hr', true]);
+  }
+  return files;
 }
 
 const JS_ESCAPES: Record<string, string> = { n: ' ', t: ' ', r: ' ', b: '', f: '', v: '' };
@@ -581,21 +611,7 @@ function uiPacks(): UiPack[] {
   return [
     {
       source: 'aggrid',
-      files: packFiles({
-        de: 'DE',
-        en: 'EN',
-        pl: 'PL',
-        ro: 'RO',
-        bg: 'BG',
-        el: 'GR',
-        hr: 'HR',
-        hu: 'HU',
-        es: 'ES',
-        fr: 'FR',
-        it: 'IT',
-        cs: 'CZ',
-        sk: 'SK',
-      }),
+      files: localeFiles((_, region) => region, { en: 'EN' }),
       read: async (file) => {
         const locales = require('@ag-grid-community/locale') as Record<
           string,
@@ -607,20 +623,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'summernote',
-      files: packFiles({
-        de: 'de-DE',
-        en: 'en-US',
-        pl: 'pl-PL',
-        ro: 'ro-RO',
-        bg: 'bg-BG',
-        el: 'el-GR',
-        hr: 'hr-HR',
-        hu: 'hu-HU',
-        es: 'es-ES',
-        fr: 'fr-FR',
-        it: 'it-IT',
-        cs: 'cs-CZ',
-        sk: 'sk-SK',
+      files: localeFiles((language, region) => `${language}-${region}`, {
         sr: 'sr-RS',
         srLatn: 'sr-RS-Latin',
       }),
@@ -629,57 +632,32 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'jodit',
-      files: packFiles({
-        de: 'de',
-        pl: 'pl',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
+      files: localeFiles((language) => language, {
+        en: null,
+        ro: null,
+        bg: null,
+        el: null,
+        hr: null,
         cs: 'cs_cz',
-        sk: 'sk',
       }),
       read: async (file) => jsPairs(await text('jodit', `esm/langs/${file}.js`)),
       english: 'key',
     },
     {
       source: 'trumbowyg',
-      files: packFiles({
-        de: 'de',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'rs',
-        srLatn: 'rs_latin',
-      }),
+      files: localeFiles((language) => language, { en: null, sr: 'rs', srLatn: 'rs_latin' }),
       read: async (file) => jsPairs(await text('trumbowyg', `dist/langs/${file}.js`)),
       // English lives inside the editor's own script, not in a language file.
       english: null,
     },
     {
       source: 'datatables',
-      files: packFiles({
+      files: localeFiles((language) => language, {
         de: 'de-DE',
         en: 'en-GB',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
         es: 'es-ES',
         fr: 'fr-FR',
         it: 'it-IT',
-        cs: 'cs',
-        sk: 'sk',
         sr: 'sr',
         bs: 'bs-BA',
       }),
@@ -688,67 +666,20 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'jqvalidation',
-      files: packFiles({
-        de: 'de',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-        srLatn: 'sr_lat',
-      }),
+      files: localeFiles((language) => language, { en: null, sr: 'sr', srLatn: 'sr_lat' }),
       read: async (file) =>
         jsPairs(await text('jquery-validation', `dist/localization/messages_${file}.js`)),
       english: null,
     },
     {
       source: 'videojs',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-        bs: 'ba',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr', bs: 'ba' }),
       read: (file) => json('video.js', `dist/lang/${file}.json`),
       english: 'key',
     },
     {
       source: 'blockly',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-        srLatn: 'sr-latn',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr', srLatn: 'sr-latn' }),
       read: async (file) =>
         Object.entries(require(`blockly/msg/${file}`) as Record<string, string>).filter(
           (pair): pair is [string, string] => typeof pair[1] === 'string',
@@ -757,41 +688,13 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'quasar',
-      files: packFiles({
-        de: 'de',
-        en: 'en-US',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-      }),
+      files: localeFiles((language) => language, { en: 'en-US', sr: 'sr' }),
       read: async (file) => jsPairs(await text('quasar', `lang/${file}.js`)),
       english: 'en-US',
     },
     {
       source: 'bootstraptable',
-      files: packFiles({
-        de: 'de-DE',
-        en: 'en-US',
-        pl: 'pl-PL',
-        ro: 'ro-RO',
-        bg: 'bg-BG',
-        el: 'el-GR',
-        hr: 'hr-HR',
-        hu: 'hu-HU',
-        es: 'es-ES',
-        fr: 'fr-FR',
-        it: 'it-IT',
-        cs: 'cs-CZ',
-        sk: 'sk-SK',
+      files: localeFiles((language, region) => `${language}-${region}`, {
         sr: 'sr-Cyrl-RS',
         srLatn: 'sr-Latn-RS',
       }),
@@ -806,44 +709,13 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'veevalidate',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-        srLatn: 'sr_Latin',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr', srLatn: 'sr_Latin' }),
       read: (file) => json('@vee-validate/i18n', `dist/locale/${file}.json`),
       english: 'en',
     },
     {
       source: 'shaka',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr' }),
       // `[AD_ON]`-style placeholders are no text.
       read: async (file) =>
         (await json('shaka-player', `ui/locales/${file}.json`)).map(([key, value]) => [
@@ -854,19 +726,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'mediaelement',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-      }),
+      files: localeFiles((language) => language, { bg: null, el: null }),
       read: async (file) =>
         jsPairs(await text('mediaelement', `src/js/languages/${file}.js`)).filter(
           ([key]) => key !== 'mejs.plural-form',
@@ -875,21 +735,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'plotly',
-      files: packFiles({
-        de: 'de',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        bs: 'bs',
-      }),
+      files: localeFiles((language) => language, { en: null, bs: 'bs' }),
       read: async (file) =>
         Object.entries(
           (
@@ -902,23 +748,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'vuetify',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr-Cyrl',
-        srLatn: 'sr-Latn',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr-Cyrl', srLatn: 'sr-Latn' }),
       read: async (file) => {
         const mod = (await import(
           pathToFileURL(join(packageDir('vuetify'), 'lib', 'locale', `${file}.js`)).href
@@ -931,22 +761,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'elementplus',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr' }),
       read: async (file) => {
         const mod = require(
           join(packageDir('element-plus'), 'lib', 'locale', 'lang', `${file}.js`),
@@ -959,18 +774,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'keycloak',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        el: 'el',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-      }),
+      files: localeFiles((language) => language, { ro: null, bg: null, hr: null }),
       // Keycloak's login and account messages as keycloakify ships them; `''` is an apostrophe.
       read: async (file) => {
         const pairs: [string, string][] = [];
@@ -986,22 +790,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'formkit',
-      files: packFiles({
-        de: 'de',
-        en: 'en',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'sr',
-      }),
+      files: localeFiles((language) => language, { sr: 'sr' }),
       // UI strings, and the validation messages rendered for a field without a name.
       read: async (file) => {
         type Message = string | ((context: unknown) => string);
@@ -1031,22 +820,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'antd',
-      files: packFiles({
-        de: 'de_DE',
-        en: 'en_US',
-        pl: 'pl_PL',
-        ro: 'ro_RO',
-        bg: 'bg_BG',
-        el: 'el_GR',
-        hr: 'hr_HR',
-        hu: 'hu_HU',
-        es: 'es_ES',
-        fr: 'fr_FR',
-        it: 'it_IT',
-        cs: 'cs_CZ',
-        sk: 'sk_SK',
-        sr: 'sr_RS',
-      }),
+      files: localeFiles((language, region) => `${language}_${region}`, { sr: 'sr_RS' }),
       read: async (file) =>
         objectPairs(
           (require(join(packageDir('antd'), 'lib', 'locale', `${file}.js`)) as { default: unknown })
@@ -1056,21 +830,7 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'muigrid',
-      files: packFiles({
-        de: 'deDE',
-        en: 'enUS',
-        pl: 'plPL',
-        ro: 'roRO',
-        bg: 'bgBG',
-        el: 'elGR',
-        hr: 'hrHR',
-        hu: 'huHU',
-        es: 'esES',
-        fr: 'frFR',
-        it: 'itIT',
-        cs: 'csCZ',
-        sk: 'skSK',
-      }),
+      files: localeFiles((language, region) => `${language}${region}`),
       // The data grid's localeText; entries that are functions (plurals) are skipped.
       read: async (file) => {
         const locales = require('@mui/x-data-grid/locales') as Record<
@@ -1083,43 +843,13 @@ function uiPacks(): UiPack[] {
     },
     {
       source: 'naiveui',
-      files: packFiles({
-        de: 'deDE',
-        en: 'enUS',
-        pl: 'plPL',
-        ro: 'roRO',
-        bg: 'bgBG',
-        el: 'elGR',
-        hr: 'hrHR',
-        hu: 'huHU',
-        es: 'esES',
-        fr: 'frFR',
-        it: 'itIT',
-        cs: 'csCZ',
-        sk: 'skSK',
-        sr: 'srRS',
-      }),
+      files: localeFiles((language, region) => `${language}${region}`, { sr: 'srRS' }),
       read: async (file) => objectPairs((require('naive-ui') as Record<string, unknown>)[file]),
       english: 'enUS',
     },
     {
       source: 'datefns',
-      files: packFiles({
-        de: 'de',
-        en: 'enUS',
-        pl: 'pl',
-        ro: 'ro',
-        bg: 'bg',
-        el: 'el',
-        hr: 'hr',
-        hu: 'hu',
-        es: 'es',
-        fr: 'fr',
-        it: 'it',
-        cs: 'cs',
-        sk: 'sk',
-        sr: 'srLatn',
-      }),
+      files: localeFiles((language) => language, { en: 'enUS', sr: 'srLatn' }),
       // Relative-time phrases ("pred 5 minútami") and the words of relative-date formats.
       read: async (file) => {
         type Locale = {
