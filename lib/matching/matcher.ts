@@ -27,9 +27,10 @@
  *
  * Ranking: per answer, its examples, keyword/title, body and German scores,
  * weighted (WEIGHTS; chosen on bench/matching/dev-set.json, see BENCHMARKS.md);
- * the post's topic is the topic with the most evidence over its answers. Relevance (calibration.ts) is a logistic model over that
- * score, the IDF-weighted share of the post's informative words the answer
- * explains (coverage), how much domain vocabulary the post contains, and
+ * the post's topic is the topic with the most evidence over its answers.
+ * Relevance (calibration.ts) is a logistic model over that score, the
+ * IDF-weighted share of the post's informative words the answer explains
+ * (coverage), how much domain vocabulary the post contains, and
  * whether the post asks something — so one incidental word ("Germany",
  * "work") on a post selling a sofa does not trigger a suggestion.
  */
@@ -168,6 +169,12 @@ interface VariantIndex {
   stopTerms: Set<string>;
   /** The same for the German-term query. */
   germanStopTerms: Set<string>;
+  /**
+   * Function words and greetings as a post of this variant writes them. A
+   * keyword phrase ("nu mi-a plătit") keeps them as evidence, but listed as
+   * matched words they explain nothing to the advisor.
+   */
+  quietWords: ReadonlySet<string>;
 }
 
 export const VARIANTS: readonly IndexVariant[] = [...POST_LANGUAGES, 'bg-latn', 'el-latn'];
@@ -382,6 +389,7 @@ function buildVariantIndex(
         ),
     stopTerms,
     germanStopTerms,
+    quietWords: new Set(splitWords(foldForMatching(stopSource))),
   };
 }
 
@@ -442,7 +450,7 @@ function postSpelling(text: string): (folded: string) => string {
 
 interface ExplanationSource {
   words: readonly QueryWord[];
-  variant: IndexVariant;
+  index: VariantIndex;
 }
 
 /** The words that made an answer match, as the advisor should read them. */
@@ -451,32 +459,9 @@ function explain(
   source: ExplanationSource,
   spelled: (folded: string) => string,
 ): string[] {
-  const quiet = explanationStopWords(source.variant);
   const all = matched.map((w) => source.words[w]?.word ?? '');
-  const telling = all.filter((word) => !quiet.has(word));
+  const telling = all.filter((word) => !source.index.quietWords.has(word));
   return [...new Set((telling.length > 0 ? telling : all).map(spelled))];
-}
-
-const explanationStops = new Map<IndexVariant, ReadonlySet<string>>();
-
-/**
- * Function words and greetings as they appear in a post of this variant.
- * A keyword phrase ("nu mi-a plătit") keeps them as evidence, but listed
- * as "matched terms" they explain nothing to the advisor.
- */
-function explanationStopWords(variant: IndexVariant): ReadonlySet<string> {
-  let words = explanationStops.get(variant);
-  if (!words) {
-    const language: PostLanguage =
-      variant === 'bg-latn' ? 'bg' : variant === 'el-latn' ? 'el' : variant;
-    const source = `${STOPWORDS[language]} ${CHATTER}`;
-    const rendered = isLatinVariant(variant)
-      ? `${latinRendering(variant, source)} ${CHATTER}`
-      : source;
-    words = new Set(splitWords(foldForMatching(rendered)));
-    explanationStops.set(variant, words);
-  }
-  return words;
 }
 
 interface Scored {
@@ -758,8 +743,9 @@ export function buildMatcher(
     // few answers that are suggested).
     const best = new Map<number, Scored & { source: ExplanationSource }>();
     for (const variant of variantsFor(input.text, language, runnerUp)) {
-      const scored = scoreVariant(indexFor(variant), input.text, excluded, isQuestion);
-      const source: ExplanationSource = { words: lastWords, variant };
+      const index = indexFor(variant);
+      const scored = scoreVariant(index, input.text, excluded, isQuestion);
+      const source: ExplanationSource = { words: lastWords, index };
       for (const item of scored) {
         const previous = best.get(item.answerIndex);
         if (!previous || item.raw > previous.raw) best.set(item.answerIndex, { ...item, source });
@@ -803,7 +789,7 @@ export function buildMatcher(
 
     const postLanguage: PostLanguage = language === 'und' ? 'de' : language;
     const today = now();
-    const candidates: (Suggestion & {
+    const candidates: (Omit<Suggestion, 'matchedTerms'> & {
       order: number;
       adjustment: number;
       evidence: Scored & { source: ExplanationSource };
@@ -834,7 +820,6 @@ export function buildMatcher(
         topic: entry.answer.topic,
         kind: entry.answer.kind,
         score: Math.round(adjusted * 1000) / 1000,
-        matchedTerms: [],
         textLanguage,
         fallback: !has,
         expired: isExpired(entry.answer, today),
