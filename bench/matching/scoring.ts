@@ -71,33 +71,47 @@ export function evaluate(items: readonly EvalItem[], rank: Ranker) {
   };
 }
 
+/**
+ * One language's BM25 index: MiniSearch defaults, one document per answer.
+ * `skip` leaves one example out of its answer's document.
+ */
+function baselineIndex(
+  pack: Pack,
+  language: PostLanguage,
+  skip?: { answerId: string; example: number },
+): MiniSearch {
+  const index = new MiniSearch({
+    fields: ['examples', 'keywords', 'title', 'body'],
+    storeFields: ['topic'],
+  });
+  index.addAll(
+    pack.answers.flatMap((answer) => {
+      const text = answer.texts[language];
+      if (!text) return [];
+      const examples =
+        answer.id === skip?.answerId
+          ? text.examples.filter((_, i) => i !== skip.example)
+          : text.examples;
+      return [
+        {
+          id: answer.id,
+          topic: answer.topic,
+          examples: examples.join('\n'),
+          keywords: text.keywords.join(' '),
+          title: text.title,
+          body: text.body,
+        },
+      ];
+    }),
+  );
+  return index;
+}
+
 /** Plain BM25: MiniSearch defaults, one document per answer in each language. */
 export function buildBaseline(pack: Pack): Ranker {
-  const indexes = new Map<PostLanguage, MiniSearch>();
-  for (const language of POST_LANGUAGES) {
-    const index = new MiniSearch({
-      fields: ['examples', 'keywords', 'title', 'body'],
-      storeFields: ['topic'],
-    });
-    index.addAll(
-      pack.answers.flatMap((answer) => {
-        const text = answer.texts[language];
-        return text
-          ? [
-              {
-                id: answer.id,
-                topic: answer.topic,
-                examples: text.examples.join('\n'),
-                keywords: text.keywords.join(' '),
-                title: text.title,
-                body: text.body,
-              },
-            ]
-          : [];
-      }),
-    );
-    indexes.set(language, index);
-  }
+  const indexes = new Map(
+    POST_LANGUAGES.map((language) => [language, baselineIndex(pack, language)]),
+  );
   const search = (text: string) => {
     const detected = detectLanguage(text).language;
     const index = indexes.get(detected === 'und' ? 'de' : detected);
@@ -124,39 +138,18 @@ export function buildBaseline(pack: Pack): Ranker {
  */
 export function baselineLeaveOneOut(pack: Pack): { total: number; top1: number; top3: number } {
   const result = { total: 0, top1: 0, top3: 0 };
-  const build = (language: PostLanguage, skipAnswer: string | null, skip: number) => {
-    const index = new MiniSearch({
-      fields: ['examples', 'keywords', 'title', 'body'],
-      storeFields: ['topic'],
-    });
-    index.addAll(
-      pack.answers.flatMap((answer) => {
-        const text = answer.texts[language];
-        if (!text) return [];
-        const examples =
-          answer.id === skipAnswer ? text.examples.filter((_, i) => i !== skip) : text.examples;
-        return [
-          {
-            id: answer.id,
-            topic: answer.topic,
-            examples: examples.join('\n'),
-            keywords: text.keywords.join(' '),
-            title: text.title,
-            body: text.body,
-          },
-        ];
-      }),
-    );
-    return index;
-  };
-  const complete = new Map(POST_LANGUAGES.map((language) => [language, build(language, null, -1)]));
+  const complete = new Map(
+    POST_LANGUAGES.map((language) => [language, baselineIndex(pack, language)]),
+  );
   for (const language of POST_LANGUAGES) {
     for (const answer of pack.answers) {
       (answer.texts[language]?.examples ?? []).forEach((example, i) => {
         const detected = detectLanguage(example).language;
         const searched = detected === 'und' ? 'de' : detected;
         const index =
-          searched === language ? build(language, answer.id, i) : complete.get(searched);
+          searched === language
+            ? baselineIndex(pack, language, { answerId: answer.id, example: i })
+            : complete.get(searched);
         const topics = (index?.search(example) ?? []).slice(0, 3).map((r) => String(r.topic));
         result.total += 1;
         if (topics[0] === answer.topic) result.top1 += 1;
