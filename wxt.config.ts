@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SECRET_FILE_GLOBS } from './scripts/lib/package-secrets';
 
 /**
  * `E2E=1` builds the test variant (SPEC.md, "Test build"): the content script
@@ -18,6 +19,19 @@ export default defineConfig({
   // The background carries the language models and the default pack (~1.7 MB raw by design,
   // measured in BENCHMARKS.md); Vite's 500 kB web-page warning does not apply to it.
   vite: () => ({ build: { chunkSizeWarningLimit: 2500 } }),
+  zip: {
+    // The Firefox sources zip (for Mozilla's review) is made from the working tree, not from
+    // git: leave out keys and secrets, and what tests and benchmarks leave behind.
+    excludeSources: [
+      ...SECRET_FILE_GLOBS,
+      'tools/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: 'Outreach Advisor',
