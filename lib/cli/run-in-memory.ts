@@ -4,7 +4,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { runCli } from './main';
-import type { CliCommand } from './types';
+import type { CliCommand, CliIo } from './types';
 
 export interface CliRun {
   code: number;
@@ -14,7 +14,12 @@ export interface CliRun {
 
 export async function runCliInMemory(
   args: readonly string[],
-  options: { input?: string; cwd?: string; commands?: readonly CliCommand[] } = {},
+  options: {
+    input?: string;
+    cwd?: string;
+    env?: CliIo['env'];
+    commands?: readonly CliCommand[];
+  } = {},
 ): Promise<CliRun> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -27,6 +32,7 @@ export async function runCliInMemory(
     stdout,
     stderr,
     cwd: options.cwd ?? process.cwd(),
+    env: options.env ?? {},
   };
   const code = options.commands ? await runCli(args, io, options.commands) : await runCli(args, io);
   return { code, out, err };

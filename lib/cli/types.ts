@@ -11,6 +11,8 @@ export interface CliIo {
   stderr: Writable;
   /** Directory relative file arguments are resolved against. */
   cwd: string;
+  /** Environment variables the commands may read (HOME, XDG_CONFIG_HOME); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliCommand {

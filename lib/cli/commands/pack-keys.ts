@@ -3,9 +3,15 @@
  * Key files are JSON (see packs/FORMAT.md, "Signing"). The private key file is
  * written with mode 0600 and never overwritten, so a slip cannot destroy the
  * key that existing packs were signed with.
+ *
+ * Keys are made outside any git checkout: by default in the user's config
+ * folder, and a folder inside a checkout is refused without --force. A key
+ * written next to the sources ends up in a commit or in the sources zip sent
+ * to Mozilla far too easily.
  */
-import { access, mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, mkdir, stat, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import {
   privateKeyFileSchema,
   generateSigningKeys,
@@ -66,22 +72,52 @@ async function readJson(io: CliIo, file: string, what: string): Promise<unknown>
   }
 }
 
+/** Where keys go without -o: `$XDG_CONFIG_HOME/outreach-advisor/keys` (~/.config/… by default). */
+export function defaultKeyDirectory(env: CliIo['env'] = {}): string {
+  const configHome = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config');
+  return join(configHome, 'outreach-advisor', 'keys');
+}
+
+/** The git checkout that contains `dir` (or would, once created), if any. */
+export async function enclosingCheckout(dir: string): Promise<string | null> {
+  let current = resolve(dir);
+  for (;;) {
+    try {
+      await stat(join(current, '.git'));
+      return current;
+    } catch {
+      // not here; look one level up
+    }
+    const parent = dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
 export const packKeygenCommand: CliCommand = {
   path: ['pack', 'keygen'],
   summary: 'Create a key pair for signing packs',
-  usage: `Usage: npm run --silent cli -- pack keygen --signer NAME [-o DIR]
+  usage: `Usage: npm run --silent cli -- pack keygen --signer NAME [-o DIR] [--force]
 
-Creates an ECDSA P-256 key pair and writes two files into DIR (default: .):
+Creates an ECDSA P-256 key pair and writes two files into DIR
+(default: ~/.config/outreach-advisor/keys, or $XDG_CONFIG_HOME/outreach-advisor/keys):
   <signer>.private-key.json  keep it secret; used by "pack sign"; mode 0600
   <signer>.public-key.json   give it to supervisors, who mark it as trusted
-Existing files are never overwritten.
+Existing files are never overwritten. A DIR inside a git checkout is refused,
+because a private key there can slip into a commit or a package; --force
+writes there all the same.
 
-Exit codes: 0 written, 1 a file exists or cannot be written, 2 wrong call.`,
+Exit codes: 0 written, 1 a file exists, cannot be written or DIR is inside a
+git checkout, 2 wrong call.`,
   async run(args, io) {
     const { values, positionals } = parseFlags({
       args,
       allowPositionals: true,
-      options: { signer: { type: 'string' }, output: { type: 'string', short: 'o' } },
+      options: {
+        signer: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        force: { type: 'boolean' },
+      },
     });
     if (positionals.length > 0)
       throw new CliUsageError(`Unexpected argument: ${positionals[0] ?? ''}`);
@@ -89,8 +125,16 @@ Exit codes: 0 written, 1 a file exists or cannot be written, 2 wrong call.`,
     if (!signer)
       throw new CliUsageError('--signer NAME is required (the organisation or person that signs).');
     if (signer.length > 200) throw new CliUsageError('--signer is limited to 200 characters.');
-    const dir = resolve(io.cwd, values.output ?? '.');
-    await mkdir(dir, { recursive: true });
+    const dir =
+      values.output === undefined ? defaultKeyDirectory(io.env) : resolve(io.cwd, values.output);
+    const checkout = await enclosingCheckout(dir);
+    if (checkout !== null && !values.force) {
+      throw new CliUserError(
+        `${dir} is inside the git checkout ${checkout}: a private key there can end up in a commit or a package. ` +
+          `Leave out -o to use ${defaultKeyDirectory(io.env)}, choose a folder outside the checkout, or add --force.`,
+      );
+    }
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const keys = await generateSigningKeys(signer);
     const base = slug(signer);
     const privatePath = join(dir, `${base}.private-key.json`);
