@@ -20,7 +20,7 @@ import { buildLogExport, serialiseLogExport } from '../lib/log/envelope';
 import { exportCsv } from '../lib/log/export-csv';
 import { DEFAULT_INCLUDES } from '../lib/log/export-options';
 import { exportXlsx } from '../lib/log/export-xlsx';
-import { generateEvents, sampleEvent } from '../lib/log/sample-events';
+import { generateEvents, sampleEvent } from '../tests/fixtures/sample-events';
 import { computeStatistics } from '../lib/log/stats';
 import { storeEvents } from '../lib/log/store';
 import type { Handlers } from '../lib/messaging/receive';

@@ -7,7 +7,7 @@
  * plain BM25 (MiniSearch with its default tokenizer, one document per answer
  * and language with examples, keywords, title and body). Both get their
  * relevance threshold by the same procedure on data that is not the eval set:
- * the cut where at most 8% of lib/matching/off-topic-calibration.ts passes
+ * the cut where at most 8% of bench/matching/off-topic-calibration.ts passes
  * (for the matcher that is built into its calibration, see calibrate.ts).
  *
  * Latency: a deterministic 300-answer pack in 13 languages

@@ -2,7 +2,7 @@
  * Fits the relevance model (lib/matching/calibration.ts) on the default
  * pack's example questions (leave-one-out: each is scored with its own
  * document left out) as relevant posts and the off-topic calibration list
- * (lib/matching/off-topic-calibration.ts) as irrelevant ones (bench/matching/fit.ts).
+ * (bench/matching/off-topic-calibration.ts) as irrelevant ones (bench/matching/fit.ts).
  * Neither the development set nor the evaluation set is read. Prints the
  * constants to paste and how well they separate, including a check that fits
  * on half of the off-topic list and counts how much of the other half passes:
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { loadLanguageDetector } from '../../lib/language/index';
 import { evaluateExamples, summariseExamples } from '../../lib/matching/evaluate';
 import { buildMatcher } from '../../lib/matching/matcher';
-import { OFF_TOPIC_CALIBRATION } from '../../lib/matching/off-topic-calibration';
+import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
 import { parsePack } from '../../lib/packs/parse';
 import { capOffTopic, fitCalibration, fitLogistic, logit, passRate } from './fit';
 

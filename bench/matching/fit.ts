@@ -12,7 +12,7 @@ import {
 } from '../../lib/matching/calibration';
 import { evaluateExamples, type ExampleOutcome } from '../../lib/matching/evaluate';
 import { buildMatcher, type MatcherOptions } from '../../lib/matching/matcher';
-import { OFF_TOPIC_CALIBRATION } from '../../lib/matching/off-topic-calibration';
+import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
 import type { Pack } from '../../lib/packs/schema';
 
 /**

@@ -15,7 +15,7 @@
  * ads without a rights question, car and document questions that are not
  * about labour or social rights.
  */
-import type { PostLanguage } from '../domain/languages';
+import type { PostLanguage } from '../../lib/domain/languages';
 
 const POSTS: Readonly<Record<PostLanguage, readonly string[]>> = {
   de: [

@@ -6,7 +6,7 @@
 import MiniSearch from 'minisearch';
 import { POST_LANGUAGES, type PostLanguage } from '../../lib/domain/languages';
 import { detectLanguage } from '../../lib/language/index';
-import { OFF_TOPIC_CALIBRATION } from '../../lib/matching/off-topic-calibration';
+import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
 import type { Pack } from '../../lib/packs/schema';
 
 export interface EvalItem {

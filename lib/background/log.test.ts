@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDatabase } from '../db/database';
-import { sampleEvent } from '../log/sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { deleteAllLogData } from '../log/retention';
 import { hashAuthor, resetAuthorHashCache } from '../privacy/author-hash';
 import { updateSettings } from '../settings/settings';

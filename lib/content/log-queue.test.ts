@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LogEventRequest } from '../log/events';
-import { sampleEvent } from '../log/sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import type { LogEventDraft } from './log-queue';
 import { createLogQueue } from './log-queue';
 

@@ -7,7 +7,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutreachDatabase } from '../db/database';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 
 // The version-1 stores as shipped; copied on purpose so a later edit of the
 // class cannot silently change what "the first schema" means in this test.

@@ -7,7 +7,7 @@ import { CSV_BOM, exportCsv } from './export-csv';
 import { DEFAULT_INCLUDES } from './export-options';
 import { exportXlsx, readXlsxRows } from './export-xlsx';
 import { importLogExports } from './merge';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { prepareEvent } from './store';
 
 const ALL = { postText: true, notes: true, authorHash: true };

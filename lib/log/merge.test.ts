@@ -3,7 +3,7 @@ import { OutreachDatabase } from '../db/database';
 import { buildLogExport, serialiseLogExport } from './envelope';
 import { DEFAULT_INCLUDES } from './export-options';
 import { importLogExports, mergeEnvelopes, removeImport } from './merge';
-import { generateEvents } from './sample-events';
+import { generateEvents } from '../../tests/fixtures/sample-events';
 
 let db: OutreachDatabase;
 beforeEach(() => {

@@ -8,7 +8,7 @@ import {
   purgeExpired,
   retentionCutoff,
 } from './retention';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { storeEvents } from './store';
 
 let db: OutreachDatabase;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events';
 import { buildReport, renderReportCsv, renderReportMarkdown, suppress } from './report';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { computeStatistics, weekStartOf } from './stats';
 import { prepareEvent } from './store';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutreachDatabase } from '../db/database';
-import { sampleEvent } from './sample-events';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { storeEvents, toLogStorageError } from './store';
 
 let db: OutreachDatabase;

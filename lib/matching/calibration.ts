@@ -4,7 +4,7 @@
  * The constants are fitted by `bench/matching/calibrate.ts` on the default
  * pack's own example questions (each left out of the index while it is
  * scored) as relevant posts and on the off-topic calibration list
- * (off-topic-calibration.ts) as irrelevant ones; the bias is then moved so
+ * (bench/matching/off-topic-calibration.ts) as irrelevant ones; the bias is then moved so
  * that at most a set share of that list passes. The evaluation set in
  * bench/matching/eval-set.json is never read for fitting.
  */

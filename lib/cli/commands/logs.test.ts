@@ -6,7 +6,7 @@ import { runCliInMemory } from '../run-in-memory';
 import { buildLogExport, serialiseLogExport } from '../../log/envelope';
 import { DEFAULT_INCLUDES } from '../../log/export-options';
 import { buildReport, renderReportMarkdown } from '../../log/report';
-import { generateEvents } from '../../log/sample-events';
+import { generateEvents } from '../../../tests/fixtures/sample-events';
 import { computeStatistics } from '../../log/stats';
 
 let dir: string;

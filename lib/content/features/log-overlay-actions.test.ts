@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logEventInputSchema } from '../../log/events';
-import { sampleEvent } from '../../log/sample-events';
+import { sampleEvent } from '../../../tests/fixtures/sample-events';
 import { eventFieldsFor } from './log-overlay-actions';
 
 const common = (() => {
