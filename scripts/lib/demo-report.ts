@@ -1,9 +1,17 @@
 /**
- * Reads what the extension marked on a page through the public DOM contract
- * (SPEC.md: `data-oa-post` on post roots, one `outreach-advisor-overlay` per
- * post with `data-post-key`) and formats it for the demo's console report.
- * Overlays describe their findings in data attributes: `data-language`,
- * `data-question`, `data-topic` and `data-suggestions` (answer ids).
+ * Reads what the extension marked on the demo page through the public DOM
+ * contract (docs/PRODUCT.md#dom-markers: `data-oa-post` on post roots, one
+ * `outreach-advisor-overlay` per post with `data-post-key`) and formats it
+ * for the demo's console report. Overlays describe their findings in data
+ * attributes: `data-language` and `data-question` once the post is analysed,
+ * `data-topic` and `data-suggestions` (answer ids) once the background has
+ * answered the suggestion request — `data-topic` is set even when nothing
+ * fits (`off-topic`), so its presence means "this post is finished".
+ *
+ * The wait is for a condition, not for quiet: on a loaded machine the
+ * suggestions can come seconds after the languages, so the demo waits until
+ * every expected post is recognised and finished, or its time-out runs out,
+ * and then says which posts are missing what.
  */
 import type { Page } from '@playwright/test';
 
@@ -22,27 +30,41 @@ export interface Findings {
   posts: PostFinding[];
 }
 
-export async function waitForFindings(page: Page, timeoutMs = 15_000): Promise<void> {
-  await page
-    .waitForFunction(() => document.documentElement.hasAttribute('data-outreach-advisor'), null, {
-      timeout: timeoutMs,
-    })
-    .catch(() => undefined);
-  // Wait until the number of marked posts and analysed overlays stops changing.
+/** What a human reader of the demo page sees in a post (tests/fixtures/demo-group/posts.ts). */
+export interface ReferenceLabel {
+  postKey: string;
+  language: string;
+  topic: string;
+  question: boolean;
+}
+
+export interface WaitOutcome {
+  /** Every expected post recognised and finished before the time-out. */
+  complete: boolean;
+  waitedMs: number;
+}
+
+/** A post is finished when its overlay carries both the analysis and the suggestion answer. */
+export const isFinished = (post: PostFinding): boolean =>
+  post.language !== null && post.topic !== null;
+
+/**
+ * Polls the page until at least `expectedPosts` posts are recognised and
+ * every recognised post is finished, or `timeoutMs` has passed.
+ */
+export async function waitForAnalysis(
+  page: Page,
+  expectedPosts: number,
+  timeoutMs: number,
+): Promise<WaitOutcome> {
   const started = Date.now();
-  let last = '';
-  let stableSince = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const snapshot = await page.evaluate(
-      () =>
-        `${document.querySelectorAll('[data-oa-post]').length}/${document.querySelectorAll('outreach-advisor-overlay[data-language]').length}/${document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length}`,
-    );
-    if (snapshot !== last) {
-      last = snapshot;
-      stableSince = Date.now();
-    } else if (Date.now() - stableSince > 1500) {
-      return;
-    }
+  for (;;) {
+    const findings = await collectFindings(page);
+    const done =
+      findings.posts.length >= expectedPosts && findings.posts.every((post) => isFinished(post));
+    const waitedMs = Date.now() - started;
+    if (done) return { complete: true, waitedMs };
+    if (waitedMs >= timeoutMs) return { complete: false, waitedMs };
     await page.waitForTimeout(250);
   }
 }
@@ -68,13 +90,78 @@ export async function collectFindings(page: Page): Promise<Findings> {
       };
     });
     return {
-      contentScriptPresent: document.documentElement.hasAttribute('data-outreach-advisor'),
+      contentScriptPresent:
+        document.documentElement.hasAttribute('data-outreach-advisor') || posts.length > 0,
       posts,
     };
   });
 }
 
-export function formatFindings(findings: Findings): string {
+/**
+ * Why the demo did not get a full result, one line per reason; empty when
+ * every expected post was recognised once and finished.
+ */
+export function findProblems(
+  findings: Findings,
+  expectedPosts: number,
+  outcome: WaitOutcome,
+): string[] {
+  const seconds = Math.round(outcome.waitedMs / 1000);
+  if (!findings.contentScriptPresent) {
+    return ['The extension did not run on the page (is this the test build, E2E=1?).'];
+  }
+  const problems: string[] = [];
+  if (findings.posts.length < expectedPosts) {
+    problems.push(
+      `Only ${findings.posts.length} of ${expectedPosts} posts were recognised after ${seconds} s.`,
+    );
+  }
+  const noAnalysis = findings.posts.filter((post) => post.language === null);
+  if (noAnalysis.length > 0) {
+    problems.push(
+      `${noAnalysis.length} post(s) got no language analysis after ${seconds} s ` +
+        `(is the background service worker running?): ${noAnalysis.map((post) => post.postKey).join(', ')}`,
+    );
+  }
+  const noSuggestions = findings.posts.filter(
+    (post) => post.language !== null && post.topic === null,
+  );
+  if (noSuggestions.length > 0) {
+    problems.push(
+      `${noSuggestions.length} post(s) got no topic or suggestions after ${seconds} s ` +
+        `(did the answer pack load?): ${noSuggestions.map((post) => post.postKey).join(', ')}`,
+    );
+  }
+  const notOnce = findings.posts.filter((post) => post.overlays !== 1);
+  if (notOnce.length > 0) {
+    problems.push(`${notOnce.length} post(s) do not have exactly one overlay.`);
+  }
+  return problems;
+}
+
+/** How many posts agree with the page's reference labels, per field. */
+export function compareWithReference(
+  findings: Findings,
+  reference: readonly ReferenceLabel[],
+): { language: number; topic: number; question: number; total: number } {
+  const byKey = new Map(findings.posts.map((post) => [post.postKey, post]));
+  let language = 0;
+  let topic = 0;
+  let question = 0;
+  for (const label of reference) {
+    const found = byKey.get(label.postKey);
+    if (!found) continue;
+    if (found.language === label.language) language += 1;
+    if (found.topic === label.topic) topic += 1;
+    if (found.question === String(label.question)) question += 1;
+  }
+  return { language, topic, question, total: reference.length };
+}
+
+export function formatFindings(
+  findings: Findings,
+  reference: readonly ReferenceLabel[] = [],
+): string {
   const lines: string[] = [];
   lines.push(
     findings.contentScriptPresent
@@ -82,31 +169,39 @@ export function formatFindings(findings: Findings): string {
       : 'The extension did NOT run on the page (is this the test build?).',
   );
   lines.push(`Posts recognised: ${findings.posts.length}`);
+  if (findings.posts.length === 0) return lines.join('\n');
+
   const byLanguage = new Map<string, number>();
   for (const post of findings.posts) {
     const language = post.language ?? '?';
     byLanguage.set(language, (byLanguage.get(language) ?? 0) + 1);
   }
-  if (findings.posts.length > 0) {
-    lines.push(
-      `Languages: ${[...byLanguage].map(([language, count]) => `${language} ${count}`).join(', ')}`,
-    );
+  lines.push(
+    `Languages: ${[...byLanguage].map(([language, count]) => `${language} ${count}`).join(', ')}`,
+  );
+  lines.push('');
+  lines.push(
+    `  ${'post'.padEnd(22)} ${'lang'} ${'question'} ${'topic'.padEnd(26)} suggested answers`,
+  );
+  for (const post of findings.posts) {
+    const parts = [
+      post.postKey.padEnd(22),
+      (post.language ?? '–').padEnd(4),
+      post.question === 'true' ? 'question' : post.question === 'false' ? 'no      ' : '?       ',
+      (post.topic ?? '(none yet)').padEnd(26),
+      post.topic === null ? '' : post.suggestions.length > 0 ? post.suggestions.join(', ') : '–',
+    ];
+    lines.push(`  ${parts.join(' ')}`.trimEnd());
+    lines.push(`      ${post.excerpt}`);
+  }
+  if (reference.length > 0) {
+    const agreed = compareWithReference(findings, reference);
     lines.push('');
-    for (const post of findings.posts) {
-      const parts = [
-        post.postKey.padEnd(22),
-        (post.language ?? '–').padEnd(4),
-        post.question === 'true' ? 'question' : post.question === 'false' ? '        ' : '?       ',
-        (post.topic ?? '').padEnd(26),
-        post.suggestions.length > 0 ? `→ ${post.suggestions.join(', ')}` : '',
-      ];
-      lines.push(`  ${parts.join(' ')}`.trimEnd());
-      lines.push(`      ${post.excerpt}`);
-    }
-    const multiple = findings.posts.filter((post) => post.overlays !== 1);
-    if (multiple.length > 0) {
-      lines.push(`WARNING: ${multiple.length} post(s) without exactly one overlay.`);
-    }
+    lines.push(
+      `Agreement with the demo page's own reference labels (written with the page, not a benchmark): ` +
+        `language ${agreed.language}/${agreed.total}, question ${agreed.question}/${agreed.total}, ` +
+        `topic ${agreed.topic}/${agreed.total}.`,
+    );
   }
   return lines.join('\n');
 }
