@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { SECRET_FILE_GLOBS } from './scripts/lib/package-secrets';
 
 /**
- * `E2E=1` builds the test variant (SPEC.md, "Test build"): the content script
+ * `E2E=1` builds the test variant (docs/PRODUCT.md#test-build): the content script
  * also runs on localhost so Playwright and the demo can drive local fixture
  * pages, and the output goes to its own folder so it can never be mistaken
  * for the package we ship.

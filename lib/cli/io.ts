@@ -1,5 +1,5 @@
 /**
- * Helpers for the stdin/stdout style of the CLI contract (SPEC.md): JSON
+ * Helpers for the stdin/stdout style of the CLI contract (docs/PRODUCT.md#cli): JSON
  * lines in, JSON lines out, errors that name the line they came from.
  */
 import { createInterface } from 'node:readline';

@@ -2,7 +2,8 @@
  * The extension's IndexedDB database, declared in one place.
  *
  * Only extension pages and the background open it: a content script would
- * create it in facebook.com's storage (SPEC.md, "Privacy and security").
+ * create it in facebook.com's storage (docs/PRODUCT.md#security,
+ * docs/ARCHITECTURE.md#ownership).
  *
  * Versions are append-only. To change the schema, add `this.version(N + 1)`
  * with the new stores and, if records must change, an `.upgrade()` — and a

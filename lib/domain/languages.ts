@@ -1,5 +1,5 @@
 /**
- * The post languages the product supports (SPEC.md, "Languages"), in the order
+ * The post languages the product supports (docs/PRODUCT.md#post-languages), in the order
  * used for display and statistics. `und` means "could not be determined".
  */
 export const POST_LANGUAGES = [

@@ -1,6 +1,7 @@
 /**
- * The topic taxonomy (SPEC.md). Ids are stable: packs, logs and statistics
- * store them, so never rename one; add new ids at the end instead.
+ * The topic taxonomy (docs/PRODUCT.md#topic-taxonomy). Ids are stable:
+ * packs, logs and statistics store them, so never rename one; add new ids at
+ * the end instead.
  */
 export const TOPICS = [
   'minimum-wage',

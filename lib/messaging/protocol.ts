@@ -1,6 +1,6 @@
 /**
  * The one message protocol between the content script, the background and
- * the extension pages (STYLE.md, "One typed message protocol").
+ * the extension pages (docs/ARCHITECTURE.md#message-protocol).
  *
  * Each entry names a message by direction and intent and gives the schema of
  * its request and of its response, and which senders may send it. The

@@ -1,6 +1,6 @@
 /**
  * Fetching a pack from an https address a user entered — the only network
- * request the extension ever makes (SPEC.md, "Privacy and security").
+ * request the extension ever makes (docs/PRODUCT.md#privacy).
  * The body is read with a size limit so a wrong address cannot exhaust
  * memory; everything else (parsing, validation) happens in the pack store.
  */

@@ -1,5 +1,5 @@
 /**
- * The answer-pack format, version 1 (SPEC.md, "Answer packs").
+ * The answer-pack format, version 1 (docs/PRODUCT.md#answer-packs, packs/FORMAT.md).
  *
  * These schemas are the source of truth: the JSON Schema in `packs/` is
  * generated from them, the CLI and the extension validate with them, and the

@@ -1,6 +1,6 @@
 /**
  * Authors become keyed hashes before anything about them is stored or sent
- * for storage (SPEC.md, "Privacy and security"): HMAC-SHA-256 over the
+ * for storage (docs/PRODUCT.md#privacy): HMAC-SHA-256 over the
  * normalised display name with a per-installation secret, so the same
  * person gets the same pseudonym on this installation and no other
  * installation (or anyone reading an export) can reverse or link it.

@@ -1,9 +1,9 @@
 /**
  * The site-adapter interface: everything the content script needs to know
- * about a site's DOM sits behind it (STYLE.md, "Only the adapter knows the
- * site's DOM"). The rest of the content script works with the plain,
- * validated data the adapter returns and the few elements it hands out for
- * placement (post roots, the overlay anchor, the comment box).
+ * about a site's DOM sits behind it (docs/ARCHITECTURE.md#site-adapter).
+ * The rest of the content script works with the plain, validated data the
+ * adapter returns and the few elements it hands out for placement (post
+ * roots, the overlay anchor, the comment box).
  */
 import * as z from 'zod/mini';
 

@@ -16,7 +16,7 @@ import { TOPICS } from '../domain/topics';
 
 /** Posts per `suggestForPosts` request; the content side batches up to this. */
 export const MAX_POSTS_PER_SUGGESTION_REQUEST = 20;
-/** Suggestions per post the panel asks for (SPEC: up to three). */
+/** Suggestions per post the panel asks for (up to three: docs/PRODUCT.md#users-and-roles). */
 export const SUGGESTIONS_PER_POST = 3;
 
 const text = (max: number) => z.string().check(z.maxLength(max));

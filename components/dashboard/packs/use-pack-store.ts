@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import { getDatabase } from '../../../lib/db/database';
 import { PackStore } from '../../../lib/packs/store';
 
-/** The dashboard owns the database (SPEC.md); one store per mounted section. */
+/**
+ * The dashboard owns the database (docs/ARCHITECTURE.md#ownership); one store
+ * per mounted section.
+ */
 export function usePackStore(): PackStore {
   return useMemo(() => new PackStore(getDatabase()), []);
 }

@@ -1,5 +1,5 @@
 /**
- * `detect`: the CLI contract of SPEC.md. Reads JSON lines `{"id","text"}` on
+ * `detect`: the CLI contract of docs/PRODUCT.md#cli. Reads JSON lines `{"id","text"}` on
  * stdin and writes one line `{"id","language","confidence"}` per input, in
  * input order; `language` is one of the 13 post languages or `und`.
  */

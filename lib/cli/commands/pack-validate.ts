@@ -1,5 +1,5 @@
 /**
- * `pack validate FILE`: the CLI contract of SPEC.md. Exit 0 when the pack has
+ * `pack validate FILE`: the CLI contract of docs/PRODUCT.md#cli. Exit 0 when the pack has
  * no errors (warnings allowed), else exit 1 with one line per problem on
  * stderr, each starting with its location.
  */

@@ -1,5 +1,5 @@
 /**
- * `suggest`: the CLI contract of SPEC.md. Reads JSON lines `{"id","text"}`
+ * `suggest`: the CLI contract of docs/PRODUCT.md#cli. Reads JSON lines `{"id","text"}`
  * and writes `{"id","language","suggestions":[{"answerId","topic","score"}]}`
  * per input, in input order, best suggestion first; `suggestions` is empty
  * when nothing in the pack is relevant.

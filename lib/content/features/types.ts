@@ -1,6 +1,7 @@
 /**
- * What a content feature is (STYLE.md, "one content feature per file"): an id
- * and an `init(context, signal)`. Features run once per page session (a
+ * What a content feature is (one per file, see
+ * docs/ARCHITECTURE.md#content-script-lifecycle): an id and an
+ * `init(context, signal)`. Features run once per page session (a
  * group feed, a permalink, a dialog) after the lifecycle has started; the
  * signal aborts on in-page navigation and when the extension is reloaded,
  * and everything a feature sets up must end with it.

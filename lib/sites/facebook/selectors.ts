@@ -1,9 +1,10 @@
 /**
- * Every Facebook selector the extension uses, in one place (STYLE.md, "Only
- * the adapter knows the site's DOM"). Each group is an ordered fallback list:
- * the parser tries the entries in order and takes the first that matches, and
- * counts which entry matched for the diagnostic report, so when Facebook
- * changes its markup the report says which landmark stopped matching.
+ * Every Facebook selector the extension uses, in one place (only the adapter
+ * knows the site's DOM: docs/ARCHITECTURE.md#site-adapter). Each group is an
+ * ordered fallback list: the parser tries the entries in order and takes the
+ * first that matches, and counts which entry matched for the diagnostic
+ * report, so when Facebook changes its markup the report says which landmark
+ * stopped matching.
  *
  * Generated class names (`x1yztbdb` ...) are never used: they change weekly.
  * Entries rely on roles, aria attributes, `data-ad-*` landmarks and structure,
