@@ -124,7 +124,11 @@ try {
   );
   const outcome = await waitForAnalysis(page, DEMO_POSTS.length, timeoutSeconds * 1000);
   const findings = await collectFindings(page);
-  const reference = DEMO_POSTS.map((post) => ({ postKey: `fb:${post.id}`, ...post.expected }));
+  const reference = DEMO_POSTS.map((post) => ({
+    postKey: `fb:${post.id}`,
+    textStart: post.paragraphs[0] ?? '',
+    ...post.expected,
+  }));
   console.log(formatFindings(findings, reference));
   const problems = findProblems(findings, DEMO_POSTS.length, outcome);
   if (problems.length === 0) {

@@ -32,7 +32,10 @@ export interface Findings {
 
 /** What a human reader of the demo page sees in a post (tests/fixtures/demo-group/posts.ts). */
 export interface ReferenceLabel {
+  /** The key the extension gives a post with a permalink (`fb:<id>`). */
   postKey: string;
+  /** The start of the post's text, for posts keyed without an id (anonymous posts). */
+  textStart: string;
   language: string;
   topic: string;
   question: boolean;
@@ -139,23 +142,53 @@ export function findProblems(
   return problems;
 }
 
-/** How many posts agree with the page's reference labels, per field. */
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function findReferenced(findings: Findings, label: ReferenceLabel): PostFinding | undefined {
+  const start = normalise(label.textStart).slice(0, 40);
+  return (
+    findings.posts.find((post) => post.postKey === label.postKey) ??
+    findings.posts.find((post) => start.length > 0 && post.excerpt.startsWith(start))
+  );
+}
+
+export interface ReferenceComparison {
+  language: number;
+  topic: number;
+  question: number;
+  total: number;
+  /** One line per post that differs from its label, e.g. `fb:1 topic taxes (page: housing)`. */
+  differences: string[];
+}
+
+/** How many posts agree with the page's reference labels, per field, and where they differ. */
 export function compareWithReference(
   findings: Findings,
   reference: readonly ReferenceLabel[],
-): { language: number; topic: number; question: number; total: number } {
-  const byKey = new Map(findings.posts.map((post) => [post.postKey, post]));
-  let language = 0;
-  let topic = 0;
-  let question = 0;
+): ReferenceComparison {
+  const result: ReferenceComparison = {
+    language: 0,
+    topic: 0,
+    question: 0,
+    total: reference.length,
+    differences: [],
+  };
   for (const label of reference) {
-    const found = byKey.get(label.postKey);
-    if (!found) continue;
-    if (found.language === label.language) language += 1;
-    if (found.topic === label.topic) topic += 1;
-    if (found.question === String(label.question)) question += 1;
+    const found = findReferenced(findings, label);
+    if (!found) {
+      result.differences.push(`${label.postKey} not recognised`);
+      continue;
+    }
+    const differs: string[] = [];
+    if (found.language === label.language) result.language += 1;
+    else differs.push(`language ${found.language ?? '–'} (page: ${label.language})`);
+    if (found.question === String(label.question)) result.question += 1;
+    else differs.push(`question ${found.question ?? '–'} (page: ${String(label.question)})`);
+    if (found.topic === label.topic) result.topic += 1;
+    else differs.push(`topic ${found.topic ?? '–'} (page: ${label.topic})`);
+    if (differs.length > 0) result.differences.push(`${found.postKey} ${differs.join(', ')}`);
   }
-  return { language, topic, question, total: reference.length };
+  return result;
 }
 
 export function formatFindings(
@@ -194,7 +227,9 @@ export function formatFindings(
     lines.push(`  ${parts.join(' ')}`.trimEnd());
     lines.push(`      ${post.excerpt}`);
   }
-  if (reference.length > 0) {
+  // Labels are worth comparing only once something was analysed; missing analysis is a problem
+  // the caller reports on its own.
+  if (reference.length > 0 && findings.posts.some((post) => isFinished(post))) {
     const agreed = compareWithReference(findings, reference);
     lines.push('');
     lines.push(
@@ -202,6 +237,7 @@ export function formatFindings(
         `language ${agreed.language}/${agreed.total}, question ${agreed.question}/${agreed.total}, ` +
         `topic ${agreed.topic}/${agreed.total}.`,
     );
+    for (const difference of agreed.differences) lines.push(`  ≠ ${difference}`);
   }
   return lines.join('\n');
 }
