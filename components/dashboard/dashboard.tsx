@@ -4,6 +4,7 @@ import type { SectionId } from './sections';
 import { SECTIONS, sectionFromHash } from './sections';
 import { PacksSection } from './packs/packs-section';
 import { LogSection } from './log-section';
+import { SectionErrorBoundary } from './section-error-boundary';
 import { SettingsSection } from './settings-section';
 import { StatsSection } from './stats-section';
 
@@ -56,7 +57,10 @@ export function Dashboard() {
         </ul>
       </nav>
       <main className="content">
-        <SectionContent section={section} />
+        {/* A new section starts without the previous one's failure. */}
+        <SectionErrorBoundary key={section}>
+          <SectionContent section={section} />
+        </SectionErrorBoundary>
       </main>
     </div>
   );

@@ -8,7 +8,6 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../lib/domain/languages';
 import { TOPICS } from '../../lib/domain/topics';
-import { getDatabase } from '../../lib/db/database';
 import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
 import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
 import { buildLogExport, serialiseLogExport } from '../../lib/log/envelope';
@@ -16,14 +15,14 @@ import { exportCsv } from '../../lib/log/export-csv';
 import type { ExportIncludes } from '../../lib/log/export-options';
 import { DEFAULT_INCLUDES, XLSX_MAX_ROWS } from '../../lib/log/export-options';
 import type { LogFilter } from '../../lib/log/filter';
-import { queryEvents } from '../../lib/log/filter';
+import { dayBoundary } from '../../lib/log/filter';
 import { UNNAMED_ADVISOR } from '../../lib/log/store';
 import { getSettings } from '../../lib/settings/settings';
-import { dayBoundary, downloadBlob, fileStamp } from './log/download';
+import { downloadBlob, fileStamp } from './log/download';
 import { LogMaintenance } from './log/log-maintenance';
-import { useLogVersion } from './log/use-log-version';
 import { LogStorageWarning } from './log/log-status';
 import { MultiSelect } from './log/multi-select';
+import { useLogEvents, useLoggedGroups } from './log/use-log-events';
 import './log/log.css';
 
 type ExportFormat = 'csv' | 'json' | 'xlsx';
@@ -59,44 +58,17 @@ export function LogSection() {
   const fromId = useId();
   const toId = useId();
   const [form, setForm] = useState<FilterForm>(EMPTY_FORM);
-  const [events, setEvents] = useState<LogEvent[]>();
-  const [groups, setGroups] = useState<{ value: string; label: string }[]>([]);
   const [includes, setIncludes] = useState<ExportIncludes>(DEFAULT_INCLUDES);
   const [progress, setProgress] = useState<{ format: ExportFormat; done: number; total: number }>();
   const [message, setMessage] = useState<string>();
   const [advisor, setAdvisor] = useState('');
-  const { version: reload, refresh } = useLogVersion();
+  const filter = useMemo(() => toLogFilter(form), [form]);
+  const events = useLogEvents(filter);
+  const groups = useLoggedGroups();
 
   useEffect(() => {
     void getSettings().then((settings) => setAdvisor(settings.advisorPseudonym));
   }, []);
-
-  useEffect(() => {
-    let cancelled = false;
-    void queryEvents(getDatabase(), toLogFilter(form)).then((found) => {
-      if (!cancelled) setEvents(found);
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [form, reload]);
-
-  useEffect(() => {
-    // Group choices come from everything logged, not only the filtered slice.
-    void getDatabase()
-      .events.toArray()
-      .then((all) => {
-        const names = new Map<string, string>();
-        for (const event of all) {
-          if (event.groupId !== null) names.set(event.groupId, event.groupName ?? event.groupId);
-        }
-        setGroups(
-          [...names]
-            .map(([value, label]) => ({ value, label }))
-            .sort((a, b) => a.label.localeCompare(b.label)),
-        );
-      });
-  }, [reload]);
 
   const recent = useMemo(() => (events ?? []).slice(-RECENT_ROWS).reverse(), [events]);
   const set =
@@ -188,7 +160,7 @@ export function LogSection() {
         <MultiSelect
           label={t('filters.groups')}
           testId="filter-groups"
-          options={groups}
+          options={groups ?? []}
           selected={form.groups}
           onChange={set('groups')}
         />
@@ -329,7 +301,7 @@ export function LogSection() {
         </div>
       )}
 
-      <LogMaintenance onChanged={refresh} />
+      <LogMaintenance />
     </section>
   );
 }

@@ -6,15 +6,15 @@
  * verified by checksum, merged by event id, with a report of what was
  * added), and print the anonymised report to PDF with the browser.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../lib/db/database';
-import { useLogVersion } from './log/use-log-version';
-import type { LogEvent } from '../../lib/log/events';
+import type { EventSource } from '../../lib/log/events';
 import { CASE_OUTCOMES } from '../../lib/log/events';
+import type { LogFilter } from '../../lib/log/filter';
+import { dayBoundary } from '../../lib/log/filter';
 import type { ImportReport } from '../../lib/log/merge';
 import { importLogExports, removeImport } from '../../lib/log/merge';
-import type { ImportRecord } from '../../lib/log/records';
 import {
   buildReport,
   DEFAULT_MIN_COUNT,
@@ -25,11 +25,12 @@ import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics } from '../../lib/log/stats';
 import { getSettings } from '../../lib/settings/settings';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
-import { dayBoundary, downloadBlob, fileStamp } from './log/download';
+import { downloadBlob, fileStamp } from './log/download';
 import { ReportView } from './log/report-view';
+import { useImportRecords, useLogEvents } from './log/use-log-events';
 import './log/log.css';
 
-type Scope = 'all' | 'local' | 'import';
+type Scope = 'all' | EventSource;
 
 const COLORS = { posts: '#1b5e9b', questions: '#f0a202', replied: '#2e7d32', replies: '#2e7d32' };
 const OUTCOME_COLORS = ['#1b5e9b', '#6a4c93', '#2e7d32', '#b3261e', '#7b8794'];
@@ -40,37 +41,22 @@ export function StatsSection() {
   const fromId = useId();
   const toId = useId();
   const scopeId = useId();
-  const [all, setAll] = useState<LogEvent[]>();
-  const [imports, setImports] = useState<ImportRecord[]>([]);
   const [scope, setScope] = useState<Scope>('all');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
-  const { version: reload, refresh } = useLogVersion();
-
-  useEffect(() => {
-    const db = getDatabase();
-    void Promise.all([db.events.toArray(), db.imports.orderBy('importedAt').toArray()]).then(
-      ([events, records]) => {
-        setAll(events);
-        setImports(records);
-      },
-    );
-  }, [reload]);
-
-  const stats = useMemo(() => {
-    if (!all) return undefined;
-    const start = dayBoundary(from, false);
-    const end = dayBoundary(to, true);
-    const selected = all.filter(
-      (event) =>
-        (scope === 'all' || event.source === scope) &&
-        (start === null || event.at >= start) &&
-        (end === null || event.at <= end),
-    );
-    return computeStatistics(selected);
-  }, [all, scope, from, to]);
+  const filter = useMemo(
+    (): LogFilter => ({
+      source: scope === 'all' ? null : scope,
+      from: dayBoundary(from, false),
+      to: dayBoundary(to, true),
+    }),
+    [scope, from, to],
+  );
+  const events = useLogEvents(filter);
+  const imports = useImportRecords() ?? [];
+  const stats = useMemo(() => (events ? computeStatistics(events) : undefined), [events]);
   const anonymised = useMemo(
     () => (stats ? buildReport(stats, DEFAULT_MIN_COUNT) : undefined),
     [stats],
@@ -89,7 +75,6 @@ export function StatsSection() {
           retentionCutoff: retentionCutoff(Date.now(), retentionDays),
         }),
       );
-      refresh();
     } finally {
       setBusy(false);
     }
@@ -178,7 +163,7 @@ export function StatsSection() {
                   <button
                     type="button"
                     className="danger"
-                    onClick={() => void removeImport(getDatabase(), record.id).then(refresh)}
+                    onClick={() => void removeImport(getDatabase(), record.id)}
                   >
                     {t('import.remove')}
                   </button>

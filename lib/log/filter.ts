@@ -1,23 +1,38 @@
 /**
- * Which events an export or a statistic covers. Pure: the dashboard, the
- * export and the CLI share it. Empty lists mean "no restriction". The
+ * Which events an export or a statistic covers. Pure: the dashboard's log
+ * and statistics, the export and the CLI share it, so a date range or a
+ * choice means the same everywhere. Empty lists mean "no restriction". The
  * outcome filter keeps the events of posts whose latest case documentation
  * has one of the chosen outcomes.
  */
-import type { OutreachDatabase } from '../db/database';
-import type { CaseOutcome, LogEvent, LogEventType } from './events';
+import type { CaseOutcome, EventSource, LogEvent, LogEventType } from './events';
 
 export interface LogFilter {
   /** Inclusive, ms since epoch. */
   from?: number | null;
   /** Inclusive, ms since epoch. */
   to?: number | null;
+  /** This installation's own events or imported ones; absent means both. */
+  source?: EventSource | null;
   groups?: readonly string[];
   languages?: readonly string[];
   topics?: readonly string[];
   types?: readonly LogEventType[];
   outcomes?: readonly CaseOutcome[];
   advisors?: readonly string[];
+}
+
+/**
+ * A date input's `YYYY-MM-DD` as the first (or, with `end`, the last)
+ * millisecond of that day in local time, so a range "to" a day includes all
+ * of it. Anything else, including an empty input, is no boundary.
+ */
+export function dayBoundary(value: string, end: boolean): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return end
+    ? new Date(year, month - 1, day, 23, 59, 59, 999).getTime()
+    : new Date(year, month - 1, day).getTime();
 }
 
 /** The latest documented outcome of each post. */
@@ -52,6 +67,7 @@ export function filterEvents(
     (event) =>
       (filter.from == null || event.at >= filter.from) &&
       (filter.to == null || event.at <= filter.to) &&
+      (filter.source == null || event.source === filter.source) &&
       allows(filter.groups, event.groupId) &&
       allows(filter.languages, event.language) &&
       allows(filter.topics, event.topic) &&
@@ -59,19 +75,4 @@ export function filterEvents(
       allows(filter.advisors, event.advisor) &&
       (!outcomes || allows(filter.outcomes, outcomes.get(event.postKey) ?? null)),
   );
-}
-
-/** Reads events in time order within the filter's date range. */
-export async function queryEvents(
-  db: OutreachDatabase,
-  filter: LogFilter = {},
-): Promise<LogEvent[]> {
-  const from = filter.from ?? 0;
-  const to = filter.to ?? Number.MAX_SAFE_INTEGER;
-  const inRange = await db.events.where('at').between(from, to, true, true).toArray();
-  const notes =
-    filter.outcomes && filter.outcomes.length > 0
-      ? await db.events.where('type').equals('note-added').toArray()
-      : inRange;
-  return filterEvents(inRange, filter, notes);
 }

@@ -15,12 +15,3 @@ export function downloadBlob(parts: BlobPart[], type: string, fileName: string):
 export function fileStamp(now = new Date()): string {
   return now.toISOString().slice(0, 16).replace(/[:T]/g, '-');
 }
-
-/** `YYYY-MM-DD` from a date input as the start (or end) of that day, local time. */
-export function dayBoundary(value: string, end: boolean): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  return end
-    ? new Date(year, month - 1, day, 23, 59, 59, 999).getTime()
-    : new Date(year, month - 1, day).getTime();
-}

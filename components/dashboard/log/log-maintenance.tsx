@@ -17,7 +17,7 @@ import { hashAuthor } from '../../../lib/privacy/author-hash';
 import { getSettings } from '../../../lib/settings/settings';
 import { downloadBlob, fileStamp } from './download';
 
-export function LogMaintenance({ onChanged }: { onChanged: () => void }) {
+export function LogMaintenance() {
   const { t } = useTranslation('log');
   const nameId = useId();
   const [retentionDays, setRetentionDays] = useState<number>();
@@ -33,7 +33,6 @@ export function LogMaintenance({ onChanged }: { onChanged: () => void }) {
     const days = (await getSettings()).retentionDays;
     const result = await purgeExpired(getDatabase(), Date.now(), days);
     setStatus(t('maintenance.purged', { count: result.events, posts: result.posts }));
-    onChanged();
   };
 
   const subjectExport = async () => {
@@ -50,14 +49,12 @@ export function LogMaintenance({ onChanged }: { onChanged: () => void }) {
   const subjectDelete = async () => {
     const removed = await deleteSubjectData(getDatabase(), await hashAuthor(subject));
     setStatus(t('maintenance.subjectDeleted', { count: removed }));
-    onChanged();
   };
 
   const deleteAll = async () => {
     await deleteAllLogData(getDatabase());
     setConfirmDelete(false);
     setStatus(t('maintenance.deletedAll'));
-    onChanged();
   };
 
   return (

@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import type { PackProblem } from '../../../lib/packs/problems';
@@ -185,9 +186,6 @@ export function PacksSection() {
   const store = usePackStore();
   const fileInputId = useId();
   const urlInputId = useId();
-  const [packs, setPacks] = useState<InstalledPackSummary[]>();
-  const [packData, setPackData] = useState<Record<string, Pack>>({});
-  const [keys, setKeys] = useState<TrustedKeyRecord[]>([]);
   const [pending, setPending] = useState<Pending | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -197,19 +195,18 @@ export function PacksSection() {
   const [updateStatus, setUpdateStatus] = useState<Record<string, string>>({});
   const previewRef = useRef<HTMLDivElement>(null);
 
-  const refresh = useCallback(async () => {
-    const [list, trusted] = await Promise.all([store.list(), store.listTrustedKeys()]);
+  // A live query: installs, removals and key changes, here or by the
+  // background (the bundled pack), show up without reloading by hand.
+  const installed = useLiveQuery(async () => {
+    const [list, keys] = await Promise.all([store.list(), store.listTrustedKeys()]);
     const records = await Promise.all(list.map((summary) => store.get(summary.id)));
     const data: Record<string, Pack> = {};
     for (const record of records) if (record) data[record.id] = record.current.pack;
-    setPacks(list);
-    setPackData(data);
-    setKeys(trusted);
+    return { packs: list, packData: data, keys };
   }, [store]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const packs = installed?.packs;
+  const packData = installed?.packData ?? {};
+  const keys = installed?.keys ?? [];
 
   useEffect(() => {
     if (pending) previewRef.current?.scrollIntoView({ block: 'nearest' });
@@ -345,7 +342,6 @@ export function PacksSection() {
               : [{ severity: 'error', path: 'pack', message: errorMessage(error) }],
         });
       }
-      await refresh();
     });
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -389,13 +385,11 @@ export function PacksSection() {
               onToggle={(active) =>
                 void run(async () => {
                   await store.setActive(summary.id, active);
-                  await refresh();
                 })
               }
               onRollback={() =>
                 void run(async () => {
                   await store.rollback(summary.id);
-                  await refresh();
                 })
               }
               onRemove={() => {
@@ -403,7 +397,6 @@ export function PacksSection() {
                 void run(async () => {
                   await store.remove(summary.id);
                   if (browsing === summary.id) setBrowsing(null);
-                  await refresh();
                 });
               }}
               onBrowse={() => setBrowsing(summary.id)}
@@ -498,13 +491,11 @@ export function PacksSection() {
                 text: t('keys.addFailed', { message: errorMessage(error) }),
               });
             }
-            await refresh();
           })
         }
         onRemove={(keyId) =>
           void run(async () => {
             await store.untrustKey(keyId);
-            await refresh();
           })
         }
       />

@@ -1,0 +1,54 @@
+/**
+ * The dashboard's reads of the interaction log. They are live queries: they
+ * run again whenever a write touches what they read, whoever wrote it. The
+ * background stores the advisor's events while this page is open; Dexie
+ * passes its writes on to other pages of the extension (same origin) over a
+ * BroadcastChannel, so an open log or statistic updates by itself.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { OutreachDatabase } from '../../../lib/db/database';
+import { getDatabase } from '../../../lib/db/database';
+import type { LogEvent } from '../../../lib/log/events';
+import type { LogFilter } from '../../../lib/log/filter';
+import { filterEvents } from '../../../lib/log/filter';
+import type { ImportRecord } from '../../../lib/log/records';
+
+/** Events in time order: the date range through the `at` index, the rest in memory. */
+export async function readEvents(db: OutreachDatabase, filter: LogFilter): Promise<LogEvent[]> {
+  const inRange = await db.events
+    .where('at')
+    .between(filter.from ?? 0, filter.to ?? Number.MAX_SAFE_INTEGER, true, true)
+    .toArray();
+  // A post's outcome is decided by its latest note, which may lie outside the range.
+  const notes =
+    filter.outcomes && filter.outcomes.length > 0
+      ? await db.events.where('type').equals('note-added').toArray()
+      : inRange;
+  return filterEvents(inRange, filter, notes);
+}
+
+/**
+ * The events the filter selects; `undefined` while loading. Pass a memoised
+ * filter: a new object starts a new query.
+ */
+export function useLogEvents(filter: LogFilter): LogEvent[] | undefined {
+  return useLiveQuery(() => readEvents(getDatabase(), filter), [filter]);
+}
+
+/** Every group that occurs in the log (not only in a filtered slice), by name. */
+export function useLoggedGroups(): { value: string; label: string }[] | undefined {
+  return useLiveQuery(async () => {
+    const names = new Map<string, string>();
+    for (const event of await getDatabase().events.toArray()) {
+      if (event.groupId !== null) names.set(event.groupId, event.groupName ?? event.groupId);
+    }
+    return [...names]
+      .map(([value, label]) => ({ value, label }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, []);
+}
+
+/** Imported exports, oldest first; `undefined` while loading. */
+export function useImportRecords(): ImportRecord[] | undefined {
+  return useLiveQuery(() => getDatabase().imports.orderBy('importedAt').toArray(), []);
+}
