@@ -2,9 +2,10 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
-import { createOverlayI18n, OverlayI18nProvider } from '../../lib/content/overlay-i18n';
+import { createOverlayI18n } from '../../lib/content/overlay-strings';
 import { createPostStore } from '../../lib/content/post-store';
 import { Overlay } from './overlay';
+import { OverlayI18nProvider } from './overlay-i18n';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -39,6 +40,10 @@ describe('Overlay', () => {
       copyText: vi.fn(),
       reportAction: vi.fn(),
       setOverlayData: vi.fn(),
+      suggest: vi.fn(),
+      recordFeedback: vi.fn(),
+      loadCaseNote: vi.fn(),
+      logCaseNote: vi.fn(),
     };
     const root = createRoot(container);
     await act(async () =>

@@ -4,14 +4,14 @@
  * every registered panel. Page text is only ever rendered as text.
  */
 import { useCallback, useId, useMemo, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from '../../lib/content/overlay-i18n';
 import type {
+  InsertOutcome,
   OverlayPanel,
   OverlayPanelActions,
   PanelStateStore,
-} from '../../lib/content/features/panels';
-import type { InsertOutcome } from '../../lib/content/features/panels';
+} from '../../lib/content/overlay-contract';
 import type { PostEntry, PostStore } from '../../lib/content/post-store';
+import { useTranslation } from './overlay-i18n';
 
 export interface OverlayProps {
   postKey: string;

@@ -1,11 +1,13 @@
 /**
  * The content script's lifecycle.
  *
- * `startContentScript(ctx)` runs once per page load. It keeps what must
- * outlive in-page navigation (the post store and key resolver, the overlay
- * strings) and starts a *page session* for the current location. A session
- * owns an AbortController: the post tracker, the overlays, the analysis
- * queue and every content feature end with it. `wxt:locationchange` (group →
+ * `startContentScript(ctx, ui)` runs once per page load. `ui` is the overlay
+ * (panel registry and mount factory) from components/overlay, handed in by
+ * the entry point so lib/ never imports components/ (overlay-contract.ts).
+ * It keeps what must outlive in-page navigation (the post store and key
+ * resolver, the overlay strings) and starts a *page session* for the
+ * current location. A session owns an AbortController: the post tracker,
+ * the overlays, the analysis queue and every content feature end with it. `wxt:locationchange` (group →
  * group, feed → permalink → dialog) and a settings change end the session
  * and start a fresh one; `ctx` invalidation (extension reloaded or removed)
  * ends everything.
@@ -23,20 +25,23 @@ import { sendMessage } from '../messaging/send';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
 import { CONTENT_FEATURES } from './features';
 import { createPostEvents } from './features/events';
-import { OVERLAY_PANELS, type OverlayPanelActions } from './features/panels';
 import type { PostSnapshot } from './features/types';
 import { defaultCopyText, insertReply } from './insert-reply';
-import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './overlay-i18n';
-import { createOverlayManager } from './overlay-manager';
+import { postLogContext } from './log-context';
+import { getLogQueue } from './log-queue';
+import type { ContentScriptUi, OverlayPanelActions } from './overlay-contract';
+import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './overlay-strings';
 import { createPostStore, type PostStore } from './post-store';
 import { createPostTracker, type PostTracker } from './post-tracker';
 import { createAnalysisQueue } from './analysis-queue';
+import { getSuggestionClient } from './suggestion-client';
 
 export const PRESENCE_ATTRIBUTE = 'data-outreach-advisor';
 const REPORT_INTERVAL_MS = 400;
 
 interface Shared {
   ctx: ContentScriptContext;
+  ui: ContentScriptUi;
   adapter: SiteAdapter;
   store: PostStore;
   keys: ReturnType<typeof createKeyResolver>;
@@ -132,6 +137,39 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       if (value === null) host.removeAttribute(`data-${name}`);
       else host.setAttribute(`data-${name}`, value);
     },
+    suggest(request, options) {
+      const client = getSuggestionClient();
+      if (options?.fresh) client.forget(postKey);
+      return client.request({ postKey, ...request });
+    },
+    recordFeedback({ packId, answerId }, kind) {
+      sendMessage('recordSuggestionFeedback', { packId, answerId, kind }).catch(
+        () => undefined, // feedback is a ranking hint; losing one is harmless
+      );
+    },
+    loadCaseNote: () => sendMessage('getCaseNote', { postKey }),
+    logCaseNote({ outcome, note }, onProgress) {
+      const entry = store.get(postKey);
+      if (!entry) return onProgress({ status: 'error', message: 'post-gone' });
+      const queue = getLogQueue();
+      queue.log({
+        type: 'note-added',
+        outcome,
+        note,
+        ...postLogContext(entry.post, entry.analysis, { includeText: false }),
+      });
+      // The queue is the tab's, so "saved" means everything queued so far got through.
+      const controller = new AbortController();
+      queue.onStatus((status) => {
+        if (status.pending === 0) {
+          controller.abort();
+          onProgress({ status: 'saved' });
+        } else if (status.lastError) {
+          onProgress({ status: 'error', message: status.lastError });
+        }
+      }, controller.signal);
+      void queue.flush();
+    },
   });
   const emitAction = (
     postKey: string,
@@ -147,11 +185,11 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       post: tracker?.currentPosts().get(postKey) ?? null,
     });
   };
-  const overlays = createOverlayManager({
+  const overlays = shared.ui.createOverlayManager({
     adapter,
     store,
     i18n: shared.i18n,
-    panels: OVERLAY_PANELS,
+    panels: shared.ui.panels,
     actionsFor,
   });
   signal.addEventListener('abort', () => overlays.destroy());
@@ -195,6 +233,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
 
 export async function startContentScript(
   ctx: ContentScriptContext,
+  ui: ContentScriptUi,
   adapter: SiteAdapter = facebookAdapter,
 ): Promise<void> {
   document.documentElement.setAttribute(PRESENCE_ATTRIBUTE, 'present');
@@ -204,6 +243,7 @@ export async function startContentScript(
   const i18n = createOverlayI18n(resolveOverlayLanguage(settings.uiLanguage, browserLanguage()));
   const shared: Shared = {
     ctx,
+    ui,
     adapter,
     store: createPostStore(),
     keys: createKeyResolver(),

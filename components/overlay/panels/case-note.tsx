@@ -2,18 +2,16 @@
  * Case documentation in a few seconds: pick an outcome (arrow keys move
  * between them, or press 1–5 anywhere in the panel), optionally type a
  * short private note, press Enter or "Save". The entry goes through the
- * tab's log queue, so it is kept until the background has stored it; the
- * status line says whether it is saved, still waiting, or why not.
+ * tab's log queue (`actions.logCaseNote`), so it is kept until the
+ * background has stored it; the status line says whether it is saved, still
+ * waiting, or why not.
  */
 import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from '../../../lib/content/overlay-i18n';
 import type { CaseOutcome } from '../../../lib/log/events';
 import { CASE_OUTCOMES, MAX_NOTE_LENGTH } from '../../../lib/log/events';
-import { getLogQueue } from '../../../lib/content/log-queue';
-import { postLogContext } from '../../../lib/content/log-context';
-import type { OverlayPanelProps } from '../../../lib/content/features/panels';
-import { sendMessage } from '../../../lib/messaging/send';
+import type { CaseNoteProgress, OverlayPanelProps } from '../../../lib/content/overlay-contract';
+import { useTranslation } from '../overlay-i18n';
 
 type SaveState = 'idle' | 'pending' | 'saved' | 'error';
 
@@ -23,7 +21,7 @@ interface Draft {
   savedAt: number | null;
 }
 
-export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPanelProps) {
+export function CaseNotePanel({ post, actions, panelState }: OverlayPanelProps) {
   const { t } = useTranslation('overlay-case-note');
   const id = useId();
   const [draft, setDraftState] = useState<Draft>(
@@ -45,7 +43,7 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
   useEffect(() => {
     if (draft.savedAt !== null || draft.outcome !== null) return;
     let cancelled = false;
-    sendMessage('getCaseNote', { postKey: post.postKey }).then(
+    actions.loadCaseNote().then(
       (stored) => {
         if (!cancelled && stored) {
           update({ outcome: stored.outcome, note: stored.note, savedAt: stored.updatedAt });
@@ -63,31 +61,22 @@ export function CaseNotePanel({ post, analysis, actions, panelState }: OverlayPa
 
   const save = () => {
     if (draft.outcome === null) return;
-    const queue = getLogQueue();
-    const eventId = queue.log({
-      type: 'note-added',
-      outcome: draft.outcome,
-      note: draft.note.trim().slice(0, MAX_NOTE_LENGTH),
-      ...postLogContext(post, analysis, { includeText: false }),
-    });
-    actions.reportAction('case-documented', { outcome: draft.outcome });
-    setState('pending');
-    setError(null);
-    const controller = new AbortController();
-    const settle = () => {
-      const status = queue.status();
-      if (status.pending === 0) {
-        controller.abort();
+    const onProgress = (progress: CaseNoteProgress) => {
+      if (progress.status === 'saved') {
         update({ savedAt: Date.now() });
         setState('saved');
-      } else if (status.lastError) {
-        setError(status.lastError);
+      } else {
+        setError(progress.message);
         setState('error');
       }
     };
-    queue.onStatus(settle, controller.signal);
-    void queue.flush();
-    return eventId;
+    actions.logCaseNote(
+      { outcome: draft.outcome, note: draft.note.trim().slice(0, MAX_NOTE_LENGTH) },
+      onProgress,
+    );
+    actions.reportAction('case-documented', { outcome: draft.outcome });
+    setState('pending');
+    setError(null);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {

@@ -4,7 +4,7 @@
  *
  * Lifecycle: the summary (beside the collapsed overlay's bar) is mounted
  * with the overlay. Once the background's analysis is there, it asks the
- * background for suggestions (lib/content/suggestion-client.ts batches the
+ * background for suggestions through `actions.suggest` (which batches the
  * requests of a whole screen), keeps the answer in the panel state so a
  * remount shows it at once, and mirrors topic and answer ids on the overlay
  * host (`data-topic`, `data-suggestions`). The panel itself mounts when the
@@ -18,23 +18,22 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from '../../../lib/content/overlay-i18n';
 import type { UiLanguage } from '../../../lib/domain/languages';
 import type {
   InsertOutcome,
   OverlayPanelActions,
   OverlayPanelProps,
   PanelStateStore,
-} from '../../../lib/content/features/panels';
-import { getSuggestionClient, type SuggestionAnswer } from '../../../lib/content/suggestion-client';
-import { sendMessage } from '../../../lib/messaging/send';
+} from '../../../lib/content/overlay-contract';
+import type { SuggestionAnswer } from '../../../lib/content/suggestion-client';
 import {
   composeReply,
   fillPlaceholders,
   replyWarnings,
   type ReplyWarning,
 } from '../../../lib/suggestions/reply';
-import type { SuggestionFeedbackKind, SuggestionPayload } from '../../../lib/suggestions/schema';
+import type { SuggestionPayload } from '../../../lib/suggestions/schema';
+import { useTranslation } from '../overlay-i18n';
 
 const NS = ['overlay-suggestions', 'overlay'] as const;
 
@@ -84,10 +83,11 @@ export function SuggestionsSummary(props: OverlayPanelProps) {
   useEffect(() => {
     if (!key || !analysis || current) return;
     let cancelled = false;
-    const client = getSuggestionClient();
-    if (revision > 0) client.forget(post.postKey);
-    client
-      .request({ postKey: post.postKey, text: post.text, language: analysis.language, uiLanguage })
+    actions
+      .suggest(
+        { text: post.text, language: analysis.language, uiLanguage },
+        { fresh: revision > 0 },
+      )
       .then(
         (data) => !cancelled && panelState.set('result', { key, data, failed: false }),
         () => !cancelled && panelState.set('result', { key, data: null, failed: true }),
@@ -112,14 +112,6 @@ export function SuggestionsSummary(props: OverlayPanelProps) {
       <span className="chip count">{t('summary.count', { count: shown.length })}</span>
     </span>
   );
-}
-
-function recordFeedback(suggestion: SuggestionPayload, kind: SuggestionFeedbackKind) {
-  sendMessage('recordSuggestionFeedback', {
-    packId: suggestion.packId,
-    answerId: suggestion.answerId,
-    kind,
-  }).catch(() => undefined); // feedback is a ranking hint; losing one is harmless
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -259,12 +251,12 @@ function SuggestionCard({
       const outcome = await actions.insertReply(finalText, detail);
       setBusy(false);
       setStatus(statusOf(outcome, t));
-      if (outcome.status !== 'failed') recordFeedback(suggestion, 'used');
+      if (outcome.status !== 'failed') actions.recordFeedback(suggestion, 'used');
     } else {
       const copied = await actions.copyText(finalText);
       if (copied) {
         actions.reportAction('reply-copied', detail);
-        recordFeedback(suggestion, 'used');
+        actions.recordFeedback(suggestion, 'used');
       }
       setStatus(
         copied
@@ -548,7 +540,7 @@ export function SuggestionsPanel(props: OverlayPanelProps) {
       packId: suggestion.packId,
       ...(topic ? { topic } : {}),
     });
-    recordFeedback(suggestion, 'not-relevant');
+    actions.recordFeedback(suggestion, 'not-relevant');
     const dismissed = panelState.get<string[]>('dismissed') ?? [];
     panelState.set('dismissed', [...dismissed, answerKey(suggestion)]);
     // Ask again, so an answer that now ranks higher can take the free place.

@@ -4,20 +4,11 @@
  * `overlay-suggestions.json`) are bundled into the content script, so the
  * dashboard's strings do not weigh on every Facebook page.
  *
- * Overlay components call `useTranslation(namespace)` from here, not from
- * react-i18next: the content script carries a small translator (see
- * translator.ts) instead of i18next to stay inside its size budget. The hook
- * has the same shape (`{ t, i18n: { language } }`), so components read the
- * same way as on extension pages.
+ * This is the part the content script's lifecycle needs (lib/content/start.ts
+ * picks the language and changes it when the settings change); the React
+ * side — the provider and `useTranslation` — is in
+ * components/overlay/overlay-i18n.tsx.
  */
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
 import type { UiLanguage } from '../domain/languages';
 import { createTranslator, type Resources, type Strings, type Translate } from './translator';
 
@@ -71,35 +62,4 @@ export function createOverlayI18n(
       return () => listeners.delete(listener);
     },
   };
-}
-
-const OverlayI18nContext = createContext<OverlayI18n | null>(null);
-
-export function OverlayI18nProvider({
-  i18n,
-  children,
-}: {
-  i18n: OverlayI18n;
-  children: ReactNode;
-}) {
-  return <OverlayI18nContext.Provider value={i18n}>{children}</OverlayI18nContext.Provider>;
-}
-
-/**
- * Like react-i18next's hook: with several namespaces the first is the default
- * (`other:key` reaches the others).
- */
-export function useTranslation(namespaces: string | readonly string[] = 'overlay'): {
-  t: Translate;
-  i18n: { language: UiLanguage };
-} {
-  const namespace = typeof namespaces === 'string' ? namespaces : (namespaces[0] ?? 'overlay');
-  const i18n = useContext(OverlayI18nContext);
-  if (!i18n) throw new Error('useTranslation needs an OverlayI18nProvider above it');
-  const subscribe = useCallback((listener: () => void) => i18n.subscribe(listener), [i18n]);
-  const language = useSyncExternalStore(subscribe, () => i18n.language);
-  // A new `t` when the language changes, so components that memoise on it re-render.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const t = useMemo(() => i18n.getFixedT(namespace), [i18n, namespace, language]);
-  return { t, i18n: { language } };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createOverlayI18n, overlayResources } from './overlay-i18n';
+import { createOverlayI18n, overlayResources } from './overlay-strings';
 
 const root = resolve(import.meta.dirname, '..', '..');
 

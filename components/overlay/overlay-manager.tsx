@@ -5,15 +5,16 @@
  * isolates styles. Each host gets its own small React root; unmounting the
  * post unmounts it. The host mirrors the analysis in `data-language` and
  * `data-question` for QA tools and the demo report.
+ *
+ * The content script gets this factory from entrypoints/facebook.content.ts
+ * (see lib/content/overlay-contract.ts) and calls it once per page session.
  */
 import { createRoot, type Root } from 'react-dom/client';
-import { Overlay } from '../../components/overlay/overlay';
-import { applyOverlayStyles } from '../../components/overlay/overlay-styles';
-import type { ParsedPost, SiteAdapter } from '../sites/types';
-import type { OverlayPanel, OverlayPanelActions } from './features/panels';
-import { OverlayI18nProvider, type OverlayI18n } from './overlay-i18n';
-import type { OverlayMounter } from './post-tracker';
-import type { PostStore } from './post-store';
+import type { OverlayManager, OverlayManagerOptions } from '../../lib/content/overlay-contract';
+import type { ParsedPost } from '../../lib/sites/types';
+import { Overlay } from './overlay';
+import { OverlayI18nProvider } from './overlay-i18n';
+import { applyOverlayStyles } from './overlay-styles';
 
 export const OVERLAY_TAG = 'outreach-advisor-overlay';
 
@@ -23,21 +24,11 @@ interface Mounted {
   unsubscribe: () => void;
 }
 
-export interface OverlayManagerOptions {
-  adapter: SiteAdapter;
-  store: PostStore;
-  i18n: OverlayI18n;
-  panels: readonly OverlayPanel[];
-  actionsFor(postKey: string, host: HTMLElement): OverlayPanelActions;
-}
-
 export function isOverlayHost(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === OVERLAY_TAG;
 }
 
-export function createOverlayManager(
-  options: OverlayManagerOptions,
-): OverlayMounter & { destroy(): void } {
+export function createOverlayManager(options: OverlayManagerOptions): OverlayManager {
   const { adapter, store, i18n, panels } = options;
   const mounted = new Map<string, Mounted>();
 
