@@ -1,8 +1,8 @@
 /**
- * Puts one `outreach-advisor-overlay` host into each recognised post (SPEC.md,
- * DOM contract): appended inside the post root after its header, never
- * moving or removing Facebook's nodes, with an OPEN shadow root that
- * isolates styles. Each host gets its own small React root; unmounting the
+ * Puts one `outreach-advisor-overlay` host into each recognised post
+ * (docs/PRODUCT.md#dom-markers): appended inside the post root after its
+ * header, never moving or removing Facebook's nodes, with an OPEN shadow
+ * root that isolates styles. Each host gets its own small React root; unmounting the
  * post unmounts it. The host mirrors the analysis in `data-language` and
  * `data-question` for QA tools and the demo report.
  *
