@@ -87,7 +87,15 @@ describe('pack keygen', () => {
     const packFile = join(process.cwd(), 'packs', 'default-pack.json');
     const signedFile = join(root, 'signed.json');
     const sign = await runCliInMemory(
-      ['pack', 'sign', packFile, '--key', join(dir, 'legal-team.private-key.json'), '-o', signedFile],
+      [
+        'pack',
+        'sign',
+        packFile,
+        '--key',
+        join(dir, 'legal-team.private-key.json'),
+        '-o',
+        signedFile,
+      ],
       { cwd: root },
     );
     expect(sign.err).toBe('');
