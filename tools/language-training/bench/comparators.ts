@@ -49,7 +49,7 @@ export async function loadComparators(log: (line: string) => void): Promise<Comp
     };
   };
   const eld = eldModule.eld;
-  // Serbian stays in so eld can answer it; it counts as hr (SPEC.md).
+  // Serbian stays in so eld can answer it; it counts as hr (docs/PRODUCT.md#post-languages).
   eld.setLanguageSubset([...POST_LANGUAGES, 'sr']);
   comparators.push({
     name: 'eld 2.1.0 (large)',
