@@ -1,8 +1,10 @@
 /**
  * Language-ID benchmark (`npm run bench -- language`): accuracy of this
  * detector against eld, franc and cld3 in the same run, on held-out snippets
- * of real text from npm packages (see bench/language/sets.ts), per set and
- * per language; median µs per short snippet; bundle size; cold-load time.
+ * of real text from npm packages (see tools/language-training/bench/sets.ts),
+ * per set and per language; median µs per short snippet; bundle size;
+ * cold-load time. The snippets and the peers come from tools/language-training
+ * (installed on first use); with `--no-peers` only the bundle figures are measured.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +12,8 @@ import { POST_LANGUAGES } from '../lib/domain/languages';
 import type { BenchSuite } from './types';
 import { percentile } from './types';
 import { measureBundle } from './language/bundle';
-import type { Comparator } from './language/comparators';
-import { loadComparators } from './language/comparators';
-import type { SnippetSet } from './language/sets';
-import { buildSnippetSets } from './language/sets';
+import type { Comparator, SnippetSet } from './peers';
+import { loadLanguageTools } from './peers';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -61,10 +61,12 @@ function medianMicroseconds(comparator: Comparator, texts: readonly string[]): n
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)}%`;
 
-const suite: BenchSuite = async ({ log }) => {
-  const sets = await buildSnippetSets();
-  const comparators = await loadComparators(log);
-  log(`sets: ${sets.map((s) => `${s.id} ${s.snippets.length}`).join(', ')}`);
+const suite: BenchSuite = async (context) => {
+  const { log } = context;
+  const tools = await loadLanguageTools(context);
+  const sets = tools ? await tools.buildSnippetSets() : [];
+  const comparators = tools ? await tools.loadComparators(log) : [];
+  if (tools) log(`sets: ${sets.map((s) => `${s.id} ${s.snippets.length}`).join(', ')}`);
 
   const results: Record<string, Record<string, SetResult>> = {};
   const speed: Record<string, number> = {};
@@ -76,29 +78,33 @@ const suite: BenchSuite = async ({ log }) => {
     speed[comparator.name] = medianMicroseconds(comparator, shortTexts);
   }
 
-  log('');
-  log(`| detector | ${sets.map((s) => s.title).join(' | ')} | µs/snippet (median) |`);
-  log(`|---|${sets.map(() => '---:').join('|')}|---:|`);
-  for (const comparator of comparators) {
-    const row = sets.map((set) => pct(results[comparator.name]?.[set.id]?.accuracy ?? Number.NaN));
-    log(
-      `| ${comparator.name} | ${row.join(' | ')} | ${(speed[comparator.name] ?? Number.NaN).toFixed(1)} |`,
-    );
-  }
-
-  for (const set of sets) {
+  if (tools) {
     log('');
-    log(`Per language, ${set.title}:`);
-    const languages = POST_LANGUAGES.filter((l) => set.snippets.some((s) => s.language === l));
-    log(
-      `| detector | ${languages.map((l) => `${l} (${set.snippets.filter((s) => s.language === l).length})`).join(' | ')} |`,
-    );
-    log(`|---|${languages.map(() => '---:').join('|')}|`);
+    log(`| detector | ${sets.map((s) => s.title).join(' | ')} | µs/snippet (median) |`);
+    log(`|---|${sets.map(() => '---:').join('|')}|---:|`);
     for (const comparator of comparators) {
-      const per = results[comparator.name]?.[set.id]?.perLanguage ?? {};
-      log(
-        `| ${comparator.name} | ${languages.map((l) => pct(per[l]?.accuracy ?? Number.NaN)).join(' | ')} |`,
+      const row = sets.map((set) =>
+        pct(results[comparator.name]?.[set.id]?.accuracy ?? Number.NaN),
       );
+      log(
+        `| ${comparator.name} | ${row.join(' | ')} | ${(speed[comparator.name] ?? Number.NaN).toFixed(1)} |`,
+      );
+    }
+
+    for (const set of sets) {
+      log('');
+      log(`Per language, ${set.title}:`);
+      const languages = POST_LANGUAGES.filter((l) => set.snippets.some((s) => s.language === l));
+      log(
+        `| detector | ${languages.map((l) => `${l} (${set.snippets.filter((s) => s.language === l).length})`).join(' | ')} |`,
+      );
+      log(`|---|${languages.map(() => '---:').join('|')}|`);
+      for (const comparator of comparators) {
+        const per = results[comparator.name]?.[set.id]?.perLanguage ?? {};
+        log(
+          `| ${comparator.name} | ${languages.map((l) => pct(per[l]?.accuracy ?? Number.NaN)).join(' | ')} |`,
+        );
+      }
     }
   }
 

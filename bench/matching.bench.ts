@@ -9,6 +9,8 @@
  * relevance threshold by the same procedure on data that is not the eval set:
  * the cut where at most 8% of bench/matching/off-topic-calibration.ts passes
  * (for the matcher that is built into its calibration, see calibrate.ts).
+ * MiniSearch is installed in tools/language-training (on first use); with
+ * `--no-peers` the baseline columns are left out.
  *
  * Latency: a deterministic 300-answer pack in 13 languages
  * (matching/synthetic-pack.ts); index build per language and for all 15
@@ -21,8 +23,9 @@ import { detectLanguage, loadLanguageDetector } from '../lib/language/index';
 import { createMatcher } from '../lib/matching/index';
 import { buildMatcher, VARIANTS } from '../lib/matching/matcher';
 import { parsePack } from '../lib/packs/parse';
-import { buildBaseline, evaluate, type EvalItem } from './matching/scoring';
+import { evaluate, type EvalItem } from './matching/scoring';
 import { buildSyntheticPack } from './matching/synthetic-pack';
+import { loadBm25Tools } from './peers';
 import type { BenchSuite } from './types';
 import { percentile } from './types';
 
@@ -31,7 +34,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pct = (value: number | null) =>
   value === null ? '   -  ' : `${(100 * value).toFixed(1).padStart(5)}%`;
 
-const suite: BenchSuite = async ({ log }) => {
+const suite: BenchSuite = async (context) => {
+  const { log } = context;
+  const bm25 = await loadBm25Tools(context);
   const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
   if (!parsed.ok) throw new Error('the default pack does not parse');
   const pack = parsed.pack;
@@ -42,21 +47,22 @@ const suite: BenchSuite = async ({ log }) => {
 
   const matcher = createMatcher([pack]);
   const ours = evaluate(items, (text) => matcher.match({ text }).suggestions.map((s) => s.topic));
-  const baseline = evaluate(items, buildBaseline(pack));
+  const baseline = bm25 ? evaluate(items, bm25.buildBaseline(pack)) : undefined;
 
   log(
     `eval set: ${items.length} posts (${items.filter((i) => i.topic === 'off-topic').length} off-topic), default pack ${pack.version} with ${pack.answers.length} answers`,
   );
   log(
-    'language   matcher: top-1  top-3  off-topic-suggested | BM25 baseline: top-1  top-3  off-topic-suggested',
+    `language   matcher: top-1  top-3  off-topic-suggested${baseline ? ' | BM25 baseline: top-1  top-3  off-topic-suggested' : ''}`,
   );
   const rows = [...Object.keys(ours.perLanguage), 'overall'];
   for (const language of rows) {
     const a = language === 'overall' ? ours.overall : ours.perLanguage[language];
-    const b = language === 'overall' ? baseline.overall : baseline.perLanguage[language];
-    if (!a || !b) continue;
+    const b = language === 'overall' ? baseline?.overall : baseline?.perLanguage[language];
+    if (!a || (baseline && !b)) continue;
     log(
-      `${language.padEnd(9)}  ${pct(a.top1)} ${pct(a.top3)} ${pct(a.offTopicSuggested)}              | ${pct(b.top1)} ${pct(b.top3)} ${pct(b.offTopicSuggested)}`,
+      `${language.padEnd(9)}  ${pct(a.top1)} ${pct(a.top3)} ${pct(a.offTopicSuggested)}` +
+        (b ? `              | ${pct(b.top1)} ${pct(b.top3)} ${pct(b.offTopicSuggested)}` : ''),
     );
   }
 
@@ -79,8 +85,8 @@ const suite: BenchSuite = async ({ log }) => {
   const warmTotal = performance.now() - warmStart;
   const texts = items.map((item) => item.text);
   for (const text of texts) rebuilt.match({ text });
-  const baselineBig = buildBaseline(big);
-  for (const text of texts) baselineBig(text);
+  const baselineBig = bm25?.buildBaseline(big);
+  if (baselineBig) for (const text of texts) baselineBig(text);
   // Interleaved rounds, so load from other processes hits both alike.
   const times: number[] = [];
   const baselineTimes: number[] = [];
@@ -90,9 +96,11 @@ const suite: BenchSuite = async ({ log }) => {
       let started = performance.now();
       rebuilt.match({ text });
       times.push(performance.now() - started);
-      started = performance.now();
-      baselineBig(text);
-      baselineTimes.push(performance.now() - started);
+      if (baselineBig) {
+        started = performance.now();
+        baselineBig(text);
+        baselineTimes.push(performance.now() - started);
+      }
       started = performance.now();
       detectLanguage(text);
       detectTimes.push(performance.now() - started);
@@ -120,7 +128,10 @@ const suite: BenchSuite = async ({ log }) => {
     `latency, ${big.answers.length}-answer pack in 13 languages: match p50 ${latency.matchP50Ms.toFixed(2)} ms, p95 ${latency.matchP95Ms.toFixed(2)} ms (incl. language detection)`,
   );
   log(
-    `  of which language detection p50 ${latency.detectionP50Ms.toFixed(2)} ms, p95 ${latency.detectionP95Ms.toFixed(2)} ms; BM25 baseline (MiniSearch, same pack and posts, detection included) p50 ${latency.baselineMatchP50Ms.toFixed(2)} ms, p95 ${latency.baselineMatchP95Ms.toFixed(2)} ms; p95 ratio matcher/baseline ${(latency.matchP95Ms / latency.baselineMatchP95Ms).toFixed(2)}`,
+    `  of which language detection p50 ${latency.detectionP50Ms.toFixed(2)} ms, p95 ${latency.detectionP95Ms.toFixed(2)} ms` +
+      (baselineBig
+        ? `; BM25 baseline (MiniSearch, same pack and posts, detection included) p50 ${latency.baselineMatchP50Ms.toFixed(2)} ms, p95 ${latency.baselineMatchP95Ms.toFixed(2)} ms; p95 ratio matcher/baseline ${(latency.matchP95Ms / latency.baselineMatchP95Ms).toFixed(2)}`
+        : ''),
   );
   log(
     `index build: per language median ${latency.buildPerLanguageMedianMs.toFixed(0)} ms, max ${(latency.buildPerLanguageMaxMs ?? 0).toFixed(0)} ms (built lazily on first use); all 15 variants ${totalBuild.toFixed(0)} ms cold, ${warmTotal.toFixed(0)} ms with stems cached`,

@@ -1,6 +1,11 @@
 export interface BenchContext {
   /** Prints a line of the human-readable report. */
   log(line: string): void;
+  /**
+   * False under `--no-peers`: what needs tools/language-training (peer
+   * detectors, held-out training text, the BM25 baseline) is skipped.
+   */
+  peers: boolean;
 }
 
 /** A benchmark suite returns its figures as plain JSON-able data. */

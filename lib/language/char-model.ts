@@ -1,9 +1,9 @@
 /**
  * The detector's own character model: multinomial naive Bayes over the
- * features of `features.ts`, trained by `train/build-data.ts` on UI strings,
- * UDHR paragraphs and function-word lists, plus Bulgarian and Greek
- * transliterated into Latin. It covers what the eld database cannot see:
- * Czech vs Slovak without diacritics, Latin-typed Bulgarian/Greek.
+ * features of `features.ts`, trained by `tools/language-training/train/build-data.ts`
+ * (`npm run train`) on UI strings, UDHR paragraphs and function-word lists,
+ * plus Bulgarian and Greek transliterated into Latin. It covers what the eld
+ * database cannot see: Czech vs Slovak without diacritics, Latin-typed Bulgarian/Greek.
  *
  * Each class has two sets of counts: the text as written, and what the
  * same text adds once its diacritics are stripped (the features of "zadat"

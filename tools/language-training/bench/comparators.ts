@@ -4,13 +4,13 @@
  * and Latin-script Bulgarian/Greek tags mapped to bg/el.
  */
 import { franc } from 'franc';
-import { isPostLanguage, POST_LANGUAGES, type DetectedLanguage } from '../../lib/domain/languages';
-import { detectLanguage, loadLanguageDetector } from '../../lib/language/index';
-
-export interface Comparator {
-  name: string;
-  detect(text: string): DetectedLanguage;
-}
+import type { Comparator } from '../../../bench/peers';
+import {
+  isPostLanguage,
+  POST_LANGUAGES,
+  type DetectedLanguage,
+} from '../../../lib/domain/languages';
+import { detectLanguage, loadLanguageDetector } from '../../../lib/language/index';
 
 function toProductCode(code: string): DetectedLanguage {
   const base = code.toLowerCase().split(/[-_]/)[0] ?? '';

@@ -1,34 +1,17 @@
 /**
  * The held-out snippet sets of the language benchmark, built from the test
- * half of the corpus (lib/language/train/corpus.ts): the detector's training
+ * half of the corpus (train/corpus.ts): the detector's training
  * never saw these items. Serbian/Bosnian sources are left out of the sets.
  */
-import type { PostLanguage } from '../../lib/domain/languages';
-import type { CorpusItem } from '../../lib/language/train/corpus';
-import {
-  cutSnippets,
-  fnv1a,
-  loadTinymce,
-  loadUdhr,
-  loadUppy,
-  splitOf,
-} from '../../lib/language/train/corpus';
+import type { PostLanguage } from '../../../lib/domain/languages';
+import type { Snippet, SnippetSet } from '../../../bench/peers';
+import type { CorpusItem } from '../train/corpus';
+import { cutSnippets, fnv1a, loadTinymce, loadUdhr, loadUppy, splitOf } from '../train/corpus';
 import {
   foldDiacritics,
   transliterateBulgarian,
   transliterateGreek,
-} from '../../lib/language/transliterate';
-
-export interface Snippet {
-  text: string;
-  language: PostLanguage;
-}
-
-export interface SnippetSet {
-  id: string;
-  title: string;
-  snippets: Snippet[];
-}
+} from '../../../lib/language/transliterate';
 
 const STRIPPED: readonly PostLanguage[] = ['pl', 'ro', 'cs', 'sk', 'hr', 'hu'];
 

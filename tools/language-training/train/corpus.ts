@@ -28,8 +28,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { POST_LANGUAGES } from '../../domain/languages';
-import type { PostLanguage } from '../../domain/languages';
+import { POST_LANGUAGES } from '../../../lib/domain/languages';
+import type { PostLanguage } from '../../../lib/domain/languages';
 
 export interface CorpusItem {
   /** Stable identity, e.g. `uppy:pl:addMoreFiles` or `udhr:pol:12.0`. */

@@ -1,6 +1,8 @@
 /**
- * Writes stopwords.ts from the stopwords-iso package (MIT, a dev dependency):
- *   npx tsx lib/matching/data/generate-stopwords.ts
+ * Writes lib/matching/data/stopwords.ts from the stopwords-iso package (MIT,
+ * installed in tools/language-training; `npm run train` in the repository root
+ * runs this after the language data):
+ *   npx tsx tools/language-training/train/generate-stopwords.ts
  * Words are folded as matching folds them, so posts typed without
  * diacritics lose the same function words.
  */
@@ -8,8 +10,8 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { POST_LANGUAGES } from '../../domain/languages';
-import { foldForMatching, splitWords } from '../text';
+import { POST_LANGUAGES } from '../../../lib/domain/languages';
+import { foldForMatching, splitWords } from '../../../lib/matching/text';
 
 const require = createRequire(import.meta.url);
 const lists = require('stopwords-iso') as Record<string, string[]>;
@@ -29,4 +31,6 @@ export const STOPWORDS: Readonly<Record<PostLanguage, string>> = {
 ${lines.join('\n')}
 };
 `;
-writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'stopwords.ts'), text);
+// This script lives in tools/language-training/train/; the list ships in lib/matching/data/.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+writeFileSync(join(root, 'lib', 'matching', 'data', 'stopwords.ts'), text);
