@@ -2,25 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { EventSource, LogEvent } from './events';
 import type { LogFilter } from './filter';
 import { dayBoundary, filterEvents } from './filter';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
 
-/** A stored `post-seen` event; the filter reads only the fields given here. */
+/** A stored `post-seen` event; the filter reads `at` and `source`. */
 function stored(id: string, at: number, source: EventSource = 'local'): LogEvent {
   return {
-    type: 'post-seen',
-    id,
-    at,
-    postKey: `post-${id}`,
-    groupId: 'group-1',
-    groupName: 'Polacy w Niemczech',
-    language: 'pl',
-    topic: 'unpaid-wages',
-    isQuestion: true,
-    authorHash: 'a'.repeat(64),
-    postedAt: null,
+    ...sampleEvent('post-seen', { id, at, postKey: `post-${id}`, postedAt: null }),
     advisor: 'Advisor K',
     source,
     ...(source === 'import' ? { importId: 'import-1' } : {}),
-  };
+  } as LogEvent;
 }
 
 const local = (year: number, month: number, day: number, ...time: number[]) =>

@@ -16,6 +16,7 @@ import { getDatabase } from '../../../lib/db/database';
 import { createI18n } from '../../../lib/i18n/i18n';
 import type { LogEventInput } from '../../../lib/log/events';
 import { storeEvents } from '../../../lib/log/store';
+import { sampleEvent } from '../../../tests/fixtures/sample-events';
 import { LogSection } from '../log-section';
 import { StatsSection } from '../stats-section';
 
@@ -38,19 +39,7 @@ async function waitForView(assertion: () => void): Promise<void> {
 const STORE_OPTIONS = { advisor: 'Advisor K', storePostText: false };
 
 function postSeen(id: string): LogEventInput {
-  return {
-    type: 'post-seen',
-    id,
-    at: Date.UTC(2026, 2, 2, 10),
-    postKey: `group-1:${id}`,
-    groupId: 'group-1',
-    groupName: 'Polacy w Niemczech',
-    language: 'pl',
-    topic: 'unpaid-wages',
-    isQuestion: true,
-    authorHash: 'a'.repeat(64),
-    postedAt: Date.UTC(2026, 2, 2, 9),
-  };
+  return sampleEvent('post-seen', { id, postKey: `group-1:${id}` });
 }
 
 let i18n: I18n;
