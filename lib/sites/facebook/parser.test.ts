@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_POSTS } from '../../../tests/fixtures/demo-group/posts';
 import { MIXED_POSTS } from '../../../tests/fixtures/adapter-pages';
 import { REAL_PAGES } from '../../../tests/fixtures/real-markup/pages';
+import { createSelectorStats } from '../../content/selector-stats';
 import { facebookAdapter } from './adapter';
 import { cleanText, createKeyResolver } from './parser';
 import type { ParsedPost } from '../types';
@@ -248,6 +249,27 @@ describe('Facebook parser on real markup: Oct 2025 shape (aria-posinset + data-v
     expect(facebookAdapter.findCandidates(document.body)[0]?.hasAttribute('aria-posinset')).toBe(
       true,
     );
+  });
+});
+
+describe('selector statistics for the diagnostic report', () => {
+  it('count every entry that matches, fallbacks behind the used entry included', () => {
+    const url = 'http://127.0.0.1/groups/eu-workers-demo/';
+    const doc = load('groups/eu-workers-demo/index.html', url);
+    const stats = createSelectorStats(facebookAdapter.selectorCatalogue);
+    const page = facebookAdapter.describePage(doc, new URL(url));
+    const keys = createKeyResolver();
+    // Parsed twice (a re-render): "matched" counts each root once.
+    for (let round = 0; round < 2; round += 1) {
+      for (const root of facebookAdapter.findCandidates(doc.body))
+        facebookAdapter.parsePost(root, page, keys, stats);
+    }
+    const snapshot = stats.snapshot();
+    const posts = DEMO_POSTS.length;
+    expect(snapshot['postRoot']).toEqual([posts * 2, 0, 0, 0, 0, 0, 0]);
+    expect(snapshot['postRoot:matched']).toEqual([posts, posts, 0, posts, 0, posts, posts]);
+    // The author: the landmark is used, the heading and the profile link match too.
+    expect(snapshot['author:matched']?.slice(0, 2)).toEqual([posts, posts]);
   });
 });
 
