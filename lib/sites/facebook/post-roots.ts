@@ -15,15 +15,15 @@
 import { POST_CONTAINER, POST_LANDMARK, SELECTORS } from './selectors';
 
 const ENTRIES: readonly string[] = SELECTORS.postRoot;
+const FEED = '[role="feed"]';
+const FEED_CONTEXT = `${FEED} `;
 /** Strategies matched in code rather than by their selector alone. */
 const ARIA_REFERENCE = 5;
 const CLIMB = 6;
 
 /**
  * The subject part of `selector` (per comma branch, the last compound, without
- * `:has(…)`): a superset query that the full selector then filters. Same
- * result in browsers; happy-dom (unit tests) scopes combinators to the
- * element it queries from, so `[role=feed] > div` found nothing inside a feed child.
+ * `:has(…)`): a superset query that the full selector then filters.
  */
 function subjectOf(selector: string): string {
   const branches: string[] = [];
@@ -82,8 +82,11 @@ function matchesEntry(element: Element, index: number): boolean {
   const selector = ENTRIES[index];
   if (selector === undefined) return false;
   if (index === CLIMB) {
-    const landmark = element.querySelector(POST_LANDMARK);
-    return landmark !== null && climbToPost(landmark) === element;
+    // What climbing from any landmark inside `element` ends at, without climbing.
+    return (
+      element.parentElement?.matches(POST_CONTAINER) === true &&
+      element.querySelector(POST_LANDMARK) !== null
+    );
   }
   if (!element.matches(selector)) return false;
   return index !== ARIA_REFERENCE || referencesInside(element);
@@ -103,12 +106,20 @@ export function rawMatches(scope: Element, index: number): Element[] {
     }
     return [...found];
   }
-  // Query without the `:has()` parts, then filter with the full selector:
-  // the same result, and happy-dom (unit tests) drops `:has()` matches whose
-  // selector also names an ancestor outside the scope element.
-  const found = [...scope.querySelectorAll(subjectOf(selector))].filter((element) =>
-    element.matches(selector),
-  );
+  let found: Element[];
+  if (selector.startsWith(FEED_CONTEXT) && !scope.matches(FEED) && scope.closest(FEED)) {
+    // The scope is inside the feed and the selector names the feed as an
+    // ancestor. Browsers match that against the whole document; happy-dom
+    // (unit tests) only within the scope, so query the subject and filter.
+    // A direct child of the feed cannot be inside a scope that is itself inside it.
+    found = selector.startsWith(`${FEED_CONTEXT}> `)
+      ? []
+      : [...scope.querySelectorAll(subjectOf(selector))].filter((element) =>
+          element.matches(selector),
+        );
+  } else {
+    found = [...scope.querySelectorAll(selector)];
+  }
   if (scope.matches(selector)) found.unshift(scope);
   return index === ARIA_REFERENCE ? found.filter(referencesInside) : found;
 }
@@ -150,6 +161,15 @@ export function findPostRoots(scope: Element): ResolvedRoot[] {
   const roots = new Map<Element, number>();
   for (let index = 0; index < ENTRIES.length; index += 1) {
     for (const match of rawMatches(scope, index)) {
+      // Inside or around a root an earlier strategy found: the same post (cheap check first).
+      let known = false;
+      for (const root of roots.keys()) {
+        if (root.contains(match) || match.contains(root)) {
+          known = true;
+          break;
+        }
+      }
+      if (known) continue;
       const resolved = resolvePostRoot(match);
       if (resolved && !roots.has(resolved.root)) roots.set(resolved.root, resolved.strategy);
     }
