@@ -12,8 +12,7 @@
  *    frame, checked after every node and root; what is left continues in the
  *    next frame, so a batch of 50 posts never becomes one long task. The first
  *    pass is queued the same way (the root's children one by one, not one
- *    search over the whole feed), and at most a few overlays are mounted per
- *    frame: their first render runs as one task after the frame.
+ *    search over the whole feed).
  * 4. Each candidate root is parsed to plain data. A WeakMap remembers which
  *    post key and fingerprint a root carried: the same key again is an update
  *    (no double processing); a different fingerprint means the page's
@@ -76,8 +75,6 @@ export interface PostTracker {
 }
 
 const WATCHED_ATTRIBUTES = ['aria-posinset', 'aria-describedby', 'href', 'role'];
-/** New overlays per frame: React renders each frame's new overlays in one task after it. */
-const MOUNTS_PER_FRAME = 4;
 
 export function createPostTracker(options: TrackerOptions): PostTracker {
   const { adapter, doc, page, store, events, overlays, signal } = options;
@@ -98,7 +95,6 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
   let removedNodes: Node[] = [];
   const roots = new Set<Element>();
   let frame = 0;
-  let mountsThisFrame = 0;
   let observer: MutationObserver | undefined;
   let observedRoot: Element | undefined;
 
@@ -231,7 +227,6 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       if (holder.isConnected) return; // already shown elsewhere: one overlay per post
       release(post.postKey, 'unmounted');
     }
-    mountsThisFrame += 1;
     const { existed } = store.upsert(post);
     tracked.set(root, { postKey: post.postKey, fingerprint: post.fingerprint });
     live.set(post.postKey, root);
@@ -273,7 +268,6 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     if (signal.aborted) return;
     const deadline = performance.now() + budgetMs;
     const before = live.size;
-    mountsThisFrame = 0;
     if (removedNodes.length > 0) {
       const removed = removedNodes;
       removedNodes = [];
@@ -295,7 +289,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     }
     addedNodes.splice(0, next);
     for (const root of roots) {
-      if (performance.now() >= deadline || mountsThisFrame >= MOUNTS_PER_FRAME) break;
+      if (performance.now() >= deadline) break;
       roots.delete(root);
       processRoot(root);
     }
