@@ -17,7 +17,8 @@ export const SECRET_FILE_GLOBS = [
   '**/.env.*',
 ] as const;
 
-const SECRET_NAME = /(^|\/)(keys\/|[^/]*\.private-key\.json$|[^/]*\.key\.json$|[^/]*\.key$|[^/]*\.pem$|\.env(\.[^/]*)?$)/;
+const SECRET_NAME =
+  /(^|\/)(keys\/|[^/]*\.private-key\.json$|[^/]*\.key\.json$|[^/]*\.key$|[^/]*\.pem$|\.env(\.[^/]*)?$)/;
 
 /** True when a path inside a zip (forward slashes) looks like a key or secret. */
 export function isSecretPath(path: string): boolean {

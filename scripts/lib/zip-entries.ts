@@ -20,7 +20,8 @@ export function listZipEntries(zip: Uint8Array): string[] {
   if (end < 0) throw new Error('not a zip archive (no end of central directory)');
   const count = view.getUint16(end + 10, true);
   const offset = view.getUint32(end + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) throw new Error('ZIP64 archives are not supported');
+  if (count === 0xffff || offset === 0xffffffff)
+    throw new Error('ZIP64 archives are not supported');
   const decoder = new TextDecoder();
   const names: string[] = [];
   let at = offset;
