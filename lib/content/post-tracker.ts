@@ -9,13 +9,18 @@
  *    changed text, elements whose post-identifying attributes changed, and
  *    removed elements. It never reads layout or parses.
  * 3. The queue is drained in `requestAnimationFrame` with a time budget per
- *    frame; what is left continues in the next frame, so a batch of 50 posts
- *    never becomes one long task.
+ *    frame, checked after every node and root; what is left continues in the
+ *    next frame, so a batch of 50 posts never becomes one long task. The first
+ *    pass is queued the same way (the root's children one by one, not one
+ *    search over the whole feed).
  * 4. Each candidate root is parsed to plain data. A WeakMap remembers which
  *    post key and fingerprint a root carried: the same key again is an update
  *    (no double processing); a different fingerprint means the page's
  *    framework reused the node for another post, and the old post is
- *    released before the new one is attached.
+ *    released before the new one is attached. The same fingerprint under a
+ *    new key is the same post re-keyed (a hover revealed its id): its overlay
+ *    moves to the new key with the analysis it had, and no second
+ *    `post-analysed` (so no second "post seen") is emitted.
  * 5. Exactly one overlay per post key: a second live root with a key already
  *    shown is left alone; when the first leaves the page, the key is free.
  * 6. Removed roots release their overlay; the post's state stays in the store
@@ -148,6 +153,34 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     rejectedCounts.set(reason, (rejectedCounts.get(reason) ?? 0) + 1);
   }
 
+  /** The same post under a new key (its id appeared): move it, do not announce it twice. */
+  function rekey(root: Element, oldKey: string, post: ParsedPost) {
+    const before = store.get(oldKey);
+    live.delete(oldKey);
+    posts.delete(oldKey);
+    overlays.unmount(oldKey);
+    events.emit('post-removed', { postKey: oldKey, reason: 'reused' });
+    const holder = live.get(post.postKey);
+    if (holder && holder !== root && holder.isConnected) {
+      // Already shown elsewhere under its id: one overlay per post.
+      tracked.delete(root);
+      if (root.getAttribute(POST_ATTRIBUTE) === oldKey) root.removeAttribute(POST_ATTRIBUTE);
+      return;
+    }
+    store.upsert(post);
+    if (before?.analysis && store.get(post.postKey)?.analysis == null) {
+      store.setAnalysis(post.postKey, before.analysis, before.analysedText ?? post.text);
+    }
+    tracked.set(root, { postKey: post.postKey, fingerprint: post.fingerprint });
+    live.set(post.postKey, root);
+    posts.set(post.postKey, post);
+    root.setAttribute(POST_ATTRIBUTE, post.postKey);
+    overlays.mount(root, post);
+    events.emit('post-recognised', { post, remount: true });
+    // Asks only when no analysis came along (the request returns early otherwise).
+    options.requestAnalysis(post);
+  }
+
   function processRoot(root: Element) {
     if (!root.isConnected) return;
     if (!seenCandidates.has(root)) {
@@ -166,7 +199,15 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     }
     rejected.delete(root);
     const { post } = result;
-    if (previous && previous.postKey !== post.postKey) {
+    if (
+      previous &&
+      previous.postKey !== post.postKey &&
+      previous.fingerprint === post.fingerprint &&
+      live.get(previous.postKey) === root
+    ) {
+      rekey(root, previous.postKey, post);
+      return;
+    } else if (previous && previous.postKey !== post.postKey) {
       // The framework reused this node for a different post.
       nodeReuses += 1;
       release(previous.postKey, 'reused');
@@ -209,6 +250,11 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     }
   }
 
+  /** Queues a root's children for the first pass instead of searching it all at once. */
+  function queueFirstPass(root: Element) {
+    for (const child of root.children) addedNodes.push(child);
+  }
+
   function expandAdded(node: Node) {
     const element = node instanceof Element ? node : node.parentElement;
     if (!element || !element.isConnected) return;
@@ -232,14 +278,16 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       const narrower = adapter.findObservationRoot(doc);
       if (narrower !== doc.body) {
         observe(narrower);
-        roots.add(narrower);
-        for (const candidate of adapter.findCandidates(narrower)) roots.add(candidate);
+        queueFirstPass(narrower);
       }
     }
-    while (addedNodes.length > 0 && performance.now() < deadline) {
-      const batch = addedNodes.splice(0, 64);
-      for (const node of batch) expandAdded(node);
+    let next = 0;
+    while (next < addedNodes.length && performance.now() < deadline) {
+      const node = addedNodes[next];
+      next += 1;
+      if (node) expandAdded(node);
     }
+    addedNodes.splice(0, next);
     for (const root of roots) {
       if (performance.now() >= deadline) break;
       roots.delete(root);
@@ -255,7 +303,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       // time: watch the body. Feeds are watched at the feed once it exists.
       const root = page.kind === 'group-post' ? doc.body : adapter.findObservationRoot(doc);
       observe(root);
-      for (const candidate of adapter.findCandidates(root)) roots.add(candidate);
+      queueFirstPass(root);
       schedule();
     },
     postsRecognised: () => live.size,

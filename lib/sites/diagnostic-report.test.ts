@@ -16,7 +16,7 @@ const state: TabState = {
     contentScriptVersion: '0.1.0',
     diagnostics: {
       adapter: 'facebook',
-      selectorHits: { feed: [1], postRoot: [0, 3] },
+      selectorHits: { feed: [1], postRoot: [0, 3], 'postRoot:matched': [2, 3] },
       candidates: 5,
       rejected: { placeholder: 2 },
       overlays: 0,
@@ -32,13 +32,13 @@ const catalogue = {
 const env = { extensionVersion: '0.1.0', userAgent: 'Chromium', now: new Date(0) };
 
 describe('buildDiagnosticReport', () => {
-  it('pairs each selector with its hit count', () => {
+  it('pairs each selector with its hit count and how often it matched, fallbacks included', () => {
     const report = buildDiagnosticReport(state, catalogue, env);
     expect(report.selectors).toEqual({
-      feed: [{ selector: '[role="feed"]', hits: 1 }],
+      feed: [{ selector: '[role="feed"]', hits: 1, matched: 0 }],
       postRoot: [
-        { selector: 'div[aria-posinset]', hits: 0 },
-        { selector: 'div[aria-describedby]', hits: 3 },
+        { selector: 'div[aria-posinset]', hits: 0, matched: 2 },
+        { selector: 'div[aria-describedby]', hits: 3, matched: 3 },
       ],
     });
     expect(report).toMatchObject({
@@ -65,7 +65,7 @@ describe('buildDiagnosticReport', () => {
   it('reports zero hits when the content script sent no diagnostics', () => {
     const { diagnostics: _omitted, ...page } = state.page;
     const report = buildDiagnosticReport({ ...state, page }, catalogue, env);
-    expect(report.selectors.feed).toEqual([{ selector: '[role="feed"]', hits: 0 }]);
+    expect(report.selectors.feed).toEqual([{ selector: '[role="feed"]', hits: 0, matched: 0 }]);
     expect(report.adapter).toBeNull();
   });
 });

@@ -31,8 +31,12 @@ export interface DiagnosticReport {
   rejected: Record<string, number>;
   overlays: number | null;
   nodeReuses: number | null;
-  /** Per selector group: each fallback entry with how often it matched. */
-  selectors: Record<string, { selector: string; hits: number }[]>;
+  /**
+   * Per selector group: each fallback entry with how often it was the one used
+   * (`hits`) and how often it matched at all, also behind an entry that was used
+   * (`matched`, counted once per post root).
+   */
+  selectors: Record<string, { selector: string; hits: number; matched: number }[]>;
 }
 
 export function buildDiagnosticReport(
@@ -45,7 +49,13 @@ export function buildDiagnosticReport(
   const selectors: DiagnosticReport['selectors'] = {};
   for (const [group, entries] of Object.entries(catalogue)) {
     const hits = diagnostics?.selectorHits[group] ?? [];
-    selectors[group] = entries.map((selector, index) => ({ selector, hits: hits[index] ?? 0 }));
+    // Written by lib/content/selector-stats.ts as `<group>:matched`.
+    const matched = diagnostics?.selectorHits[`${group}:matched`] ?? [];
+    selectors[group] = entries.map((selector, index) => ({
+      selector,
+      hits: hits[index] ?? 0,
+      matched: matched[index] ?? 0,
+    }));
   }
   return {
     report: 'outreach-advisor-diagnostics',

@@ -48,7 +48,10 @@ export type ParseResult =
 
 /** Counts how often each selector entry matched, for the diagnostic report. */
 export interface SelectorStats {
+  /** The entry was the one used. */
   record(group: string, index: number): void;
+  /** The entry matched too (also a fallback after an earlier entry was used). */
+  recordMatch?(group: string, index: number): void;
 }
 
 export interface KeyResolver {

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
 import { GroupsSettingsPage, PopupForTabPage } from './pages/group-controls-page';
 import { MIXED_POSTS } from '../fixtures/adapter-pages';
+import { SELECTORS } from '../../lib/sites/facebook/selectors';
 
 test.describe('groups to work in (test build)', () => {
   test('the dashboard adds groups by URL or id, refuses bad input, and removes them', async ({
@@ -78,7 +79,7 @@ test.describe('groups to work in (test build)', () => {
       page: { feedFound: boolean; postsRecognised: number };
       candidates: number | null;
       rejected: Record<string, number>;
-      selectors: Record<string, { selector: string; hits: number }[]>;
+      selectors: Record<string, { selector: string; hits: number; matched: number }[]>;
     };
     let report: Report | undefined;
     // The page state reaches the popup within a report interval or two after the scan.
@@ -95,7 +96,10 @@ test.describe('groups to work in (test build)', () => {
     expect(report.page).toMatchObject({ feedFound: true, postsRecognised: 0 });
     // The old layout has candidates, but none is a post: the report says why.
     expect(Object.values(report.rejected).reduce((sum, n) => sum + n, 0)).toBe(report.candidates);
-    expect(report.selectors.postRoot?.map((entry) => entry.hits)).toEqual([0, 0, 0]);
+    // Every root strategy listed, none used, none matched (fallbacks are counted too).
+    expect(report.selectors.postRoot?.map((entry) => [entry.hits, entry.matched])).toEqual(
+      SELECTORS.postRoot.map(() => [0, 0]),
+    );
     const text = JSON.stringify(report);
     const pageText = await feed.page.evaluate(() => document.body.innerText);
     for (const word of pageText.split(/\s+/).filter((w) => w.length > 6)) {

@@ -3,14 +3,17 @@
  * ./parser) that knows Facebook's DOM.
  */
 import type { SiteAdapter } from '../types';
-import {
-  closestAny,
-  describeFacebookPage,
-  matchesAny,
-  parseFacebookPost,
-  queryFirst,
-} from './parser';
+import { describeFacebookPage, matchesAny, parseFacebookPost, queryFirst } from './parser';
+import { closestPostRoot, findPostRoots } from './post-roots';
 import { SELECTORS } from './selectors';
+
+/** Not the post's own control: inside a comment, or inside the comment form (GIF, sticker …). */
+function isOwnControl(element: Element, root: Element): boolean {
+  const comment = element.closest(SELECTORS.comment.join(', '));
+  if (comment && comment !== root && root.contains(comment)) return false;
+  const form = element.closest('form');
+  return !(form && root.contains(form));
+}
 
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
@@ -19,8 +22,8 @@ export const facebookAdapter: SiteAdapter = {
     return (
       queryFirst(doc, 'feed') ??
       // A dialog only narrows things down when it holds a post.
-      [...doc.querySelectorAll(SELECTORS.main[0])].find((dialog) =>
-        dialog.querySelector(SELECTORS.postRoot.join(',')),
+      [...doc.querySelectorAll(SELECTORS.main[0])].find(
+        (dialog) => findPostRoots(dialog).length > 0,
       ) ??
       doc.querySelector(SELECTORS.main[1]) ??
       doc.body
@@ -28,40 +31,45 @@ export const facebookAdapter: SiteAdapter = {
   },
   hasFeed: (doc) => queryFirst(doc, 'feed') !== null || queryFirst(doc, 'main') !== null,
   findCandidates(root) {
-    const selector = SELECTORS.postRoot.join(',');
-    const found = [...root.querySelectorAll(selector)];
-    if (root.matches(selector)) found.unshift(root);
-    return found;
+    return findPostRoots(root).map((found) => found.root);
   },
   closestCandidate(node) {
-    // The outermost candidate: an inner shared post or comment belongs to its post.
-    let current = closestAny(node, 'postRoot');
-    while (current?.parentElement) {
-      const outer = closestAny(current.parentElement, 'postRoot');
-      if (!outer) break;
-      current = outer;
-    }
-    return current;
+    // The post's one root: an inner shared post or comment belongs to its post.
+    return closestPostRoot(node)?.root ?? null;
   },
   parsePost: parseFacebookPost,
   overlayAnchor(root) {
     // Right after the header row (avatar, name, time): visible next to the
     // author, never over the post's text, action bar or comment box.
+    // The row is the header's ancestor whose parent also holds the post's
+    // message or action bar (2026 posts nest everything in one wrapper chain).
     const header = queryFirst(root, 'header');
+    const body = [...SELECTORS.message, ...SELECTORS.commentButton].join(', ');
     let row: Element | null = header;
-    while (row && row.parentElement && row.parentElement !== root) row = row.parentElement;
-    if (row && row.parentElement === root) return { parent: root, before: row.nextElementSibling };
+    while (row?.parentElement && row.parentElement !== root) {
+      const parent: Element = row.parentElement;
+      const rest = [...parent.children].filter((child) => child !== row);
+      if (rest.some((child) => child.matches(body) || child.querySelector(body))) break;
+      row = parent;
+    }
+    if (row?.parentElement) return { parent: row.parentElement, before: row.nextElementSibling };
     return { parent: root, before: root.firstElementChild };
   },
   findCommentBox(root) {
-    return queryFirst(root, 'commentBox') as HTMLElement | null;
+    // The post's own box, not a reply box inside a comment thread.
+    return queryFirst(root, 'commentBox', undefined, (element) => {
+      const comment = element.closest(SELECTORS.comment.join(', '));
+      return !(comment && comment !== root && root.contains(comment));
+    }) as HTMLElement | null;
   },
   findCommentButton(root) {
+    // Not by DOM order: the form's "Comment with a GIF/sticker" buttons and
+    // buttons inside comments match the labels too.
     return queryFirst(
       root,
       'commentButton',
       undefined,
-      (element) => !matchesAny(element, 'comment'),
+      (element) => !matchesAny(element, 'comment') && isOwnControl(element, root),
     ) as HTMLElement | null;
   },
   selectorCatalogue: SELECTORS,

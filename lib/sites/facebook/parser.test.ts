@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_POSTS } from '../../../tests/fixtures/demo-group/posts';
 import { MIXED_POSTS } from '../../../tests/fixtures/adapter-pages';
+import { REAL_PAGES } from '../../../tests/fixtures/real-markup/pages';
+import { createSelectorStats } from '../../content/selector-stats';
 import { facebookAdapter } from './adapter';
 import { cleanText, createKeyResolver } from './parser';
 import type { ParsedPost } from '../types';
@@ -12,7 +14,7 @@ const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures'
 
 function load(path: string, _url: string): Document {
   document.documentElement.innerHTML = readFileSync(join(FIXTURES, path), 'utf8')
-    .replace(/^<!doctype html>\s*<html[^>]*>/i, '')
+    .replace(/^<!doctype html>\s*(<!--[\s\S]*?-->\s*)?<html[^>]*>/i, '')
     .replace(/<\/html>\s*$/, '')
     .replace(/<script[\s\S]*?<\/script>/g, '');
   const lang = /<html lang="([^"]+)"/.exec(readFileSync(join(FIXTURES, path), 'utf8'))?.[1] ?? '';
@@ -123,17 +125,151 @@ describe('Facebook parser on permalinks and the old layout', () => {
 });
 
 describe('keys', () => {
-  it('keep a hash key when the permalink appears later (hover)', () => {
+  it('re-key to the post id once a hover reveals the permalink, and keep it', () => {
     const url = 'http://127.0.0.1/groups/551200300400/';
     const keys = createKeyResolver();
     const before = parseAll(load('groups/551200300400/index.html', url), url, keys).posts[5];
-    document
-      .querySelectorAll('a[href="#"]')
-      .forEach((link) => link.setAttribute('href', '/groups/551200300400/posts/9006/'));
-    const after = parseAll(document, url, keys).posts[5];
+    const links = document.querySelectorAll('a[href="#"]');
+    links.forEach((link) => link.setAttribute('href', '/groups/551200300400/posts/9006/'));
+    const hovered = parseAll(document, url, keys).posts[5];
+    // Facebook puts "#" back when the pointer leaves; the id key stays.
+    links.forEach((link) => link.setAttribute('href', '#'));
+    const left = parseAll(document, url, keys).posts[5];
     expect(before?.postKey).toMatch(/^fbh:/);
-    expect(after?.postKey).toBe(before?.postKey);
-    expect(after?.postId).toBe('9006');
+    expect(hovered).toMatchObject({ postKey: 'fb:9006', postId: '9006' });
+    expect(hovered?.fingerprint).toBe(before?.fingerprint);
+    expect(left?.postKey).toBe('fb:9006');
+  });
+});
+
+describe('Facebook parser on real markup: 2026 feed without aria-posinset', () => {
+  const { path } = REAL_PAGES.feed2026;
+  const url = `http://127.0.0.1/${path.replace('index.html', '')}`;
+
+  it('finds each top-level post once: no comment, placeholder or shared part', () => {
+    const { posts, rejected } = parseAll(load(path, url), url);
+    expect(posts.map((post) => post.authorName)).toEqual([
+      'Bozena Krol',
+      'Mihai Stanciu',
+      'Sabine Haller',
+      'Petra Dvorakova',
+    ]);
+    expect(rejected).toEqual([]);
+    expect(new Set(posts.map((post) => post.postKey)).size).toBe(4);
+  });
+
+  it('reads the message only: no translation, shared block or measurement row', () => {
+    const { posts } = parseAll(load(path, url), url);
+    expect(posts.map((post) => post.text)).toEqual([
+      'Dzien dobry, pracuje w hotelu w Kolonii od 5 miesiecy.\nSzef nie placi za nadgodziny, czy moge to gdzies zglosic?',
+      'Salut, am primit Kündigung dupa 2 saptamani de concediu medical. Este legal asa ceva?',
+      'Wichtig für alle, die in der Pflege arbeiten – bitte teilen.',
+      'Dobry den, musim mit A1 formular, kdyz pracuji v Nemecku pres agenturu?',
+    ]);
+    expect(posts[1]?.truncated).toBe(true);
+    expect(posts[0]?.timeLabel).toBe('3 h');
+  });
+
+  it('finds the comment button by role, not by DOM order among GIF and sticker buttons', () => {
+    load(path, url);
+    const [, formFirst] = facebookAdapter.findCandidates(document.body);
+    expect(formFirst).toBeDefined();
+    if (!formFirst) return;
+    // In this post the open form, with its "Comment with a GIF/sticker" buttons, comes first.
+    expect(
+      formFirst.querySelector('[role="button"][aria-label*="omment"]')?.getAttribute('aria-label'),
+    ).toBe('Comment with an avatar sticker');
+    expect(facebookAdapter.findCommentButton(formFirst)?.getAttribute('aria-label')).toBe(
+      'Leave a comment',
+    );
+    expect(facebookAdapter.findCommentBox(formFirst)?.getAttribute('role')).toBe('textbox');
+  });
+
+  it('re-keys to the post id when hovering reveals the permalink; same fingerprint', () => {
+    const keys = createKeyResolver();
+    const before = parseAll(load(path, url), url, keys).posts[0];
+    const link = document.querySelector('a[data-oa-fixture-hover]');
+    link?.setAttribute('href', link.getAttribute('data-oa-fixture-hover') ?? '');
+    const after = parseAll(document, url, keys).posts[0];
+    expect(before?.postKey).toMatch(/^fbh:/);
+    expect(after).toMatchObject({ postKey: 'fb:7702001', fingerprint: before?.fingerprint });
+  });
+
+  it('gives the same keys when the page is rendered again', () => {
+    const first = parseAll(load(path, url), url).posts.map((post) => post.postKey);
+    const again = parseAll(load(path, url), url).posts.map((post) => post.postKey);
+    expect(again).toEqual(first);
+  });
+});
+
+describe('Facebook parser on real markup: 2026 sale listings', () => {
+  const { path } = REAL_PAGES.listings2026;
+  const url = `http://127.0.0.1/${path.replace('index.html', '')}`;
+
+  it('two identical text-less listings by one seller are two posts with their own keys', () => {
+    const { posts } = parseAll(load(path, url), url);
+    expect(posts).toHaveLength(5);
+    const [first, second] = posts;
+    expect(first?.text).toBe(second?.text);
+    expect(first?.postKey).not.toBe(second?.postKey);
+    expect(first?.postKey).toMatch(/^fbh:/);
+    expect(second?.postKey).toBe(`${first?.postKey ?? ''}-2`);
+  });
+
+  it('takes listing lines as text, never the translation or the measurement row', () => {
+    const { posts } = parseAll(load(path, url), url);
+    expect(posts.map((post) => post.text)).toEqual([
+      'Kinderbett mit Matratze\n40 € · Nürnberg, Germany',
+      'Kinderbett mit Matratze\n40 € · Nürnberg, Germany',
+      'Zimmer in WG, ab sofort\n450 € · Augsburg, Germany\n1 bed · 1 bath',
+      'Czy moge wynajac pokoj bez Anmeldung? Wlasciciel mowi, ze nie da meldunku.',
+      'Bicicleta de dama 28 toli\n60 € · Regensburg, Germany',
+    ]);
+  });
+
+  it('keys a listing by its listing page id', () => {
+    const { posts } = parseAll(load(path, url), url);
+    expect(posts[2]).toMatchObject({ postKey: 'fb:990100200300', postId: '990100200300' });
+  });
+
+  it('keeps both identical listings apart across a re-render', () => {
+    const first = parseAll(load(path, url), url).posts.map((post) => post.postKey);
+    const again = parseAll(load(path, url), url).posts.map((post) => post.postKey);
+    expect(again).toEqual(first);
+  });
+});
+
+describe('Facebook parser on real markup: Oct 2025 shape (aria-posinset + data-virtualized)', () => {
+  it('takes the aria-posinset unit as the root and rejects the placeholder', () => {
+    const { path } = REAL_PAGES.cms2025;
+    const url = `http://127.0.0.1/${path.replace('index.html', '')}`;
+    const { posts, rejected } = parseAll(load(path, url), url);
+    expect(posts.map((post) => post.authorName)).toEqual(['Kovacs Eszter', 'Ivana Horvat']);
+    expect(rejected).toEqual(['placeholder']);
+    expect(facebookAdapter.findCandidates(document.body)[0]?.hasAttribute('aria-posinset')).toBe(
+      true,
+    );
+  });
+});
+
+describe('selector statistics for the diagnostic report', () => {
+  it('count every entry that matches, fallbacks behind the used entry included', () => {
+    const url = 'http://127.0.0.1/groups/eu-workers-demo/';
+    const doc = load('groups/eu-workers-demo/index.html', url);
+    const stats = createSelectorStats(facebookAdapter.selectorCatalogue);
+    const page = facebookAdapter.describePage(doc, new URL(url));
+    const keys = createKeyResolver();
+    // Parsed twice (a re-render): "matched" counts each root once.
+    for (let round = 0; round < 2; round += 1) {
+      for (const root of facebookAdapter.findCandidates(doc.body))
+        facebookAdapter.parsePost(root, page, keys, stats);
+    }
+    const snapshot = stats.snapshot();
+    const posts = DEMO_POSTS.length;
+    expect(snapshot['postRoot']).toEqual([posts * 2, 0, 0, 0, 0, 0, 0]);
+    expect(snapshot['postRoot:matched']).toEqual([posts, posts, 0, posts, 0, posts, posts]);
+    // The author: the landmark is used, the heading and the profile link match too.
+    expect(snapshot['author:matched']?.slice(0, 2)).toEqual([posts, posts]);
   });
 });
 

@@ -3,18 +3,29 @@
  * All selectors come from ./selectors; each lookup records which fallback
  * entry matched, for the diagnostic report.
  *
- * What is a post: a post-root candidate that is neither inside another post
- * (the inner part of a shared post), nor a comment, nor a loading
- * placeholder, and that has a message or an author. The outer post of a
- * shared post is the post; its own text is the message that is not inside
- * the shared block (the block is recognised by its own author landmark).
+ * What is a post: a root that ./post-roots resolves to itself (so never the
+ * inner part of a shared post nor a wrapper of another root), that is neither
+ * a comment nor a loading placeholder, and that has a message or an author.
+ * The outer post of a shared post is the post; its own text is the message
+ * that is not inside the shared block (the block is recognised by its own
+ * author landmark). Posts without a message (sale listings) take their text
+ * from the listing's lines, else from their longest text block.
+ *
+ * Keys: `fb:<id>` from any permalink-bearing link; otherwise `fbh:` and a
+ * fingerprint over author, text, listing line and first picture, with a
+ * disambiguator when identical posts are on the page at once (two identical
+ * listings by one seller are two posts). The key resolver remembers keys by
+ * fingerprint and upgrades a hash key to the id key once a hover reveals the
+ * permalink.
  */
 import type { KeyResolver, PageInfo, ParseResult, ParsedPost, SelectorStats } from '../types';
 import { parsedPostSchema } from '../types';
 import type { SelectorGroup } from './selectors';
 import { GROUP_PATH, INVISIBLE_CHARACTERS, POST_ID_PATTERNS, SELECTORS } from './selectors';
+import { resolvePostRoot, strategyFinds } from './post-roots';
 
 const FINGERPRINT_TEXT_LENGTH = 80;
+const HIDDEN_TEXT = SELECTORS.hiddenText.join(', ');
 
 /** First element in `root` matching an entry of `group`, trying entries in order. */
 export function queryFirst(
@@ -33,6 +44,29 @@ export function queryFirst(
     }
   }
   return null;
+}
+
+/**
+ * Counts, once per post root, every entry of `group` that matches something in
+ * it (not only the one used), so the diagnostic report shows which fallbacks
+ * would still work when the first entry breaks.
+ */
+const surveyed = new WeakMap<Element, Set<string>>();
+function surveyEntries(
+  root: Element,
+  group: SelectorGroup,
+  stats: SelectorStats | undefined,
+  accept: (element: Element) => boolean = () => true,
+): void {
+  if (!stats?.recordMatch) return;
+  let groups = surveyed.get(root);
+  if (!groups) surveyed.set(root, (groups = new Set()));
+  if (groups.has(group)) return;
+  groups.add(group);
+  const entries: readonly string[] = SELECTORS[group];
+  for (const [index, selector] of entries.entries()) {
+    if ([...root.querySelectorAll(selector)].some(accept)) stats.recordMatch(group, index);
+  }
 }
 
 export function matchesAny(element: Element, group: SelectorGroup): boolean {
@@ -110,6 +144,89 @@ function isInsideSharedBlock(element: Element, root: Element, ownAuthor: Element
   return false;
 }
 
+/** Text of `element` without hidden copies, translations and measurement rows. */
+function visibleText(element: Element): string {
+  if (!element.querySelector(HIDDEN_TEXT)) return element.textContent ?? '';
+  const clone = element.cloneNode(true) as Element;
+  for (const hidden of clone.querySelectorAll(HIDDEN_TEXT)) hidden.remove();
+  return clone.textContent ?? '';
+}
+
+interface FallbackText {
+  text: string;
+  /** The listing's "price · place" line, if any. */
+  listingLine: string;
+}
+
+/**
+ * Text of a post without a message container: a sale listing's lines
+ * (`span[dir=auto]`: title, "120 € · Berlin", "1 bed · 1 bath"), else the
+ * longest text block. Only innermost blocks count, outside the header,
+ * links, buttons, forms, comments, the shared block and hidden rows.
+ */
+function readFallbackText(
+  root: Element,
+  author: Element | null,
+  stats?: SelectorStats,
+): FallbackText {
+  const usable = (block: Element) => {
+    for (let node: Element | null = block; node && node !== root; node = node.parentElement) {
+      if (node.matches(`a, form, [role="button"], h2, h3, h4, ${HIDDEN_TEXT}`)) return false;
+      if (matchesAny(node, 'author') || matchesAny(node, 'comment')) return false;
+    }
+    return !isInsideSharedBlock(block, root, author);
+  };
+  const anyBlock = SELECTORS.fallbackText.join(', ');
+  const blocks = [...root.querySelectorAll(anyBlock)].filter(
+    (block) => !block.querySelector(anyBlock) && usable(block),
+  );
+  const lines = blocks.map((block) => cleanText(visibleText(block))).filter(Boolean);
+  const isListing = blocks.some((block) => block.matches(SELECTORS.fallbackText[0]));
+  if (isListing) {
+    stats?.record('fallbackText', 0);
+    return { text: lines.join('\n'), listingLine: lines.find((line) => line.includes('·')) ?? '' };
+  }
+  const longest = lines.reduce((best, line) => (line.length > best.length ? line : best), '');
+  if (longest) stats?.record('fallbackText', 1);
+  return { text: longest, listingLine: '' };
+}
+
+/** The first picture's address without its query (signed CDN parameters change). */
+function mediaKey(root: Element, stats?: SelectorStats): string {
+  const image = queryFirst(root, 'media', stats, (element) => !isInsideComment(element, root));
+  const src = image?.getAttribute('src') ?? '';
+  return src.startsWith('data:') ? digest(src) : (src.split('?')[0] ?? '');
+}
+
+/**
+ * Identical posts on one page (two listings by one seller with the same
+ * title, price and photo) get 0, 1, 2 … by the order they were first seen,
+ * so each keeps its own key while it stays on the page. Per document; roots
+ * that left the page free their number.
+ */
+const numbering = new WeakMap<Document, Map<string, Element[]>>();
+const numbered = new WeakMap<Element, { base: string; n: number }>();
+function disambiguate(root: Element, base: string): number {
+  const known = numbered.get(root);
+  if (known?.base === base) return known.n;
+  let byBase = numbering.get(root.ownerDocument);
+  if (!byBase) numbering.set(root.ownerDocument, (byBase = new Map()));
+  if (byBase.size > 2000) {
+    for (const [key, holders] of byBase)
+      if (!holders.some((holder) => holder.isConnected)) byBase.delete(key);
+  }
+  const holders = (byBase.get(base) ?? []).filter(
+    (holder) => holder !== root && holder.isConnected && numbered.get(holder)?.base === base,
+  );
+  const used = new Set(holders.map((holder) => numbered.get(holder)?.n));
+  let n = 0;
+  while (used.has(n)) n += 1;
+  holders.push(root);
+  byBase.set(base, holders);
+  numbered.set(root, { base, n });
+  return n;
+}
+
 function readMessageText(message: Element): string {
   const paragraphs: string[] = [];
   for (const paragraph of message.querySelectorAll(SELECTORS.paragraph[0])) {
@@ -120,15 +237,13 @@ function readMessageText(message: Element): string {
       message.contains(paragraph.parentElement.closest(SELECTORS.paragraph[0]))
     )
       continue;
-    if (paragraph.closest('[aria-hidden="true"], blockquote')) continue;
+    if (paragraph.closest(HIDDEN_TEXT)) continue;
     paragraphs.push(paragraph.textContent ?? '');
   }
   if (paragraphs.length > 0) return paragraphs.join('\n');
   // No paragraphs: take the text minus hidden copies, translations and "See more".
   const clone = message.cloneNode(true) as Element;
-  for (const hidden of clone.querySelectorAll(
-    '[aria-hidden="true"], blockquote, [role="button"]',
-  )) {
+  for (const hidden of clone.querySelectorAll(`${HIDDEN_TEXT}, [role="button"]`)) {
     hidden.remove();
   }
   return clone.textContent ?? '';
@@ -168,11 +283,12 @@ export function parseFacebookPost(
   keys: KeyResolver,
   stats?: SelectorStats,
 ): ParseResult {
-  const outer = root.parentElement ? closestAny(root.parentElement, 'postRoot') : null;
-  if (outer) return { kind: 'rejected', reason: 'nested' };
   if (matchesAny(root, 'comment') || closestAny(root, 'comment')) {
     return { kind: 'rejected', reason: 'comment' };
   }
+  // Inside another post (a shared post's inner part) or a wrapper of one.
+  const resolved = resolvePostRoot(root);
+  if (resolved?.root !== root) return { kind: 'rejected', reason: 'nested' };
   const notInComment = (element: Element) => !isInsideComment(element, root);
   const author = queryFirst(root, 'author', stats, notInComment);
   const message = queryFirst(
@@ -186,7 +302,11 @@ export function parseFacebookPost(
     return { kind: 'rejected', reason: placeholder ? 'placeholder' : 'no-content' };
   }
 
-  const text = message ? cleanText(readMessageText(message)).slice(0, 20_000) : '';
+  const fallback = message ? null : readFallbackText(root, author, stats);
+  const text = (message ? cleanText(readMessageText(message)) : (fallback?.text ?? '')).slice(
+    0,
+    20_000,
+  );
   const seeMore = message ? queryFirst(message, 'seeMore', stats) : null;
   const authorLink = author?.querySelector('a') ?? (author?.matches('a') ? author : null);
   const anonymous = author !== null && authorLink === null;
@@ -197,9 +317,16 @@ export function parseFacebookPost(
   const timeLabel =
     cleanText(timeLink?.getAttribute('aria-label') ?? timeLink?.textContent ?? '') || null;
 
-  const fingerprint = digest(
-    `${anonymous ? '(anonymous)' : (authorName ?? '')}\n${text.slice(0, FINGERPRINT_TEXT_LENGTH)}`,
+  const base = digest(
+    [
+      anonymous ? '(anonymous)' : (authorName ?? ''),
+      text.slice(0, FINGERPRINT_TEXT_LENGTH),
+      fallback?.listingLine ?? '',
+      mediaKey(root, stats),
+    ].join('\n'),
   );
+  const n = disambiguate(root, base);
+  const fingerprint = n === 0 ? base : `${base}-${n + 1}`;
   const candidateKey = ids ? `fb:${ids.postId}` : `fbh:${fingerprint}`;
   const post: ParsedPost = {
     postKey: keys.resolve(candidateKey, fingerprint),
@@ -216,9 +343,21 @@ export function parseFacebookPost(
     fingerprint,
   };
   const parsed = parsedPostSchema.safeParse(post);
-  return parsed.success
+  const result: ParseResult = parsed.success
     ? { kind: 'post', post: parsed.data }
     : { kind: 'rejected', reason: 'invalid' };
+  if (result.kind === 'post' && stats) {
+    stats.record('postRoot', resolved.strategy);
+    if (stats.recordMatch && !surveyed.get(root)?.has('postRoot')) {
+      for (let index = 0; index < SELECTORS.postRoot.length; index += 1) {
+        if (strategyFinds(root, index)) stats.recordMatch('postRoot', index);
+      }
+      for (const group of ['author', 'message', 'permalink', 'timeLabel', 'header'] as const)
+        surveyEntries(root, group, stats, notInComment);
+      surveyed.get(root)?.add('postRoot');
+    }
+  }
+  return result;
 }
 
 /**
@@ -230,7 +369,10 @@ export function createKeyResolver(limit = 5000): KeyResolver & { size(): number 
   return {
     resolve(candidateKey, fingerprint) {
       const known = byFingerprint.get(fingerprint);
-      if (known) return known;
+      // An id key, once seen, is kept (also when the link is "#" again after a
+      // remount); a hash key gives way to the id key when a hover reveals it.
+      if (known && (known.startsWith('fb:') || !candidateKey.startsWith('fb:'))) return known;
+      if (known) byFingerprint.delete(fingerprint);
       byFingerprint.set(fingerprint, candidateKey);
       if (byFingerprint.size > limit) {
         const oldest = byFingerprint.keys().next().value;

@@ -24,15 +24,37 @@ export const SELECTORS = {
     // Permalink page `/groups/<gid>/posts/<id>/`: the post sits in the main column.
     '[role="main"]',
   ],
-  /** Elements that may be a post's root. */
+  /**
+   * Post-root strategies, tried in order (lib/sites/facebook/post-roots.ts):
+   * for every post the first strategy that finds a root for it wins, so a
+   * wrapper found by a later strategy never becomes a second root for a post
+   * an earlier one found. Each entry is independent of the others, and
+   * `POST_ROOT_EVIDENCE` below names the fixture pages and match counts that
+   * prove it still matches something (lib/sites/facebook/selectors.test.ts).
+   */
   postRoot: [
-    // Group-feed posts 2024–2026: the feed child's inner div carries aria-posinset.
+    // 0. Group-feed posts 2024–2025: the feed unit carries aria-posinset (CMS-stored
+    //    post HTML, Oct 2025: tests/fixtures/real-markup/SOURCES.md #1). Gone at the
+    //    post boundaries of the May 2026 feed save (issue 14).
     'div[aria-posinset]',
-    // Feed posts rendered without aria-posinset (seen 2025): the describedby wrapper.
-    '[role="feed"] div[aria-describedby]',
-    // Permalink pages and dialogs; group-feed posts lost this in August 2026.
-    // Comments are also role=article but always carry an aria-label ("Comment by ...").
+    // 1. Feed posts rendered without aria-posinset (seen 2025): the describedby wrapper.
+    //    Holding a landmark, so a tooltip's describedby inside a post is not a root.
+    '[role="feed"] div[aria-describedby]:has([data-ad-rendering-role="profile_name"], [data-ad-rendering-role="story_message"])',
+    // 2. Permalink pages and dialogs; group-feed posts lost this in August 2026.
+    //    Comments are also role=article but always carry an aria-label ("Comment by ...").
     'div[role="article"]:not([aria-label])',
+    // 3. 2026 feed without aria-posinset (May 2026 save, issue 14; scrapers 2023–26 use
+    //    `[role=feed] > div`): a direct child of the feed holding a post landmark.
+    '[role="feed"] > div:has([data-ad-rendering-role="profile_name"], [data-ad-rendering-role="story_message"])',
+    // 4. The virtualiser's unit around one post, `data-virtualized="false"` (CMS-stored
+    //    post HTML Oct 2025, SOURCES.md #1; scrapers 2024–26, SOURCES.md #4).
+    'div[data-virtualized="false"]:has([data-ad-rendering-role="profile_name"], [data-ad-rendering-role="story_message"])',
+    // 5. An element whose aria-labelledby / aria-describedby names an id inside itself
+    //    (the post's heading or message), 2020–2026. Checked in code: CSS cannot follow ids.
+    '[aria-labelledby]:has([data-ad-rendering-role="profile_name"]), [aria-describedby]:has([data-ad-rendering-role="story_message"])',
+    // 6. Climb from the author or message landmark to the element directly under the
+    //    feed, dialog or main column (2023–2026). Needs no attribute on the root at all.
+    '[data-ad-rendering-role="profile_name"], [data-ad-rendering-role="story_message"]',
   ],
   /** Loading stubs that precede real posts and fill in later. */
   placeholder: [
@@ -56,6 +78,36 @@ export const SELECTORS = {
     '[data-ad-preview="message"]',
     // The wrapper alone, e.g. for coloured-background posts without a preview child.
     '[data-ad-rendering-role="story_message"]',
+  ],
+  /**
+   * Text of a post without a message container (sale listings, 2025–2026): the
+   * listing's lines, else the longest block. Hidden copies and translations are
+   * skipped (`hiddenText`).
+   */
+  fallbackText: [
+    // Sale listings keep title, "price · place" and "1 bed · 1 bath" in span[dir=auto]
+    // lines (2025–2026; the price span, SOURCES.md #3).
+    'span[dir="auto"]',
+    // Any other text block; the longest one is the post's text (scrapers 2023–2026).
+    'div[dir="auto"]',
+  ],
+  /** Never a post's text: translations, hidden copies, measurement rows. */
+  hiddenText: [
+    // "See translation" renders the translation in a blockquote (2024–2026, SOURCES.md #3).
+    'blockquote',
+    // Coloured-background copies and screen-reader duplicates (2020–2026).
+    '[aria-hidden="true"]',
+    // Off-screen rows Facebook renders to measure text (2025–2026).
+    '[hidden], [style*="visibility: hidden"], [style*="display: none"]',
+  ],
+  /** The post's first picture, for telling identical text-less listings apart. */
+  media: [
+    // Link-preview and listing images inside the image landmark (2025, SOURCES.md #2).
+    '[data-ad-rendering-role="image"] img',
+    // Feed images carry a perf-logging name (2021–2026, SOURCES.md #2).
+    'img[data-imgperflogname="feedImage"]',
+    // Photo links with an aria-label and attributionsrc (2025, SOURCES.md #3).
+    'a[aria-label][attributionsrc] img',
   ],
   /** Paragraphs inside the message container. */
   paragraph: [
@@ -84,12 +136,18 @@ export const SELECTORS = {
     'a[href*="multi_permalinks="]',
     // Photo posts: `set=gm.<id>` / `pcb.<id>` in photo links.
     'a[href*="set=gm."], a[href*="pcb."]',
+    // Sale listings: the listing's own page (2025–2026, SOURCES.md #4).
+    'a[href*="/commerce/listing/"], a[href*="/marketplace/item/"]',
+    // Classic permalink.php links, still used for some shared posts (2019–2026).
+    'a[href*="story_fbid="]',
   ],
   /** The bit of text in the header that is the post's time. */
   timeLabel: [
     // The time link's aria-label, or its text.
     'a[href*="/posts/"][aria-label], a[href*="/permalink/"][aria-label]',
     'a[role="link"][href="#"][aria-label]',
+    // 2026: `/groups/<gid>/?__cft__…#?fhi`, no aria-label, per-letter text (issue 14, SOURCES.md #2).
+    'a[role="link"][href*="#?"]',
   ],
   /** The header row (avatar, name, time): the overlay goes right after it. */
   header: [
@@ -104,8 +162,14 @@ export const SELECTORS = {
     // The same without the Lexical marker.
     'form div[contenteditable="true"][role="textbox"]',
   ],
-  /** The button that opens the comment box (its aria-label is localised). */
+  /**
+   * The button that opens the comment box (its aria-label is localised). Only
+   * buttons outside the comment form and outside comments count: the form's own
+   * "Comment with a GIF"/"Comment with a sticker" buttons match the labels too.
+   */
   commentButton: [
+    // Action-bar button holding the comment_button landmark (2024–2026, SOURCES.md #5).
+    '[role="button"]:has([data-ad-rendering-role="comment_button"])',
     // Action-bar button labelled "Leave a comment"/"Write a comment…"/"Kommentieren".
     'div[role="button"][aria-label*="omment"]',
     'div[role="button"][aria-label*="ommentar"]',
@@ -115,6 +179,84 @@ export const SELECTORS = {
 } as const;
 
 export type SelectorGroup = keyof typeof SELECTORS;
+
+/** Post landmarks the root strategies look for (author name and message). */
+export const POST_LANDMARK =
+  '[data-ad-rendering-role="profile_name"], [data-ad-rendering-role="story_message"]';
+/** Where the climbing strategy stops: the element right below one of these is the post. */
+export const POST_CONTAINER = '[role="feed"], [role="dialog"], [role="main"], body';
+
+/**
+ * Evidence per post-root strategy, refined-github style: the generated fixture
+ * pages (tests/fixtures/<page>) and how many elements the entry matches there.
+ * `selectors.test.ts` fails when a count changes or an entry matches nothing
+ * anywhere, so a strategy that stops matching is noticed, not silently skipped.
+ * Pages under `real-markup` are built from real fragments (SOURCES.md).
+ */
+export interface SelectorEvidence {
+  readonly page: string;
+  readonly matches: number;
+}
+type Evidence<T extends readonly unknown[]> = {
+  readonly [I in keyof T]: readonly SelectorEvidence[];
+};
+
+const DEMO = 'groups/eu-workers-demo/index.html';
+const MIXED = 'groups/551200300400/index.html';
+const PERMALINK = 'groups/pracownicy-de/posts/9100001/index.html';
+const DIALOG = 'groups/pracownicy-de/posts/9100002/index.html';
+const OLD_LAYOUT = 'groups/old-layout-group/index.html';
+/** Real-markup pages (tests/fixtures/real-markup): 2026 feed, 2026 listings, Oct 2025 shape. */
+const FEED_2026 = 'groups/880100200300/index.html';
+const LISTINGS_2026 = 'groups/880100200400/index.html';
+const CMS_2025 = 'groups/880100200500/index.html';
+
+/** Index i is the evidence for `SELECTORS.postRoot[i]`; a zero says "must not match here". */
+export const POST_ROOT_EVIDENCE: Evidence<typeof SELECTORS.postRoot> = [
+  // 28 posts + 2 placeholders; 6 + 2; 2 posts + 1 placeholder; none in 2026.
+  [
+    { page: DEMO, matches: 30 },
+    { page: MIXED, matches: 8 },
+    { page: CMS_2025, matches: 3 },
+    { page: FEED_2026, matches: 0 },
+  ],
+  [
+    { page: DEMO, matches: 28 },
+    { page: MIXED, matches: 7 },
+    { page: FEED_2026, matches: 0 },
+  ],
+  // Permalink, dialog, both old-layout stories; never a 2026 comment.
+  [
+    { page: PERMALINK, matches: 1 },
+    { page: DIALOG, matches: 1 },
+    { page: OLD_LAYOUT, matches: 2 },
+    { page: FEED_2026, matches: 0 },
+  ],
+  // Every post unit in the 2026 feed and listings (the placeholder has no landmark).
+  [
+    { page: FEED_2026, matches: 4 },
+    { page: LISTINGS_2026, matches: 5 },
+    { page: CMS_2025, matches: 2 },
+    { page: DEMO, matches: 28 },
+  ],
+  [
+    { page: LISTINGS_2026, matches: 5 },
+    { page: CMS_2025, matches: 2 },
+    { page: FEED_2026, matches: 0 },
+  ],
+  [
+    { page: DEMO, matches: 28 },
+    { page: MIXED, matches: 7 },
+    { page: PERMALINK, matches: 1 },
+  ],
+  // The dialog page: the dialog's post and the feed post behind it.
+  [
+    { page: FEED_2026, matches: 4 },
+    { page: LISTINGS_2026, matches: 5 },
+    { page: DIALOG, matches: 2 },
+    { page: PERMALINK, matches: 1 },
+  ],
+];
 
 /** Zero-width and other invisible characters Facebook inserts to disturb scrapers. */
 export const INVISIBLE_CHARACTERS = /[\u034f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
@@ -129,5 +271,8 @@ export const POST_ID_PATTERNS: readonly RegExp[] = [
   /[?&]multi_permalinks=(\d+)/,
   /[?&]set=gm\.(\d+)/,
   /[?&]set=pcb\.(\d+)/,
+  /\/commerce\/listing\/(\d+)/,
+  /\/marketplace\/item\/(\d+)/,
+  /[?&]story_fbid=((?:pfbid)?[A-Za-z0-9]+)/,
   /\/posts\/(pfbid[A-Za-z0-9]+)/,
 ];

@@ -86,6 +86,64 @@ export class FixtureFeedPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  /** Keys of the marked posts, in page order. */
+  async postKeys(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-oa-post]')].map(
+        (root) => root.dataset.oaPost ?? '',
+      ),
+    );
+  }
+
+  /** Key of the marked post whose author link shows `author`. */
+  async keyOfAuthor(author: string): Promise<string> {
+    const key = await this.page.evaluate(
+      (name) =>
+        [...document.querySelectorAll<HTMLElement>('[data-oa-post]')].find((root) =>
+          [...root.querySelectorAll('[data-ad-rendering-role="profile_name"] a')].some(
+            (link) => link.textContent?.trim() === name,
+          ),
+        )?.dataset.oaPost,
+      author,
+    );
+    if (!key) throw new Error(`no marked post by ${author}`);
+    return key;
+  }
+
+  /**
+   * What the DOM contract forbids: marked comments, placeholders, or a marked
+   * element inside another (a shared post's inner part, a wrapper).
+   */
+  async contractViolations(): Promise<{ comments: number; placeholders: number; nested: number }> {
+    return this.page.evaluate(() => {
+      const marked = [...document.querySelectorAll('[data-oa-post]')];
+      return {
+        comments: marked.filter((root) => root.closest('[role="article"][aria-label]')).length,
+        placeholders: marked.filter(
+          (root) => root.querySelector('[role="progressbar"]') && !root.textContent?.trim(),
+        ).length,
+        nested: marked.filter((root) => root.parentElement?.closest('[data-oa-post]')).length,
+      };
+    });
+  }
+
+  /**
+   * Renders the feed again from the page's own HTML, as a framework re-render
+   * does: new nodes, same posts.
+   */
+  async rerenderFeed(): Promise<void> {
+    await this.page.evaluate(async () => {
+      const html = await (await fetch(location.href)).text();
+      const fresh = new DOMParser().parseFromString(html, 'text/html');
+      const feed = document.querySelector('[role="feed"]');
+      const source = fresh.querySelector('[role="feed"]');
+      if (!feed || !source) throw new Error('no feed to re-render');
+      feed.replaceChildren(
+        ...[...source.children].map((child) => document.importNode(child, true)),
+      );
+    });
+  }
+
   /** The comment as Lexical itself holds it (fixture script). */
   async lexicalText(postKey: string): Promise<string | null> {
     return this.page.evaluate((key) => {
