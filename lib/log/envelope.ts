@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 import type { LogEvent } from './events';
 import { logEventInputSchema } from './events';
 import type { ExportIncludes, ProgressCallback } from './export-options';
-import { prepareExportEvents } from './export-options';
+import { prepareExportEvents, yieldToEventLoop } from './export-options';
 import type { ExportSigningKey, IdPseudonymiser, TrustedKey } from './export-signing';
 import { canonicalBytes, SIGNATURE_ALGORITHM, signBytes, verifyBytes } from './export-signing';
 import { MAX_IMPORT_EVENTS } from './import-limits';
@@ -66,18 +66,23 @@ const commonShape = {
   }),
 };
 
+/** The envelope with its events left unchecked: they are checked in chunks. */
+const shellShape = { ...commonShape, events: z.array(z.unknown()) };
+
 const legacyExportSchema = z.object({
-  ...commonShape,
+  ...shellShape,
   schemaVersion: z.literal(LEGACY_LOG_EXPORT_SCHEMA_VERSION),
   includes: includesV1Schema,
 });
 
-export const logExportSchema = z.object({
-  ...commonShape,
+const currentShape = {
   schemaVersion: z.literal(LOG_EXPORT_SCHEMA_VERSION),
   includes: z.object({ ...includesV1Schema.shape, rawIds: z.boolean() }),
   signature: exportSignatureSchema,
-});
+};
+
+export const logExportSchema = z.object({ ...commonShape, ...currentShape });
+const currentShellSchema = z.object({ ...shellShape, ...currentShape });
 export type LogExport = z.infer<typeof logExportSchema>;
 type UnsignedExport = Omit<LogExport, 'checksum' | 'signature'>;
 
@@ -95,19 +100,63 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** Events canonicalised per chunk, with a pause in between, so a big file never blocks long. */
+const CANONICAL_CHUNK = 2000;
+
+/**
+ * RFC 8785 canonical JSON of an envelope-shaped object, built in chunks: the
+ * top-level keys are ASCII, so sorting them with the default sort is JCS's
+ * order, and a JCS array is its items' JCS joined by commas.
+ */
+async function canonicalEnvelope(value: Record<string, unknown>): Promise<string> {
+  const parts: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const item = value[key];
+    if (item === undefined) continue;
+    let text: string | undefined;
+    if (key === 'events' && Array.isArray(item)) {
+      const chunks: string[] = [];
+      for (let start = 0; start < item.length; start += CANONICAL_CHUNK) {
+        for (const event of item.slice(start, start + CANONICAL_CHUNK)) {
+          const entry = canonicalize(event);
+          if (entry === undefined) throw new Error('The export cannot be serialised.');
+          chunks.push(entry);
+        }
+        await yieldToEventLoop();
+      }
+      text = `[${chunks.join(',')}]`;
+    } else {
+      text = canonicalize(item);
+    }
+    if (text === undefined) throw new Error('The export cannot be serialised.');
+    parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 export async function computeChecksum(
   envelope: UnsignedExport | LogExport | ReadLogExport,
 ): Promise<string> {
   const { checksum: _ignored, signature: _signature, ...unsigned } = envelope as LogExport;
-  const canonical = canonicalize(unsigned);
-  if (canonical === undefined) throw new Error('The export cannot be serialised.');
-  return sha256Hex(canonical);
+  return sha256Hex(await canonicalEnvelope(unsigned));
 }
 
-/** The bytes the signature covers: everything but the signature itself. */
-function signedBytes(envelope: object): Uint8Array<ArrayBuffer> {
-  const { signature: _signature, ...rest } = envelope as { signature?: unknown };
-  return canonicalBytes(rest);
+/**
+ * The bytes the signature covers: the checksum (SHA-256 over the canonical
+ * envelope, so hash-then-sign over all content) plus the signature's own
+ * key id, signer and time, so none of those can be relabelled either.
+ */
+function signedBytes(
+  checksum: string,
+  signature: Pick<ExportSignature, 'keyId' | 'signer' | 'signedAt'>,
+): Uint8Array<ArrayBuffer> {
+  return canonicalBytes({
+    purpose: 'outreach-advisor-log-export',
+    checksum,
+    keyId: signature.keyId,
+    signer: signature.signer,
+    signedAt: signature.signedAt,
+  });
 }
 
 export interface BuildExportOptions {
@@ -159,16 +208,24 @@ export async function buildLogExport(
     ...unsigned,
     checksum: { algorithm: 'SHA-256' as const, value: await computeChecksum(unsigned) },
   };
-  const key = options.signingKey;
+  return signLogExport(withChecksum, options.signingKey, now);
+}
+
+/** Adds (or replaces) the signature of an envelope whose checksum is already set. */
+export async function signLogExport(
+  envelope: Omit<LogExport, 'signature'> & { signature?: unknown },
+  key: ExportSigningKey,
+  signedAt: string,
+): Promise<LogExport> {
+  const { signature: _old, ...rest } = envelope;
+  const about = { keyId: key.keyId, signer: key.signer, signedAt };
   return {
-    ...withChecksum,
+    ...rest,
     signature: {
       algorithm: SIGNATURE_ALGORITHM,
-      keyId: key.keyId,
+      ...about,
       publicKey: key.publicKey,
-      signer: key.signer,
-      signedAt: now,
-      value: await signBytes(key, signedBytes(withChecksum)),
+      value: await signBytes(key, signedBytes(rest.checksum.value, about)),
     },
   };
 }
@@ -195,10 +252,10 @@ export class LogExportError extends Error {
   }
 }
 
-function describeFirstIssue(error: z.core.$ZodError): string {
+function describeFirstIssue(error: z.core.$ZodError, prefix: PropertyKey[] = []): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
-  const path = issue.path.reduce<string>(
+  const path = [...prefix, ...issue.path].reduce<string>(
     (text, part) =>
       typeof part === 'number'
         ? `${text}[${part}]`
@@ -263,26 +320,36 @@ export async function readLogExport(
       `The export holds ${head.data.events.length} events; at most ${MAX_IMPORT_EVENTS} are read from one file. Export shorter periods.`,
     );
   }
-  let envelope: ReadLogExport;
-  if (version === LEGACY_LOG_EXPORT_SCHEMA_VERSION) {
-    const parsed = legacyExportSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new LogExportError(
-        'invalid',
-        `The export is invalid at ${describeFirstIssue(parsed.error)}`,
-      );
-    }
-    envelope = { ...parsed.data, includes: { ...parsed.data.includes, rawIds: true } };
-  } else {
-    const parsed = logExportSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new LogExportError(
-        'invalid',
-        `The export is invalid at ${describeFirstIssue(parsed.error)}`,
-      );
-    }
-    envelope = parsed.data;
+  const parsed =
+    version === LEGACY_LOG_EXPORT_SCHEMA_VERSION
+      ? legacyExportSchema.safeParse(raw)
+      : currentShellSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new LogExportError(
+      'invalid',
+      `The export is invalid at ${describeFirstIssue(parsed.error)}`,
+    );
   }
+  const events: ExportedEvent[] = [];
+  const rawEvents = parsed.data.events;
+  for (let start = 0; start < rawEvents.length; start += CANONICAL_CHUNK) {
+    const end = Math.min(rawEvents.length, start + CANONICAL_CHUNK);
+    for (let index = start; index < end; index += 1) {
+      const event = exportedEventSchema.safeParse(rawEvents[index]);
+      if (!event.success) {
+        throw new LogExportError(
+          'invalid',
+          `The export is invalid at ${describeFirstIssue(event.error, ['events', index])}`,
+        );
+      }
+      events.push(event.data);
+    }
+    await yieldToEventLoop();
+  }
+  const envelope: ReadLogExport =
+    parsed.data.schemaVersion === LEGACY_LOG_EXPORT_SCHEMA_VERSION
+      ? { ...parsed.data, events, includes: { ...parsed.data.includes, rawIds: true } }
+      : { ...(parsed.data as Omit<LogExport, 'events'>), events };
   if (envelope.eventCount !== envelope.events.length) {
     throw new LogExportError(
       'tampered',
@@ -302,7 +369,7 @@ export async function readLogExport(
     signature.publicKey,
     signature.keyId,
     signature.value,
-    signedBytes(raw as object),
+    signedBytes(envelope.checksum.value, signature),
   );
   if (!valid) {
     throw new LogExportError(

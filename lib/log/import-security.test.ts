@@ -10,18 +10,28 @@ import { OutreachDatabase } from '../db/database';
 import { exampleAdvisorKey, exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import type { LogExport } from './envelope';
-import { buildLogExport, computeChecksum, readLogExport, serialiseLogExport } from './envelope';
+import {
+  buildLogExport,
+  computeChecksum,
+  readLogExport,
+  serialiseLogExport,
+  signLogExport,
+} from './envelope';
 import type { LogEvent } from './events';
 import { exportCsv } from './export-csv';
 import { DEFAULT_INCLUDES } from './export-options';
 import { prepareExportEvents } from './export-options';
-import { canonicalBytes, signBytes, toPublicKeyFile } from './export-signing';
+import { toPublicKeyFile } from './export-signing';
 import { EARLIEST_EVENT_AT, MAX_IMPORT_EVENTS, MAX_IMPORT_FILE_BYTES } from './import-limits';
 import { importLogExports } from './merge';
 
 const NOW = Date.parse('2026-03-01T00:00:00Z');
 const keys = await exampleExportKeys('advisor A');
 const trustedA = toPublicKeyFile(keys.signingKey);
+const trustedB = toPublicKeyFile(await exampleAdvisorKey('advisor B'));
+const otherValue = (
+  await buildLogExport([], { advisor: 'A', includes: DEFAULT_INCLUDES, ...keys, now: NOW })
+).signature.value;
 
 let db: OutreachDatabase;
 beforeEach(() => {
@@ -71,23 +81,35 @@ describe('finding 6: exports are signed', () => {
     expect(await db.events.count()).toBe(0);
   });
 
+  it.each([
+    ['signer relabelled', (e: LogExport) => void (e.signature.signer = 'Legal department')],
+    [
+      'signing time moved',
+      (e: LogExport) => void (e.signature.signedAt = '2020-01-01T00:00:00.000Z'),
+    ],
+    [
+      'another key substituted',
+      (e: LogExport) => void (e.signature.publicKey = trustedB.publicKey),
+    ],
+    ['signature of another file', (e: LogExport) => void (e.signature.value = otherValue)],
+  ])('refuses a file with its %s', async (_name, edit) => {
+    const envelope = structuredClone(await exportOf([event('aaaaaaaa1', NOW - 1000)]));
+    edit(envelope);
+    const report = await merge(serialiseLogExport(envelope));
+    expect(report.files[0]).toMatchObject({ status: 'refused', code: 'bad-signature' });
+  });
+
   it('shows a file re-signed with another key as signed by an unknown key', async () => {
     const forged = structuredClone(await exportOf([event('aaaaaaaa1', NOW - 1000)]));
     forged.advisor = 'Someone else';
     const mallory = await exampleAdvisorKey('mallory');
-    const { signature: _s, ...rest } = forged;
-    rest.checksum.value = await computeChecksum(rest as LogExport);
-    const resigned = {
-      ...rest,
-      signature: {
-        ...forged.signature,
-        keyId: mallory.keyId,
-        publicKey: mallory.publicKey,
-        signer: 'advisor A',
-        value: await signBytes(mallory, canonicalBytes(rest)),
-      },
-    };
-    const report = await merge(serialiseLogExport(resigned as LogExport));
+    forged.checksum.value = await computeChecksum(forged);
+    const resigned = await signLogExport(
+      forged,
+      { ...mallory, signer: 'advisor A' },
+      forged.signature.signedAt,
+    );
+    const report = await merge(serialiseLogExport(resigned));
     expect(report.files[0]).toMatchObject({
       status: 'merged',
       verification: { status: 'unknown-signer' },
@@ -130,12 +152,10 @@ describe('finding 7: imports respect privacy and dates', () => {
       note: 'secret note',
       authorHash: 'a'.repeat(64),
     });
-    const { signature, ...rest } = envelope;
-    rest.checksum.value = await computeChecksum(rest as LogExport);
-    const text = serialiseLogExport({
-      ...rest,
-      signature: { ...signature, value: await signBytes(keys.signingKey, canonicalBytes(rest)) },
-    } as LogExport);
+    envelope.checksum.value = await computeChecksum(envelope);
+    const text = serialiseLogExport(
+      await signLogExport(envelope, keys.signingKey, envelope.signature.signedAt),
+    );
     await merge(text, { storePostText: true });
     const stored = (await db.events.get('aaaaaaaa1')) as Record<string, unknown>;
     expect(stored.postText).toBeUndefined();
@@ -203,7 +223,7 @@ describe('finding 14: caps and chunked merges', () => {
     });
     expect(report.added).toBe(5000);
     expect(progress).toEqual([2000, 4000, 5000]);
-  });
+  }, 60_000);
 });
 
 describe('finding 8: exports lead to no one by default', () => {
