@@ -68,12 +68,14 @@ export function StatsSection() {
 
   const importFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    // Copied now: the input is cleared (and its FileList with it) right after this call starts.
+    const chosen = [...files];
     setBusy(true);
     try {
       // Sizes are checked before a file is read: a huge file never reaches memory.
       const tooLarge: ImportReport['files'] = [];
       const loaded: ImportFile[] = [];
-      for (const file of files) {
+      for (const file of chosen) {
         try {
           checkImportSize(file.size);
           loaded.push({ name: file.name, text: await file.text() });
