@@ -87,6 +87,7 @@ const PURE_MODULES = [
   'lib/log/events.ts',
   'lib/log/export-*.ts',
   'lib/log/filter.ts',
+  'lib/log/import-limits.ts',
   'lib/log/records.ts',
   'lib/log/report.ts',
   'lib/log/stats.ts',

@@ -7,7 +7,11 @@
  *   baseline that runs everywhere;
  * - storing 10,000 events in batches of 50 (fake-indexeddb in Node);
  * - exporting 100,000 events to CSV, JSON and XLSX, with peak memory;
- * - statistics over 100,000 events.
+ * - statistics over 100,000 events;
+ * - merging one signed 200,000-event export (issue 15): read and verify,
+ *   then the chunked write, with peak memory and the longest stretch the
+ *   event loop was blocked (a stand-in for the dashboard's long tasks).
+ *   `LOG_BENCH_PART=merge npm run bench -- log` runs only this part.
  */
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
@@ -20,6 +24,10 @@ import { buildLogExport, serialiseLogExport } from '../lib/log/envelope';
 import { exportCsv } from '../lib/log/export-csv';
 import { DEFAULT_INCLUDES } from '../lib/log/export-options';
 import { exportXlsx } from '../lib/log/export-xlsx';
+import { readLogExport } from '../lib/log/envelope';
+import { toPublicKeyFile } from '../lib/log/export-signing';
+import { importLogExports } from '../lib/log/merge';
+import { exampleExportKeys } from '../tests/fixtures/example-advisor-keys';
 import { generateEvents, sampleEvent } from '../tests/fixtures/sample-events';
 import { computeStatistics } from '../lib/log/stats';
 import { storeEvents } from '../lib/log/store';
@@ -56,6 +64,66 @@ async function measure<T>(
     ms,
     peakMb: mb(Math.max(peak - start.rss, peakHeap - start.heapUsed - start.arrayBuffers)),
     result,
+  };
+}
+
+/** Longest gap between ticks of a 5 ms timer while `task` runs: how long the loop was blocked. */
+async function longestBlock<T>(task: () => Promise<T>): Promise<{ result: T; maxBlockMs: number }> {
+  let last = performance.now();
+  let maxBlockMs = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    maxBlockMs = Math.max(maxBlockMs, now - last - 5);
+    last = now;
+  }, 5);
+  const result = await task();
+  clearInterval(timer);
+  maxBlockMs = Math.max(maxBlockMs, performance.now() - last - 5);
+  return { result, maxBlockMs: Math.round(maxBlockMs) };
+}
+
+export async function mergeTwoHundredThousand(log: (line: string) => void = console.log) {
+  const keys = await exampleExportKeys('bench');
+  const now = Date.UTC(2026, 6, 6);
+  const events = generateEvents(200_000, 21).map((event, index) => ({
+    ...event,
+    id: `m${String(index).padStart(7, '0')}`,
+    at: now - 200_000_000 + index * 1000,
+  }));
+  const text = serialiseLogExport(
+    await buildLogExport(events, { advisor: 'bench', includes: DEFAULT_INCLUDES, ...keys, now }),
+  );
+  const trusted = [toPublicKeyFile(keys.signingKey)];
+  const read = await measure(() => longestBlock(() => readLogExport(text, trusted)));
+  log(
+    `read + verify 200,000 events (${mb(text.length)} MB): ${Math.round(read.ms)} ms, peak +${read.peakMb} MB, longest block ${read.result.maxBlockMs} ms`,
+  );
+  const db = new OutreachDatabase(`bench-merge-${Date.now()}`);
+  let updates = 0;
+  const merge = await measure(() =>
+    longestBlock(() =>
+      importLogExports(db, [{ name: 'bench.json', text }], {
+        now,
+        trusted,
+        onProgress: () => (updates += 1),
+      }),
+    ),
+  );
+  const report = merge.result.result;
+  log(
+    `merge 200,000 events into fake-indexeddb (read, verify, ${updates} chunks): ${Math.round(merge.ms)} ms, peak +${merge.peakMb} MB, longest block ${merge.result.maxBlockMs} ms, added ${report.added}`,
+  );
+  await db.delete();
+  return {
+    sizeMb: mb(text.length),
+    read: { ms: Math.round(read.ms), peakMb: read.peakMb, maxBlockMs: read.result.maxBlockMs },
+    merge: {
+      ms: Math.round(merge.ms),
+      peakMb: merge.peakMb,
+      maxBlockMs: merge.result.maxBlockMs,
+      chunks: updates,
+      added: report.added,
+    },
   };
 }
 
@@ -217,6 +285,9 @@ async function storeTenThousand() {
 }
 
 const suite: BenchSuite = async ({ log }) => {
+  if (process.env.LOG_BENCH_PART === 'merge') {
+    return { merge200k: await mergeTwoHundredThousand(log) };
+  }
   const inProcess = await inProcessRoundTrip(500);
   log(
     `round trip in-process (queue → protocol → store, fake-indexeddb): median ${inProcess.medianMs} ms, p95 ${inProcess.p95Ms} ms`,
@@ -238,7 +309,11 @@ const suite: BenchSuite = async ({ log }) => {
   );
   const json = await measure(async () =>
     serialiseLogExport(
-      await buildLogExport(events, { advisor: 'bench', includes: DEFAULT_INCLUDES }),
+      await buildLogExport(events, {
+        advisor: 'bench',
+        includes: DEFAULT_INCLUDES,
+        ...(await exampleExportKeys('bench')),
+      }),
     ),
   );
   log(
@@ -274,6 +349,7 @@ const suite: BenchSuite = async ({ log }) => {
       xlsx: { ms: Math.round(xlsx.ms), sizeMb: mb(xlsx.result.byteLength), peakMb: xlsx.peakMb },
     },
     statistics100k: stats,
+    merge200k: await mergeTwoHundredThousand(log),
   };
 };
 

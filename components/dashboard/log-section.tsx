@@ -13,7 +13,9 @@ import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
 import { buildLogExport, serialiseLogExport } from '../../lib/log/envelope';
 import { exportCsv } from '../../lib/log/export-csv';
 import type { ExportIncludes } from '../../lib/log/export-options';
-import { DEFAULT_INCLUDES, XLSX_MAX_ROWS } from '../../lib/log/export-options';
+import { DEFAULT_INCLUDES, prepareExportEvents, XLSX_MAX_ROWS } from '../../lib/log/export-options';
+import { getAdvisorSigningKey, getExportPseudonymiser } from '../../lib/log/advisor-keys';
+import { getDatabase } from '../../lib/db/database';
 import type { LogFilter } from '../../lib/log/filter';
 import { dayBoundary } from '../../lib/log/filter';
 import { UNNAMED_ADVISOR } from '../../lib/log/store';
@@ -84,9 +86,12 @@ export function LogSection() {
     const stamp = fileStamp();
     const who = (advisor || UNNAMED_ADVISOR).replace(/[^\p{L}\p{N}_-]+/gu, '-');
     try {
+      const db = getDatabase();
+      const pseudonymise = includes.rawIds ? undefined : await getExportPseudonymiser(db);
       if (format === 'csv') {
+        const prepared = await prepareExportEvents(events, includes, pseudonymise);
         downloadBlob(
-          await exportCsv(events, includes, onProgress),
+          await exportCsv(prepared, includes, onProgress),
           'text/csv;charset=utf-8',
           `outreach-log-${who}-${stamp}.csv`,
         );
@@ -94,6 +99,8 @@ export function LogSection() {
         const envelope = await buildLogExport(events, {
           advisor: advisor || UNNAMED_ADVISOR,
           includes,
+          signingKey: await getAdvisorSigningKey(db, advisor || UNNAMED_ADVISOR),
+          pseudonymise,
           onProgress,
         });
         downloadBlob(
@@ -103,7 +110,8 @@ export function LogSection() {
         );
       } else {
         const { exportXlsx, XLSX_MIME } = await import('../../lib/log/export-xlsx');
-        const data = await exportXlsx(events, includes, onProgress);
+        const prepared = await prepareExportEvents(events, includes, pseudonymise);
+        const data = await exportXlsx(prepared, includes, onProgress);
         downloadBlob(
           [data as Uint8Array<ArrayBuffer>],
           XLSX_MIME,
@@ -214,7 +222,7 @@ export function LogSection() {
       <h3>{t('export.heading')}</h3>
       <fieldset className="includes">
         <legend>{t('export.includesLegend')}</legend>
-        {(['postText', 'notes', 'authorHash'] as const).map((key) => (
+        {(['postText', 'notes', 'authorHash', 'rawIds'] as const).map((key) => (
           <label key={key} className="checkbox">
             <input
               type="checkbox"

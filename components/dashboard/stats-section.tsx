@@ -13,8 +13,10 @@ import type { EventSource } from '../../lib/log/events';
 import { CASE_OUTCOMES } from '../../lib/log/events';
 import type { LogFilter } from '../../lib/log/filter';
 import { dayBoundary } from '../../lib/log/filter';
-import type { ImportReport } from '../../lib/log/merge';
-import { importLogExports, removeImport } from '../../lib/log/merge';
+import type { ImportFile, ImportReport } from '../../lib/log/merge';
+import { checkImportSize, importLogExports, removeImport } from '../../lib/log/merge';
+import { LogExportError } from '../../lib/log/envelope';
+import { listTrustedAdvisorKeys, toTrustedKeys } from '../../lib/log/advisor-keys';
 import {
   buildReport,
   DEFAULT_MIN_COUNT,
@@ -24,6 +26,7 @@ import {
 import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics } from '../../lib/log/stats';
 import { getSettings } from '../../lib/settings/settings';
+import { AdvisorKeys } from './log/advisor-keys';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
 import { downloadBlob, fileStamp } from './log/download';
 import { ReportView } from './log/report-view';
@@ -46,6 +49,7 @@ export function StatsSection() {
   const [to, setTo] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const filter = useMemo(
     (): LogFilter => ({
       source: scope === 'all' ? null : scope,
@@ -64,19 +68,59 @@ export function StatsSection() {
 
   const importFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
+    // Copied now: the input is cleared (and its FileList with it) right after this call starts.
+    const chosen = [...files];
     setBusy(true);
     try {
-      const loaded = await Promise.all(
-        [...files].map(async (file) => ({ name: file.name, text: await file.text() })),
-      );
-      const { retentionDays } = await getSettings();
-      setReport(
-        await importLogExports(getDatabase(), loaded, {
-          retentionCutoff: retentionCutoff(Date.now(), retentionDays),
-        }),
-      );
+      // Sizes are checked before a file is read: a huge file never reaches memory.
+      const tooLarge: ImportReport['files'] = [];
+      const loaded: ImportFile[] = [];
+      for (const file of chosen) {
+        try {
+          checkImportSize(file.size);
+          loaded.push({ name: file.name, text: await file.text() });
+        } catch (error) {
+          if (!(error instanceof LogExportError)) throw error;
+          tooLarge.push({
+            fileName: file.name,
+            status: 'refused',
+            reason: error.message,
+            code: error.code,
+          });
+        }
+      }
+      const { retentionDays, storePostText } = await getSettings();
+      const db = getDatabase();
+      const result = await importLogExports(db, loaded, {
+        retentionCutoff: retentionCutoff(Date.now(), retentionDays),
+        storePostText,
+        trusted: toTrustedKeys(await listTrustedAdvisorKeys(db)),
+        onProgress: (done, total) => setProgress({ done, total }),
+      });
+      setReport({
+        ...result,
+        files: [...tooLarge, ...result.files],
+        refused: result.refused + tooLarge.length,
+      });
+    } catch (error) {
+      setReport({
+        files: [
+          {
+            fileName: '',
+            status: 'refused',
+            reason: error instanceof Error ? error.message : String(error),
+            code: 'invalid',
+          },
+        ],
+        added: 0,
+        duplicates: 0,
+        expired: 0,
+        outOfRange: 0,
+        refused: 1,
+      });
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
 
@@ -115,6 +159,14 @@ export function StatsSection() {
           }}
         />
       </div>
+      {progress && (
+        <progress
+          value={progress.done}
+          max={Math.max(progress.total, 1)}
+          aria-label={t('import.progress')}
+          data-testid="import-progress"
+        />
+      )}
       {report && (
         <div className="notice" role="status" data-testid="import-report">
           <strong>
@@ -125,16 +177,28 @@ export function StatsSection() {
             })}
           </strong>
           {report.expired > 0 && <p>{t('import.expired', { count: report.expired })}</p>}
+          {report.outOfRange > 0 && <p>{t('import.outOfRange', { count: report.outOfRange })}</p>}
           <ul>
             {report.files.map((file, index) => (
-              <li key={`${file.fileName}-${index}`} data-status={file.status}>
+              <li
+                key={`${file.fileName}-${index}`}
+                data-status={file.status}
+                data-verification={file.status === 'merged' ? file.verification.status : undefined}
+              >
                 {file.status === 'merged'
-                  ? t('import.fileMerged', {
+                  ? `${t('import.fileMerged', {
                       file: file.fileName,
                       advisor: file.advisor,
                       added: file.added,
                       duplicates: file.duplicates,
-                    })
+                    })} ${t(`import.verification.${file.verification.status}`, {
+                      signer:
+                        file.verification.status === 'verified'
+                          ? file.verification.trustedAs
+                          : file.verification.status === 'unknown-signer'
+                            ? file.verification.signer
+                            : '',
+                    })}`
                   : t('import.fileRefused', { file: file.fileName, reason: file.reason })}
               </li>
             ))}
@@ -148,6 +212,7 @@ export function StatsSection() {
               <th scope="col">{t('import.advisor')}</th>
               <th scope="col">{t('import.file')}</th>
               <th scope="col">{t('import.events')}</th>
+              <th scope="col">{t('import.signature')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('import.remove')}</span>
               </th>
@@ -159,6 +224,7 @@ export function StatsSection() {
                 <td>{record.advisor}</td>
                 <td>{record.fileName}</td>
                 <td>{record.eventCount}</td>
+                <td>{t(`import.recordVerification.${record.verification ?? 'unverified'}`)}</td>
                 <td>
                   <button
                     type="button"
@@ -173,6 +239,8 @@ export function StatsSection() {
           </tbody>
         </table>
       )}
+
+      <AdvisorKeys />
 
       <h3>{t('scope.heading')}</h3>
       <div className="filters">

@@ -10,11 +10,42 @@
  * before/after test on fake-indexeddb. Never edit a version that has shipped.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import { storage } from 'wxt/utils/storage';
 import type { LogEvent } from '../log/events';
 import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 
 export const DATABASE_NAME = 'outreach-advisor';
+
+/**
+ * Where the author-hash secret lived before version 3: `storage.local`, which
+ * content scripts can read (review finding 15).
+ */
+export const LEGACY_INSTALLATION_SECRET_KEY = 'local:installationSecret';
+
+/** Ids of the records in `secrets`. */
+export const INSTALLATION_SECRET_ID = 'installation-secret';
+export const ADVISOR_KEY_ID = 'advisor-key';
+
+/**
+ * Secrets of this installation, kept where only the background and the
+ * extension pages reach them: the author-hash secret (hex) and the advisor
+ * signing key (a non-extractable CryptoKey with its public half).
+ */
+export interface SecretRecord {
+  id: string;
+  value: unknown;
+}
+
+/** An advisor's public key the supervisor trusts for signed log exports. */
+export interface TrustedAdvisorKeyRecord {
+  keyId: string;
+  /** The label the supervisor gave it (shown instead of what a file claims). */
+  signer: string;
+  /** SPKI DER, base64. */
+  publicKey: string;
+  addedAt: number;
+}
 
 /** Small key-value facts about this installation (e.g. when it was set up). */
 export interface MetaRecord {
@@ -33,6 +64,10 @@ export class OutreachDatabase extends Dexie {
   packs!: EntityTable<InstalledPackRecord, 'id'>;
   /** Public keys the supervisor trusts for pack signatures. */
   trustedKeys!: EntityTable<TrustedKeyRecord, 'keyId'>;
+  /** Installation secrets (v3): never in storage.local, never in the content script. */
+  secrets!: EntityTable<SecretRecord, 'id'>;
+  /** Advisors' public keys trusted for signed log exports (v3); apart from pack keys. */
+  trustedAdvisorKeys!: EntityTable<TrustedAdvisorKeyRecord, 'keyId'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -58,6 +93,19 @@ export class OutreachDatabase extends Dexie {
             event.source = event.importId === undefined ? 'local' : 'import';
           }),
       );
+    // v3: secrets move out of storage.local (which content scripts can read)
+    // into this database, and trusted advisor keys get their own table. The
+    // upgrade copies an existing author-hash secret so old hashes stay
+    // comparable; storage.local is cleared only after the database holds it
+    // (lib/privacy/author-hash.ts), so a failed upgrade loses nothing.
+    this.version(3)
+      .stores({ secrets: '&id', trustedAdvisorKeys: '&keyId' })
+      .upgrade(async (tx) => {
+        const legacy = await Dexie.waitFor(storage.getItem<string>(LEGACY_INSTALLATION_SECRET_KEY));
+        if (typeof legacy === 'string' && /^[0-9a-f]{64}$/.test(legacy)) {
+          await tx.table('secrets').put({ id: INSTALLATION_SECRET_ID, value: legacy });
+        }
+      });
   }
 }
 

@@ -5,8 +5,9 @@
  * derived `source` field filled in and the new indexes usable.
  */
 import Dexie from 'dexie';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OutreachDatabase } from '../db/database';
+import { INSTALLATION_SECRET_ID, OutreachDatabase } from '../db/database';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 
 // The version-1 stores as shipped; copied on purpose so a later edit of the
@@ -48,7 +49,7 @@ describe('database upgrade 1 → 2', () => {
 
     const db = new OutreachDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const events = await db.events.orderBy('at').toArray();
     expect(events.map(({ source: _s, ...rest }) => rest)).toEqual(v1Events);
     expect(await db.events.where('source').equals('local').count()).toBe(30);
@@ -57,6 +58,54 @@ describe('database upgrade 1 → 2', () => {
     expect(await db.caseNotes.count()).toBe(1);
     expect(await db.imports.count()).toBe(1);
     expect(await db.meta.get('installedAt')).toEqual({ key: 'installedAt', value: '2026-01-01' });
+    db.close();
+  });
+});
+
+// The version-2 stores as shipped (v1 plus packs, trusted keys and the v2 event indexes).
+const VERSION_2_STORES = {
+  ...VERSION_1_STORES,
+  events: '&id, at, type, postKey, authorHash, source, importId',
+  packs: '&id, active',
+  trustedKeys: '&keyId',
+};
+
+describe('database upgrade 2 → 3', () => {
+  it('keeps every record and moves the author-hash secret out of storage.local', async () => {
+    const secret = 'cd'.repeat(32);
+    await fakeBrowser.storage.local.set({ installationSecret: secret });
+    const v2 = new Dexie(name);
+    v2.version(2).stores(VERSION_2_STORES);
+    const events = Array.from({ length: 10 }, (_, i) => ({
+      ...sampleEvent('post-seen', { postKey: `p${i}`, at: 1000 + i }),
+      advisor: 'me',
+      source: 'local',
+    }));
+    await v2.table('events').bulkAdd(events);
+    await v2.table('trustedKeys').add({ keyId: 'k'.repeat(64), signer: 'Legal', publicKey: 'x' });
+    v2.close();
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.events.orderBy('at').toArray()).toEqual(events);
+    expect(await db.trustedKeys.count()).toBe(1);
+    expect(await db.secrets.get(INSTALLATION_SECRET_ID)).toEqual({
+      id: INSTALLATION_SECRET_ID,
+      value: secret,
+    });
+    expect(await db.trustedAdvisorKeys.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a database without a secret in storage.local and adds none', async () => {
+    const v2 = new Dexie(name);
+    v2.version(2).stores(VERSION_2_STORES);
+    await v2.open();
+    v2.close();
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(await db.secrets.count()).toBe(0);
     db.close();
   });
 });

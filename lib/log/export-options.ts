@@ -1,20 +1,26 @@
 /**
- * What an export contains. By default nothing that names or quotes a person:
- * no post text, no private notes, no author hashes. Each must be chosen
- * explicitly, and the JSON envelope records what was chosen.
+ * What an export contains. By default nothing that names, quotes or points
+ * at a person: no post text, no private notes, no author hashes, and post
+ * keys and group ids only as keyed pseudonyms (a raw `fb:<post id>` with the
+ * group id is a link to the post and its author, review finding 8). Each
+ * must be chosen explicitly, and the JSON envelope records what was chosen.
  */
 import type { LogEvent } from './events';
+import type { IdPseudonymiser } from './export-signing';
 
 export interface ExportIncludes {
   postText: boolean;
   notes: boolean;
   authorHash: boolean;
+  /** Facebook's post keys and group ids as they are, instead of keyed pseudonyms. */
+  rawIds: boolean;
 }
 
 export const DEFAULT_INCLUDES: ExportIncludes = {
   postText: false,
   notes: false,
   authorHash: false,
+  rawIds: false,
 };
 
 /**
@@ -42,4 +48,34 @@ export function redactEvent(event: LogEvent, includes: ExportIncludes): LogEvent
   if (!includes.authorHash) copy.authorHash = null;
   if (!includes.notes && copy.type === 'note-added') copy.note = '';
   return copy;
+}
+
+/**
+ * Redacts `events` for an export and, unless raw ids were chosen, replaces
+ * post keys and group ids by keyed pseudonyms. Every export format goes
+ * through here, so CSV, Excel and JSON leak the same (nothing).
+ */
+export async function prepareExportEvents(
+  events: readonly LogEvent[],
+  includes: ExportIncludes,
+  pseudonymise: IdPseudonymiser | undefined,
+  onProgress?: ProgressCallback,
+): Promise<LogEvent[]> {
+  if (!includes.rawIds && !pseudonymise) {
+    throw new Error('An export without raw ids needs the installation’s pseudonymiser.');
+  }
+  const out: LogEvent[] = [];
+  for (let start = 0; start < events.length; start += EXPORT_CHUNK_SIZE) {
+    for (const event of events.slice(start, start + EXPORT_CHUNK_SIZE)) {
+      const copy = redactEvent(event, includes);
+      if (!includes.rawIds && pseudonymise) {
+        copy.postKey = await pseudonymise('post', copy.postKey);
+        if (copy.groupId !== null) copy.groupId = await pseudonymise('group', copy.groupId);
+      }
+      out.push(copy);
+    }
+    onProgress?.(Math.min(events.length, start + EXPORT_CHUNK_SIZE), events.length);
+    await yieldToEventLoop();
+  }
+  return out;
 }

@@ -9,8 +9,11 @@ import { exportXlsx, readXlsxRows } from './export-xlsx';
 import { importLogExports } from './merge';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { prepareEvent } from './store';
+import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
 
-const ALL = { postText: true, notes: true, authorHash: true };
+const keys = await exampleExportKeys();
+
+const ALL = { postText: true, notes: true, authorHash: true, rawIds: true };
 
 function everyType(): LogEvent[] {
   return LOG_EVENT_TYPES.map((type, index) =>
@@ -32,10 +35,12 @@ afterEach(async () => {
 describe('JSON export', () => {
   it('round-trips every event type through export and import', async () => {
     const events = everyType();
-    const envelope = await buildLogExport(events, { advisor: 'Advisor K', includes: ALL });
-    const report = await importLogExports(db, [
-      { name: 'k.json', text: serialiseLogExport(envelope) },
-    ]);
+    const envelope = await buildLogExport(events, { ...keys, advisor: 'Advisor K', includes: ALL });
+    const report = await importLogExports(
+      db,
+      [{ name: 'k.json', text: serialiseLogExport(envelope) }],
+      { storePostText: true },
+    );
     expect(report).toMatchObject({ added: events.length, duplicates: 0, refused: 0 });
     const stored = await db.events.orderBy('at').toArray();
     const strip = ({ source: _s, importId: _i, ...rest }: LogEvent) => rest;
@@ -46,25 +51,28 @@ describe('JSON export', () => {
   it('describes itself: schema version, advisor, time range and checksum', async () => {
     const events = everyType();
     const envelope = await buildLogExport(events, {
+      ...keys,
       advisor: 'Advisor K',
       includes: DEFAULT_INCLUDES,
       now: Date.UTC(2026, 3, 1),
     });
     expect(envelope).toMatchObject({
       format: 'outreach-advisor-log',
-      schemaVersion: 1,
+      schemaVersion: 2,
       advisor: 'Advisor K',
       exportedAt: '2026-04-01T00:00:00.000Z',
       range: { from: '2026-03-02T10:00:00.000Z', to: '2026-03-02T10:07:00.000Z' },
       eventCount: events.length,
       checksum: { algorithm: 'SHA-256' },
+      includes: { rawIds: false },
+      signature: { algorithm: 'ECDSA-P256-SHA256', keyId: keys.signingKey.keyId },
     });
     expect(envelope.checksum.value).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('leaves out post text, notes and author hashes unless chosen', async () => {
     const text = serialiseLogExport(
-      await buildLogExport(everyType(), { advisor: 'K', includes: DEFAULT_INCLUDES }),
+      await buildLogExport(everyType(), { ...keys, advisor: 'K', includes: DEFAULT_INCLUDES }),
     );
     expect(text).not.toContain('Hilfe!');
     expect(text).not.toContain('Called back');
@@ -72,7 +80,7 @@ describe('JSON export', () => {
   });
 
   it('accepts a re-indented file but refuses a changed one', async () => {
-    const envelope = await buildLogExport(everyType(), { advisor: 'K', includes: ALL });
+    const envelope = await buildLogExport(everyType(), { ...keys, advisor: 'K', includes: ALL });
     await expect(parseLogExport(JSON.stringify(envelope, null, 2))).resolves.toBeDefined();
     const tampered = structuredClone(envelope);
     const first = tampered.events[0];
@@ -96,7 +104,7 @@ describe('JSON export', () => {
   });
 
   it('names where an invalid export is wrong', async () => {
-    const envelope = await buildLogExport(everyType(), { advisor: 'K', includes: ALL });
+    const envelope = await buildLogExport(everyType(), { ...keys, advisor: 'K', includes: ALL });
     const broken = JSON.parse(JSON.stringify(envelope)) as { events: { language: string }[] };
     const third = broken.events[2];
     if (!third) throw new Error('no events');

@@ -4,6 +4,7 @@ import { buildLogExport, serialiseLogExport } from './envelope';
 import { DEFAULT_INCLUDES } from './export-options';
 import { importLogExports, mergeEnvelopes, removeImport } from './merge';
 import { generateEvents } from '../../tests/fixtures/sample-events';
+import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
 
 let db: OutreachDatabase;
 beforeEach(() => {
@@ -15,6 +16,7 @@ afterEach(async () => {
 
 async function exportOf(seed: number, count = 40) {
   const envelope = await buildLogExport(generateEvents(count, seed), {
+    ...(await exampleExportKeys()),
     advisor: `advisor-${seed}`,
     includes: DEFAULT_INCLUDES,
   });

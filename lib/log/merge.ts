@@ -1,15 +1,33 @@
 /**
  * Supervisors merge several advisors' JSON exports. Each file is verified
- * (format, version, schema, checksum) before anything is stored; a refused
- * file changes nothing. Events are merged by their stable ids, so importing
- * the same export twice — or an export that overlaps another, or one's own
- * events — adds nothing the second time. The report says, per file, what
- * was added and what was already there.
+ * (size, format, version, schema, checksum, signature) before anything is
+ * stored; a refused file changes nothing. Events are merged by their stable
+ * ids, so importing the same export twice — or an export that overlaps
+ * another, or one's own events — adds nothing the second time. The report
+ * says, per file, how far it can be believed (verified / unknown signer /
+ * unverified), what was added and what was already there.
+ *
+ * Imports respect privacy (review finding 7): fields the file's `includes`
+ * or this installation's settings do not allow are dropped, and events dated
+ * before 2015 or after the file's own export time are refused and counted.
+ * Large files are written in chunks, one transaction each, with a pause for
+ * the page in between (finding 14); if storage fails half-way, what this run
+ * added is taken out again.
  */
 import type { OutreachDatabase } from '../db/database';
 import type { LogEvent } from './events';
-import type { ExportedEvent, LogExport } from './envelope';
-import { LogExportError, parseLogExport } from './envelope';
+import type { ExportedEvent, ExportVerification, ReadLogExport } from './envelope';
+import { LogExportError, readLogExport } from './envelope';
+import type { ProgressCallback } from './export-options';
+import { yieldToEventLoop } from './export-options';
+import type { TrustedKey } from './export-signing';
+import {
+  formatMegabytes,
+  IMPORT_CHUNK_SIZE,
+  isPlausibleEventTime,
+  MAX_IMPORT_FILE_BYTES,
+  utf8ByteLength,
+} from './import-limits';
 import { toLogStorageError } from './store';
 
 export interface ImportFile {
@@ -22,11 +40,14 @@ export type ImportFileReport =
       fileName: string;
       status: 'merged';
       advisor: string;
+      verification: ExportVerification;
       eventCount: number;
       added: number;
       duplicates: number;
       /** Older than this installation's retention period: not imported. */
       expired: number;
+      /** Dated before 2015 or after the file was exported: not imported. */
+      outOfRange: number;
       from: string | null;
       to: string | null;
     }
@@ -37,6 +58,7 @@ export interface ImportReport {
   added: number;
   duplicates: number;
   expired: number;
+  outOfRange: number;
   refused: number;
 }
 
@@ -44,95 +66,203 @@ export interface ImportOptions {
   now?: number;
   /** Events before this time are outside the retention period and are not imported. */
   retentionCutoff?: number | null;
+  /** This installation's `storePostText` setting: imported post text is kept only if it is on. */
+  storePostText?: boolean;
+  /** Advisor keys the supervisor trusts. */
+  trusted?: readonly TrustedKey[];
+  /** Events written so far, over all files. */
+  onProgress?: ProgressCallback;
+}
+
+export interface SanitiseOptions {
+  storePostText: boolean;
 }
 
 export function toStoredImport(event: ExportedEvent, importId: string): LogEvent {
   return { ...event, source: 'import', importId } as LogEvent;
 }
 
-/** Pure merge for the CLI: the union of all exports' events by id. */
-export function mergeEnvelopes(envelopes: readonly LogExport[]): LogEvent[] {
+/**
+ * What may be kept of a file's events here: the fields both the file's
+ * `includes` and the local settings allow, and only plausibly dated events.
+ */
+export function sanitiseImportedEvents(
+  envelope: ReadLogExport,
+  options: SanitiseOptions,
+): { events: ExportedEvent[]; outOfRange: number } {
+  const exportedAt = Date.parse(envelope.exportedAt);
+  const keepText = envelope.includes.postText && options.storePostText;
+  const events: ExportedEvent[] = [];
+  let outOfRange = 0;
+  for (const event of envelope.events) {
+    if (!isPlausibleEventTime(event.at, exportedAt)) {
+      outOfRange += 1;
+      continue;
+    }
+    const copy = { ...event };
+    if (!keepText) delete copy.postText;
+    if (!envelope.includes.authorHash) copy.authorHash = null;
+    if (!envelope.includes.notes && copy.type === 'note-added') copy.note = '';
+    if (copy.postedAt !== null && !isPlausibleEventTime(copy.postedAt, exportedAt)) {
+      copy.postedAt = null;
+    }
+    events.push(copy);
+  }
+  return { events, outOfRange };
+}
+
+/** Pure merge for the CLI: the union of all exports' (sanitised) events by id. */
+export function mergeEnvelopes(
+  envelopes: readonly ReadLogExport[],
+  options: SanitiseOptions = { storePostText: false },
+): LogEvent[] {
   const byId = new Map<string, LogEvent>();
   for (const envelope of envelopes) {
-    for (const event of envelope.events) {
+    for (const event of sanitiseImportedEvents(envelope, options).events) {
       if (!byId.has(event.id)) byId.set(event.id, toStoredImport(event, envelope.checksum.value));
     }
   }
   return [...byId.values()].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
 }
 
+interface MergeContext {
+  now: number;
+  cutoff: number | null;
+  storePostText: boolean;
+  progress: { done: number; total: number; report?: ProgressCallback };
+}
+
 async function mergeOne(
   db: OutreachDatabase,
   file: ImportFile,
-  envelope: LogExport,
-  now: number,
-  cutoff: number | null,
+  envelope: ReadLogExport,
+  verification: ExportVerification,
+  context: MergeContext,
 ): Promise<ImportFileReport> {
   const importId = envelope.checksum.value;
-  const current = envelope.events.filter((event) => cutoff === null || event.at >= cutoff);
-  const expired = envelope.events.length - current.length;
-  const ids = current.map((event) => event.id);
-  const result = await db.transaction('rw', db.events, db.imports, async () => {
-    const existing = await db.events.bulkGet(ids);
-    const seen = new Set<string>();
-    const fresh: LogEvent[] = [];
-    current.forEach((event, index) => {
-      if (existing[index] !== undefined || seen.has(event.id)) return;
-      seen.add(event.id);
-      fresh.push(toStoredImport(event, importId));
+  const { cutoff, now } = context;
+  const sane = sanitiseImportedEvents(envelope, { storePostText: context.storePostText });
+  const current = sane.events.filter((event) => cutoff === null || event.at >= cutoff);
+  const expired = sane.events.length - current.length;
+  const seen = new Set<string>();
+  const addedIds: string[] = [];
+  try {
+    for (let start = 0; start < current.length; start += IMPORT_CHUNK_SIZE) {
+      const chunk = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      await db.transaction('rw', db.events, async () => {
+        const existing = await db.events.bulkGet(chunk.map((event) => event.id));
+        const fresh: LogEvent[] = [];
+        chunk.forEach((event, index) => {
+          if (existing[index] !== undefined || seen.has(event.id)) return;
+          seen.add(event.id);
+          fresh.push(toStoredImport(event, importId));
+        });
+        await db.events.bulkAdd(fresh);
+        for (const event of fresh) addedIds.push(event.id);
+      });
+      context.progress.done += chunk.length;
+      context.progress.report?.(context.progress.done, context.progress.total);
+      await yieldToEventLoop();
+    }
+    const added = addedIds.length;
+    await db.transaction('rw', db.imports, async () => {
+      const previous = await db.imports.get(importId);
+      await db.imports.put({
+        id: importId,
+        advisor: envelope.advisor,
+        fileName: file.name,
+        importedAt: previous?.importedAt ?? now,
+        exportedAt: envelope.exportedAt,
+        from: envelope.range.from === null ? null : Date.parse(envelope.range.from),
+        to: envelope.range.to === null ? null : Date.parse(envelope.range.to),
+        eventCount: envelope.eventCount,
+        added: (previous?.added ?? 0) + added,
+        duplicates: current.length - added,
+        verification: verification.status,
+      });
     });
-    await db.events.bulkAdd(fresh);
-    const previous = await db.imports.get(importId);
-    await db.imports.put({
-      id: importId,
-      advisor: envelope.advisor,
-      fileName: file.name,
-      importedAt: previous?.importedAt ?? now,
-      exportedAt: envelope.exportedAt,
-      from: envelope.range.from === null ? null : Date.parse(envelope.range.from),
-      to: envelope.range.to === null ? null : Date.parse(envelope.range.to),
-      eventCount: envelope.eventCount,
-      added: (previous?.added ?? 0) + fresh.length,
-      duplicates: current.length - fresh.length,
-    });
-    return { added: fresh.length, duplicates: current.length - fresh.length, expired };
-  });
+  } catch (error) {
+    // Leave the log as it was: take out what this run added.
+    await db.events.bulkDelete(addedIds).catch(() => undefined);
+    throw error;
+  }
   return {
     fileName: file.name,
     status: 'merged',
     advisor: envelope.advisor,
+    verification,
     eventCount: envelope.eventCount,
-    ...result,
+    added: addedIds.length,
+    duplicates: current.length - addedIds.length,
+    expired,
+    outOfRange: sane.outOfRange,
     from: envelope.range.from,
     to: envelope.range.to,
   };
 }
 
-/** Verifies and merges each file in turn; one bad file does not stop the others. */
+/** Refuses a file too large to read, before anything parses it. */
+export function checkImportSize(bytes: number): void {
+  if (bytes > MAX_IMPORT_FILE_BYTES) {
+    throw new LogExportError(
+      'too-large',
+      `The file is ${formatMegabytes(bytes)}; at most ${formatMegabytes(MAX_IMPORT_FILE_BYTES)} are read. Export shorter periods.`,
+    );
+  }
+}
+
+interface ReadFile {
+  file: ImportFile;
+  envelope: ReadLogExport;
+  verification: ExportVerification;
+}
+
+/**
+ * Verifies every file first, then merges the good ones in turn; one bad file
+ * does not stop the others.
+ */
 export async function importLogExports(
   db: OutreachDatabase,
   files: readonly ImportFile[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const now = options.now ?? Date.now();
-  const cutoff = options.retentionCutoff ?? null;
-  const reports: ImportFileReport[] = [];
+  const results: (ReadFile | ImportFileReport)[] = [];
   for (const file of files) {
-    let envelope: LogExport;
     try {
-      envelope = await parseLogExport(file.text);
+      checkImportSize(utf8ByteLength(file.text));
+      const { envelope, verification } = await readLogExport(file.text, options.trusted);
+      results.push({ file, envelope, verification });
     } catch (error) {
       if (!(error instanceof LogExportError)) throw error;
-      reports.push({
+      results.push({
         fileName: file.name,
         status: 'refused',
         reason: error.message,
         code: error.code,
       });
+    }
+  }
+  const context: MergeContext = {
+    now: options.now ?? Date.now(),
+    cutoff: options.retentionCutoff ?? null,
+    storePostText: options.storePostText ?? false,
+    progress: {
+      done: 0,
+      total: results.reduce(
+        (sum, item) => sum + ('envelope' in item ? item.envelope.events.length : 0),
+        0,
+      ),
+      report: options.onProgress,
+    },
+  };
+  const reports: ImportFileReport[] = [];
+  for (const item of results) {
+    if (!('envelope' in item)) {
+      reports.push(item);
       continue;
     }
     try {
-      reports.push(await mergeOne(db, file, envelope, now, cutoff));
+      reports.push(await mergeOne(db, item.file, item.envelope, item.verification, context));
     } catch (error) {
       throw toLogStorageError(error);
     }
@@ -140,17 +270,20 @@ export async function importLogExports(
   let added = 0;
   let duplicates = 0;
   let expired = 0;
+  let outOfRange = 0;
   for (const report of reports) {
     if (report.status !== 'merged') continue;
     added += report.added;
     duplicates += report.duplicates;
     expired += report.expired;
+    outOfRange += report.outOfRange;
   }
   return {
     files: reports,
     added,
     duplicates,
     expired,
+    outOfRange,
     refused: reports.filter((report) => report.status === 'refused').length,
   };
 }

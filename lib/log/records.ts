@@ -46,4 +46,6 @@ export interface ImportRecord {
   eventCount: number;
   added: number;
   duplicates: number;
+  /** How far the file could be believed when merged (absent: merged before signed exports). */
+  verification?: 'verified' | 'unknown-signer' | 'unverified';
 }

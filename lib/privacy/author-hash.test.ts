@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { INSTALLATION_SECRET_ID, OutreachDatabase } from '../db/database';
 import {
   getInstallationSecret,
   hashAuthor,
@@ -7,21 +8,46 @@ import {
   resetAuthorHashCache,
 } from './author-hash';
 
-describe('author hash', () => {
-  beforeEach(() => resetAuthorHashCache());
+let db: OutreachDatabase;
 
-  it('creates a 32-byte secret once and keeps it in storage.local', async () => {
-    const first = await getInstallationSecret();
+describe('author hash', () => {
+  beforeEach(() => {
     resetAuthorHashCache();
-    const second = await getInstallationSecret();
+    db = new OutreachDatabase(`author-hash-${crypto.randomUUID()}`);
+  });
+  afterEach(async () => {
+    resetAuthorHashCache();
+    await db.delete();
+  });
+
+  // Review finding 15: content scripts can read storage.local, not the extension's IndexedDB.
+  it('creates a 32-byte secret once and keeps it in IndexedDB, never in storage.local', async () => {
+    const first = await getInstallationSecret(db);
+    resetAuthorHashCache();
+    const second = await getInstallationSecret(db);
     expect(first).toHaveLength(32);
     expect(second).toEqual(first);
-    const stored = await fakeBrowser.storage.local.get('installationSecret');
-    expect(stored.installationSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect((await db.secrets.get(INSTALLATION_SECRET_ID))?.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('moves a secret left in storage.local into IndexedDB, so old hashes stay comparable', async () => {
+    const legacy = 'ab'.repeat(32);
+    await fakeBrowser.storage.local.set({ installationSecret: legacy });
+    const secret = await getInstallationSecret(db);
+    expect([...secret].every((byte) => byte === 0xab)).toBe(true);
+    expect((await db.secrets.get(INSTALLATION_SECRET_ID))?.value).toBe(legacy);
+    expect(await fakeBrowser.storage.local.get('installationSecret')).toEqual({});
   });
 
   it('gives the same pseudonym for the same name however it is spaced or cased', async () => {
-    expect(await hashAuthor('  Marek   Zielinski ')).toBe(await hashAuthor('marek zielinski'));
+    const secret = await getInstallationSecret(db);
+    expect(await hashAuthorWithSecret('  Marek   Zielinski ', secret)).toBe(
+      await hashAuthorWithSecret('marek zielinski', secret),
+    );
+    expect(await hashAuthor('marek zielinski')).toBe(
+      await hashAuthorWithSecret('marek zielinski', secret),
+    );
   });
 
   it('never contains the name and differs between installations', async () => {

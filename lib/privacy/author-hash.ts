@@ -5,15 +5,24 @@
  * person gets the same pseudonym on this installation and no other
  * installation (or anyone reading an export) can reverse or link it.
  *
- * Runs in the background and on extension pages (WebCrypto + storage.local);
- * the content script sends names only to the background, never stores them.
+ * Runs in the background and on extension pages (WebCrypto + the extension's
+ * IndexedDB); the content script sends names only to the background, never
+ * stores them, and cannot read the secret: since database version 3 it lives
+ * in the `secrets` table, not in storage.local (review finding 15). A secret
+ * still found in storage.local is moved over (same secret, so old hashes
+ * stay comparable) and removed there.
  */
 import { storage } from 'wxt/utils/storage';
+import type { OutreachDatabase } from '../db/database';
+import {
+  getDatabase,
+  INSTALLATION_SECRET_ID,
+  LEGACY_INSTALLATION_SECRET_KEY,
+} from '../db/database';
 
-export const INSTALLATION_SECRET_KEY = 'local:installationSecret';
 const SECRET_BYTES = 32;
-
-const secretItem = storage.defineItem<string>(INSTALLATION_SECRET_KEY);
+const isSecretHex = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
 
 function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -28,18 +37,32 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> {
 
 let pendingSecret: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
-/** The installation's secret, created (32 random bytes) on first use. */
-export function getInstallationSecret(): Promise<Uint8Array<ArrayBuffer>> {
-  pendingSecret ??= (async () => {
-    const stored = await secretItem.getValue();
-    if (stored && /^[0-9a-f]{64}$/.test(stored)) return fromHex(stored);
-    const secret = crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
-    await secretItem.setValue(toHex(secret));
-    return secret;
-  })().catch((error: unknown) => {
-    pendingSecret = undefined;
-    throw error;
+async function loadSecret(db: OutreachDatabase): Promise<string> {
+  const legacy = await storage.getItem<string>(LEGACY_INSTALLATION_SECRET_KEY);
+  const candidate = isSecretHex(legacy)
+    ? legacy
+    : toHex(crypto.getRandomValues(new Uint8Array(SECRET_BYTES)));
+  // Get-or-add in one transaction: the background and a page may both ask first.
+  const secret = await db.transaction('rw', db.secrets, async () => {
+    const stored = await db.secrets.get(INSTALLATION_SECRET_ID);
+    if (isSecretHex(stored?.value)) return stored.value;
+    await db.secrets.put({ id: INSTALLATION_SECRET_ID, value: candidate });
+    return candidate;
   });
+  if (legacy !== null) await storage.removeItem(LEGACY_INSTALLATION_SECRET_KEY);
+  return secret;
+}
+
+/** The installation's secret, created (32 random bytes) on first use. */
+export function getInstallationSecret(
+  db: OutreachDatabase = getDatabase(),
+): Promise<Uint8Array<ArrayBuffer>> {
+  pendingSecret ??= loadSecret(db)
+    .then(fromHex)
+    .catch((error: unknown) => {
+      pendingSecret = undefined;
+      throw error;
+    });
   return pendingSecret;
 }
 

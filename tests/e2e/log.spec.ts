@@ -47,9 +47,20 @@ test.describe('interaction log', () => {
       advisor: string;
       eventCount: number;
       checksum: { value: string };
+      includes: { rawIds: boolean };
+      signature: { algorithm: string; value: string };
     };
-    expect(json).toMatchObject({ schemaVersion: 1, advisor: 'Beratung Nord 2', eventCount: total });
+    expect(json).toMatchObject({
+      schemaVersion: 2,
+      advisor: 'Beratung Nord 2',
+      eventCount: total,
+      includes: { rawIds: false },
+      signature: { algorithm: 'ECDSA-P256-SHA256' },
+    });
     expect(json.checksum.value).toMatch(/^[0-9a-f]{64}$/);
+    // No Facebook post ids by default (review finding 8): keyed pseudonyms only.
+    expect(JSON.stringify(json)).not.toMatch(/"postKey":"fb/);
+    expect(csv).not.toMatch(/,fb:/);
 
     const xlsx = await readXlsxRows(new Uint8Array((await dashboard.export('xlsx')).data));
     expect(xlsx[0]?.slice(0, 3)).toEqual(['event_id', 'type', 'time']);
@@ -126,5 +137,21 @@ test.describe('interaction log', () => {
     await expect(report).toContainText(`Added 0 entries, ${eventCount * 2} already present`);
     await expect(dashboard.page.getByTestId('total-posts')).toHaveText(String(DEMO_POSTS.length));
     await expect(dashboard.page.getByTestId('anonymised-report')).toBeVisible();
+    // Signed by this installation's key, which nobody has trusted yet.
+    await expect
+      .poll(() => dashboard.importVerifications())
+      .toEqual(['unknown-signer', 'unknown-signer']);
+
+    await dashboard.trustAdvisorKey(await dashboard.exportAdvisorKey());
+    await dashboard.importFiles([file]);
+    // The report of the previous import stays until this one is done.
+    await expect.poll(() => dashboard.importVerifications()).toEqual(['verified']);
+
+    const forged = JSON.parse(data.toString('utf8')) as { advisor: string };
+    forged.advisor = 'Someone else';
+    await dashboard.importFiles([
+      { ...file, name: 'forged.json', buffer: Buffer.from(JSON.stringify(forged)) },
+    ]);
+    await expect(report.locator('li[data-status="refused"]')).toContainText('forged.json');
   });
 });

@@ -8,6 +8,8 @@ import { DEFAULT_INCLUDES } from '../../log/export-options';
 import { buildReport, renderReportMarkdown } from '../../log/report';
 import { generateEvents } from '../../../tests/fixtures/sample-events';
 import { computeStatistics } from '../../log/stats';
+import { toPublicKeyFile } from '../../log/export-signing';
+import { exampleExportKeys } from '../../../tests/fixtures/example-advisor-keys';
 
 let dir: string;
 beforeEach(async () => {
@@ -22,6 +24,7 @@ const run = (args: string[]) => runCliInMemory(args, { cwd: dir });
 async function writeExport(name: string, seed: number) {
   const events = generateEvents(300, seed);
   const envelope = await buildLogExport(events, {
+    ...(await exampleExportKeys()),
     advisor: `a${seed}`,
     includes: DEFAULT_INCLUDES,
   });
@@ -36,7 +39,11 @@ describe('logs report', () => {
     const { code, out } = await run(['logs', 'report', 'a.json', 'b.json', 'a.json']);
     expect(code).toBe(0);
     const expected = renderReportMarkdown(buildReport(computeStatistics([...a, ...b])));
-    expect(out).toBe(expected);
+    expect(out.startsWith(expected)).toBe(true);
+    // Each input is named with how far it can be believed.
+    expect(out.slice(expected.length)).toMatch(
+      /## Inputs[\s\S]*a\.json .*signed by an unknown key/,
+    );
   });
 
   it('writes CSV with a table column', async () => {
@@ -57,10 +64,71 @@ describe('logs report', () => {
     expect(err).toMatch(/^bad\.json: .*checksum/);
   });
 
+  it('marks inputs signed by a key given with --trusted as verified', async () => {
+    await writeExport('a.json', 5);
+    const key = toPublicKeyFile((await exampleExportKeys()).signingKey);
+    await writeFile(join(dir, 'a.public-key.json'), JSON.stringify(key));
+    const { code, out } = await run(['logs', 'report', 'a.json', '--trusted', 'a.public-key.json']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/\| a\.json \| a5 \| 300 \| verified/);
+  });
+
   it.each([[['logs', 'report']], [['logs', 'report', 'a.json', '--format', 'pdf']]])(
     'exits 2 on %j',
     async (args) => {
       expect((await run(args)).code).toBe(2);
     },
   );
+});
+
+describe('logs verify', () => {
+  async function setUp() {
+    await writeExport('a.json', 6);
+    const key = toPublicKeyFile((await exampleExportKeys()).signingKey);
+    await writeFile(join(dir, 'k.json'), JSON.stringify(key));
+  }
+
+  it('exits 0 with one OK line per file when every file is signed by a trusted key', async () => {
+    await setUp();
+    const { code, out } = await run(['logs', 'verify', 'a.json', 'a.json', '--trusted', 'k.json']);
+    expect(code).toBe(0);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['OK', 'OK']);
+  });
+
+  it('exits 1 for an untrusted signer, an edited file or a missing file, one line each', async () => {
+    await setUp();
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(join(dir, 'a.json'), 'utf8');
+    const edited = JSON.parse(text) as { advisor: string };
+    edited.advisor = 'someone else';
+    await writeFile(join(dir, 'edited.json'), JSON.stringify(edited));
+    const untrusted = await run(['logs', 'verify', 'a.json']);
+    expect([untrusted.code, untrusted.out.split(' ')[0]]).toEqual([1, 'UNTRUSTED']);
+    const { code, out } = await run([
+      'logs',
+      'verify',
+      'a.json',
+      'edited.json',
+      'gone.json',
+      '--trusted',
+      'k.json',
+    ]);
+    expect(code).toBe(1);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ')[0]),
+    ).toEqual(['OK', 'REFUSED', 'REFUSED']);
+    expect(out).toMatch(/REFUSED edited\.json: The checksum does not match/);
+  });
+
+  it('exits 2 without files', async () => {
+    expect((await run(['logs', 'verify'])).code).toBe(2);
+  });
 });

@@ -76,6 +76,30 @@ export class LogDashboardPage {
     await this.page.getByTestId('privacy-status').filter({ hasText: /\S/ }).waitFor();
   }
 
+  /** Downloads this installation's advisor public key file (Statistics → Advisor keys). */
+  async exportAdvisorKey(): Promise<Buffer> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByTestId('export-advisor-key').click(),
+    ]);
+    return readFile(await download.path());
+  }
+
+  async trustAdvisorKey(buffer: Buffer): Promise<void> {
+    await this.page
+      .getByTestId('trust-advisor-key')
+      .setInputFiles({ name: 'advisor.public-key.json', mimeType: 'application/json', buffer });
+    await this.page.getByTestId('trusted-advisor-keys').waitFor();
+  }
+
+  /** How each merged file of the last import was verified, in order. */
+  async importVerifications(): Promise<(string | null)[]> {
+    return this.page
+      .getByTestId('import-report')
+      .locator('li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-verification')));
+  }
+
   async importFiles(files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<void> {
     await this.page.getByTestId('import-files').setInputFiles(files);
     await this.page.getByTestId('import-report').waitFor();
