@@ -25,6 +25,8 @@ test.describe('demo feed', () => {
       expect(post.topic, post.postKey).toMatch(/\S/);
     }
     expect(await feed.overlayCount()).toBe(DEMO_POSTS.length);
+    // Comments and placeholders are not posts.
+    expect(await feed.markedCommentCount()).toBe(0);
     expect(posts.find((post) => post.postKey === 'fb:7301001')).toMatchObject({
       language: 'pl',
       question: 'true',

@@ -27,6 +27,13 @@ export class FeedPage {
     return this.page.count('[data-oa-post]');
   }
 
+  /** Marks on comments (articles with an aria-label), which are never posts. */
+  markedCommentCount(): Promise<number> {
+    return this.page.count(
+      '[role="article"][aria-label] [data-oa-post], [role="article"][aria-label][data-oa-post]',
+    );
+  }
+
   overlayCount(): Promise<number> {
     return this.page.count('outreach-advisor-overlay');
   }
