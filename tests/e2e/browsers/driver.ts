@@ -91,6 +91,13 @@ export const NOISE_RULES: readonly NoiseRule[] = [
     onlyWhileClosing: false,
   },
   {
+    // Closing Chromium cuts off storage calls still running (e.g. the first-run
+    // settings migration of a test that ends quickly); they reject with this.
+    name: 'Chromium "The browser is shutting down" while closing',
+    pattern: /The browser is shutting down/,
+    onlyWhileClosing: true,
+  },
+  {
     // Firefox gives pagehide handlers a short budget while it shuts down; the log
     // queue's flush (and Dexie's own pagehide handler) can overrun it. That is the
     // browser shutting down, not the extension failing: whatever a scenario needs
