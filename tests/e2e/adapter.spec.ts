@@ -1,37 +1,12 @@
-import { expect, PRODUCTION_BUILD, test } from './fixtures';
-import { DEMO_POSTS } from '../fixtures/demo-group/posts';
+// The demo feed's marking and a multi-line reply into Lexical run in both
+// browsers: tests/e2e/cross-browser/feed.spec.ts (the production build's
+// inertness too: cross-browser/production.spec.ts).
+import { expect, test } from './fixtures';
 import { MIXED_POSTS } from '../fixtures/adapter-pages';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
 import '../fixtures/src/fixture-api';
 
 test.describe('Facebook adapter (test build)', () => {
-  test('marks every demo post with exactly one open-shadow overlay and analyses it', async ({
-    context,
-    server,
-  }) => {
-    const feed = new FixtureFeedPage(
-      await context.newPage(),
-      server.origin,
-      'groups/eu-workers-demo/',
-    );
-    await feed.open();
-    await expect(feed.markedPosts).toHaveCount(DEMO_POSTS.length);
-    await feed.waitForAnalysed(DEMO_POSTS.length);
-    const counts = await feed.overlayCounts();
-    expect(counts).toHaveLength(DEMO_POSTS.length);
-    for (const count of counts)
-      expect(count).toMatchObject({ inside: 1, total: 1, shadowOpen: true });
-    await expect(feed.overlays).toHaveCount(DEMO_POSTS.length);
-    await expect(feed.overlay('fb:7301001')).toHaveAttribute('data-language', 'pl');
-    await expect(feed.overlay('fb:7301001')).toHaveAttribute('data-question', 'true');
-    // Comments and placeholders are not posts.
-    await expect(
-      feed.page.locator(
-        '[role="article"][aria-label] [data-oa-post], [role="article"][aria-label][data-oa-post]',
-      ),
-    ).toHaveCount(0);
-  });
-
   test('recognises the mixed feed: shared, anonymous, coloured, translated, U+034F, no aria-posinset', async ({
     context,
     server,
@@ -47,25 +22,6 @@ test.describe('Facebook adapter (test build)', () => {
     await expect(feed.overlay('fb:9005')).toHaveAttribute('data-language', 'ro');
     for (const count of await feed.overlayCounts())
       expect(count).toMatchObject({ inside: 1, total: 1 });
-  });
-
-  test('a multi-line reply lands in the Lexical comment box intact', async ({
-    context,
-    server,
-  }) => {
-    const feed = new FixtureFeedPage(
-      await context.newPage(),
-      server.origin,
-      'groups/eu-workers-demo/',
-    );
-    await feed.open();
-    await feed.waitForAnalysed(1);
-    const reply = 'Dzien dobry,\nminimalna stawka to 13,90 € brutto za godzine.\n\nPozdrawiam';
-    const status = await feed.insertOwnReply('fb:7301002', reply);
-    expect(status).toContain('Inserted');
-    expect(await feed.lexicalText('fb:7301002')).toBe(reply);
-    // The neighbouring post's box stays closed and empty.
-    expect(await feed.lexicalText('fb:7301001')).toBeNull();
   });
 
   test('a reply is inserted once into a comment box that is already open', async ({
@@ -188,19 +144,5 @@ test.describe('Facebook adapter (test build)', () => {
     await feed.open();
     await expect(feed.overlay('fb:9100002')).toHaveCount(1);
     await expect(feed.page.locator('[role="dialog"] outreach-advisor-overlay')).toHaveCount(1);
-  });
-});
-
-test.describe('production build', () => {
-  test.use({ extensionDir: PRODUCTION_BUILD });
-  test('injects nothing on localhost', async ({ context, server }) => {
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/groups/eu-workers-demo/`);
-    await page.locator('[role="feed"]').waitFor();
-    await page.waitForTimeout(1000); // nothing to wait for: absence is the point
-    expect(
-      await page.evaluate(() => document.documentElement.hasAttribute('data-outreach-advisor')),
-    ).toBe(false);
-    await expect(page.locator('outreach-advisor-overlay, [data-oa-post]')).toHaveCount(0);
   });
 });

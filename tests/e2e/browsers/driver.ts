@@ -1,0 +1,119 @@
+/**
+ * The one seam between the end-to-end scenarios and the browser that runs
+ * them. Scenarios in `tests/e2e/cross-browser/` and their page objects see
+ * only these interfaces; `chromium-session.ts` implements them with
+ * Playwright, `firefox-session.ts` with puppeteer-core over WebDriver BiDi
+ * (Playwright's Firefox is a patched build it downloads; Debian's firefox-esr
+ * has no geckodriver). Keep it small: a method belongs here only when a
+ * shared page object needs it.
+ *
+ * Lifecycle: the fixture (`cross-browser/fixtures.ts`) launches one session
+ * per test with one build loaded, hands out pages, closes the browser, then
+ * fails the test if the extension reported errors (closing noise excepted by
+ * the named rules below).
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/**
+ * A CSS selector, or a chain of them: each step is looked up inside the
+ * previous step's element, its open shadow root included (overlays live in
+ * one). Playwright joins steps with `>>`, puppeteer with `>>>`.
+ */
+export type Selector = string | readonly string[];
+
+export interface DownloadedFile {
+  fileName: string;
+  data: Buffer;
+}
+
+/** A tab, as the shared page objects drive it. Arguments passed into the page are plain JSON data. */
+export interface E2EPage {
+  readonly browser: BrowserName;
+  /**
+   * Starts loading `url`. Web pages are awaited to their load event;
+   * extension pages are not (Firefox never reports their load over BiDi), so
+   * callers always wait for content afterwards.
+   */
+  goto(url: string): Promise<void>;
+  /** Waits until the selector matches a visible element. */
+  waitFor(selector: Selector): Promise<void>;
+  waitForFunction<A>(predicate: (arg: A) => boolean, arg: A): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  click(selector: Selector): Promise<void>;
+  fill(selector: Selector, value: string): Promise<void>;
+  count(selector: Selector): Promise<number>;
+  /** Text of the single matching element, once it exists. */
+  text(selector: Selector): Promise<string>;
+  /** Runs `action` (a click) and returns the file the browser saved because of it. */
+  captureDownload(action: () => Promise<void>): Promise<DownloadedFile>;
+}
+
+/**
+ * One browser with the extension (and any helper extensions) loaded.
+ *
+ * Seam for the workspace (side panel in Chromium, `sidebar_action` in
+ * Firefox, a later issue): its entry is the one place the two browsers'
+ * UIs differ, so it gets a method here, e.g. `openWorkspace(tab: E2EPage)`,
+ * implemented per browser, and the workspace page object stays shared.
+ */
+export interface BrowserSession {
+  readonly browser: BrowserName;
+  newPage(): Promise<E2EPage>;
+  /** `chrome-extension://<id>/<path>` or `moz-extension://<uuid>/<path>`. */
+  extensionUrl(path: string): string;
+  /** Closes the browser; afterwards `errors` is complete. */
+  close(): Promise<void>;
+  /** Errors the extension (or a test page) reported, noise already removed. */
+  readonly errors: readonly string[];
+}
+
+export interface LaunchOptions {
+  /** Unpacked extension folders; the first is the extension under test. */
+  extensionDirs: readonly string[];
+}
+
+/**
+ * Messages that are not failures, each with the reason. A rule matches by
+ * text and may be limited to what arrives while the browser is closing.
+ */
+export interface NoiseRule {
+  name: string;
+  pattern: RegExp;
+  onlyWhileClosing: boolean;
+}
+
+export const NOISE_RULES: readonly NoiseRule[] = [
+  {
+    // The fixture server has no favicon.ico; the 404 is the server's, not the extension's.
+    name: 'favicon 404 from the fixture server',
+    pattern: /^Failed to load resource: .*404/,
+    onlyWhileClosing: false,
+  },
+  {
+    // Closing Chromium cuts off storage calls still running (e.g. the first-run
+    // settings migration of a test that ends quickly); they reject with this.
+    name: 'Chromium "The browser is shutting down" while closing',
+    pattern: /The browser is shutting down/,
+    onlyWhileClosing: true,
+  },
+  {
+    // Firefox gives pagehide handlers a short budget while it shuts down; the log
+    // queue's flush (and Dexie's own pagehide handler) can overrun it. That is the
+    // browser shutting down, not the extension failing: whatever a scenario needs
+    // logged it has already awaited in the dashboard.
+    name: 'Firefox pagehide "Script terminated by timeout" while closing',
+    pattern: /Script terminated by timeout/,
+    onlyWhileClosing: true,
+  },
+];
+
+export function isNoise(message: string, closing: boolean): NoiseRule | undefined {
+  return NOISE_RULES.find(
+    (rule) => rule.pattern.test(message) && (closing || !rule.onlyWhileClosing),
+  );
+}
+
+export function chain(selector: Selector, separator: string): string {
+  return typeof selector === 'string' ? selector : selector.join(separator);
+}

@@ -1,0 +1,34 @@
+import type { DownloadedFile, E2EPage } from '../../browsers/driver';
+
+type Section = 'packs' | 'log' | 'stats' | 'settings';
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/** The dashboard (options page) in either browser: log, export, statistics. */
+export class DashboardPage {
+  constructor(
+    readonly page: E2EPage,
+    private readonly url: (path: string) => string,
+  ) {}
+
+  /** Extension pages are never awaited to load (Firefox): wait for the section. */
+  async open(section: Section): Promise<void> {
+    await this.page.goto(this.url(`options.html#${section}`));
+    await this.page.waitFor(testId(`section-${section}`));
+  }
+
+  rowCount(type: string): Promise<number> {
+    return this.page.count(`[data-testid="log-row"][data-type="${type}"]`);
+  }
+
+  countText(): Promise<string> {
+    return this.page.text(testId('log-count'));
+  }
+
+  export(format: 'csv' | 'json' | 'xlsx'): Promise<DownloadedFile> {
+    return this.page.captureDownload(() => this.page.click(testId(`export-${format}`)));
+  }
+
+  totalPosts(): Promise<string> {
+    return this.page.text(testId('total-posts'));
+  }
+}

@@ -1,0 +1,141 @@
+import type { E2EPage, Selector } from '../../browsers/driver';
+import '../../../fixtures/src/fixture-api';
+
+const testId = (id: string) => `[data-testid="${id}"]`;
+
+/**
+ * A fixture group page (tests/fixtures/groups/...) in either browser, seen
+ * through the DOM contract: `data-oa-post` roots and one
+ * `outreach-advisor-overlay` host per post, its panels in an open shadow root.
+ */
+export class FeedPage {
+  constructor(
+    readonly page: E2EPage,
+    private readonly origin: string,
+    private readonly path: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.origin}/${this.path}`);
+    await this.page.waitForFunction(
+      () => document.documentElement.hasAttribute('data-outreach-advisor'),
+      null,
+    );
+  }
+
+  markedPostCount(): Promise<number> {
+    return this.page.count('[data-oa-post]');
+  }
+
+  /** Marks on comments (articles with an aria-label), which are never posts. */
+  markedCommentCount(): Promise<number> {
+    return this.page.count(
+      '[role="article"][aria-label] [data-oa-post], [role="article"][aria-label][data-oa-post]',
+    );
+  }
+
+  overlayCount(): Promise<number> {
+    return this.page.count('outreach-advisor-overlay');
+  }
+
+  private overlay(postKey: string): string {
+    return `outreach-advisor-overlay[data-post-key="${postKey}"]`;
+  }
+
+  private inOverlay(postKey: string, id: string): Selector {
+    return [this.overlay(postKey), testId(id)];
+  }
+
+  /** Waits until `count` overlays carry the background's topic and suggestions. */
+  async waitForSuggestions(count: number): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) =>
+        document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length >= expected,
+      count,
+    );
+  }
+
+  /** Per marked post: its overlays (inside the post, anywhere), shadow root, language, topic. */
+  async posts(): Promise<
+    {
+      postKey: string;
+      inside: number;
+      total: number;
+      shadowOpen: boolean;
+      language: string | null;
+      topic: string | null;
+      question: string | null;
+    }[]
+  > {
+    return this.page.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLElement>('[data-oa-post]')].map((root) => {
+          const postKey = root.dataset.oaPost ?? '';
+          const hosts = [
+            ...document.querySelectorAll<HTMLElement>('outreach-advisor-overlay'),
+          ].filter((host) => host.dataset.postKey === postKey);
+          const own = hosts.find((host) => root.contains(host));
+          return {
+            postKey,
+            inside: hosts.filter((host) => root.contains(host)).length,
+            total: hosts.length,
+            shadowOpen: hosts.every((host) => host.shadowRoot !== null),
+            language: own?.dataset.language ?? null,
+            topic: own?.dataset.topic ?? null,
+            question: own?.dataset.question ?? null,
+          };
+        }),
+      null,
+    );
+  }
+
+  /** Types a reply in the overlay's own-reply box, inserts it, returns the status shown. */
+  async insertOwnReply(postKey: string, text: string): Promise<string> {
+    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
+    await this.page.fill(this.inOverlay(postKey, 'own-reply'), text);
+    await this.page.click(this.inOverlay(postKey, 'insert-reply'));
+    const status = this.inOverlay(postKey, 'reply-status');
+    await this.page.waitFor(status);
+    return this.page.text(status);
+  }
+
+  /** Documents the case in the overlay's case-note panel and waits until it is saved. */
+  async documentCase(postKey: string, outcome: string, note: string): Promise<string> {
+    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
+    await this.page.click(this.inOverlay(postKey, `case-outcome-${outcome}`));
+    await this.page.fill(this.inOverlay(postKey, 'case-note-text'), note);
+    await this.page.click(this.inOverlay(postKey, 'case-note-save'));
+    const status = this.inOverlay(postKey, 'case-note-status');
+    await this.page.waitFor(status);
+    return this.page.text(status);
+  }
+
+  /** The comment as Lexical itself holds it (fixture script); null while the box is closed. */
+  lexicalText(postKey: string): Promise<string | null> {
+    return this.page.evaluate((key) => {
+      const root = document.querySelector(`[data-oa-post="${key}"]`);
+      return root && window.oaFixture?.readComment ? window.oaFixture.readComment(root) : null;
+    }, postKey);
+  }
+
+  /** Whether this extension's content script, and the probe extension's, marked the page. */
+  marks(): Promise<{ extension: boolean; probe: boolean; posts: number }> {
+    return this.page.evaluate(
+      () => ({
+        extension: document.documentElement.hasAttribute('data-outreach-advisor'),
+        probe: document.documentElement.getAttribute('data-oa-probe') === 'ran',
+        posts: document.querySelectorAll('[data-oa-post], outreach-advisor-overlay').length,
+      }),
+      null,
+    );
+  }
+
+  /** Opens the page without waiting for the content script, then waits for the probe's mark. */
+  async openUntilProbe(): Promise<void> {
+    await this.page.goto(`${this.origin}/${this.path}`);
+    await this.page.waitForFunction(
+      () => document.documentElement.getAttribute('data-oa-probe') === 'ran',
+      null,
+    );
+  }
+}
