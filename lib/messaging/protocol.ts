@@ -21,6 +21,7 @@ import {
   suggestForPostsResponseSchema,
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
+import { LIMITS } from '../domain/limits';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -56,10 +57,10 @@ export type PageDiagnostics = z.infer<typeof pageDiagnosticsSchema>;
 
 /** What a content script knows about its page; the popup and badge show it. */
 export const pageStateSchema = z.object({
-  url: z.string().check(z.maxLength(4000)),
+  url: z.string().check(z.maxLength(LIMITS.pageUrl)),
   pageKind: pageKindSchema,
-  groupId: z.nullable(z.string().check(z.maxLength(200))),
-  groupName: z.nullable(z.string().check(z.maxLength(500))),
+  groupId: z.nullable(z.string().check(z.maxLength(LIMITS.groupId))),
+  groupName: z.nullable(z.string().check(z.maxLength(LIMITS.groupName))),
   /** True when the page's feed (or post container) has rendered. */
   feedFound: z.boolean(),
   postsRecognised: z.int().check(z.gte(0)),
@@ -90,7 +91,7 @@ export const MAX_POSTS_PER_ANALYSIS = 50;
 
 /** The background's reading of a post: language and whether it asks something. */
 export const postAnalysisSchema = z.object({
-  postKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
   /** One of the 13 post languages, or `und`. */
   language: z.string().check(z.maxLength(10)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
@@ -119,8 +120,8 @@ export const protocol = {
       posts: z
         .array(
           z.object({
-            postKey: z.string().check(z.minLength(1), z.maxLength(200)),
-            text: z.string().check(z.maxLength(20_000)),
+            postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
+            text: z.string().check(z.maxLength(LIMITS.postTextForAnalysis)),
           }),
         )
         .check(z.maxLength(MAX_POSTS_PER_ANALYSIS)),
@@ -142,7 +143,7 @@ export const protocol = {
   }),
   /** The current case documentation of a post, for the overlay's case panel. */
   getCaseNote: defineMessage({
-    request: z.object({ postKey: z.string().check(z.maxLength(300)) }),
+    request: z.object({ postKey: z.string().check(z.maxLength(LIMITS.postKey)) }),
     response: z.nullable(
       z.object({ outcome: caseOutcomeSchema, note: z.string(), updatedAt: z.number() }),
     ),

@@ -5,7 +5,9 @@
  * memory; everything else (parsing, validation) happens in the pack store.
  */
 
-export const MAX_PACK_DOWNLOAD_BYTES = 5 * 1024 * 1024;
+import { LIMITS } from '../domain/limits';
+
+export const MAX_PACK_DOWNLOAD_BYTES = LIMITS.packBytes;
 
 export type PackFetchFailure = 'not-https' | 'http-status' | 'too-large' | 'network' | 'timeout';
 

@@ -7,7 +7,9 @@
  * own errors differently).
  */
 
-export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+import { LIMITS } from '../domain/limits';
+
+export const DEFAULT_MAX_PACK_BYTES = LIMITS.packBytes;
 export const DEFAULT_MAX_DEPTH = 32;
 
 export interface TextPosition {

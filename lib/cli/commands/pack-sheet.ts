@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { LIMITS } from '../../domain/limits';
 import { serialisePack } from '../../packs/assemble';
 import { parsePack } from '../../packs/parse';
 import { formatProblem } from '../../packs/problems';
@@ -24,7 +25,7 @@ import {
   parseFlags,
 } from './pack-common';
 
-const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+const MAX_SHEET_BYTES = LIMITS.xlsxBytes;
 /** In a CSV file, Pack fields are rows whose first cell is `pack.<field>`. */
 const CSV_PACK_PREFIX = 'pack.';
 

@@ -9,6 +9,7 @@
  * shared post is the post; its own text is the message that is not inside
  * the shared block (the block is recognised by its own author landmark).
  */
+import { LIMITS } from '../../domain/limits';
 import type { KeyResolver, PageInfo, ParseResult, ParsedPost, SelectorStats } from '../types';
 import { parsedPostSchema } from '../types';
 import type { SelectorGroup } from './selectors';
@@ -85,7 +86,7 @@ export function describeFacebookPage(doc: Document, location: Location | URL): P
       doc.querySelector(`h1 a[href*="/groups/${CSS.escape(groupId)}"]`) ??
       doc.querySelector('[role="main"] h1');
     const name = cleanText(link?.textContent ?? '');
-    groupName = name ? name.slice(0, 500) : null;
+    groupName = name ? name.slice(0, LIMITS.groupName) : null;
   }
   const lang = doc.documentElement.lang.trim();
   return {
