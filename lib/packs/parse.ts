@@ -19,6 +19,7 @@ import {
   locateSyntaxError,
   valueDepthExceeds,
 } from './json-text';
+import { normaliseLink } from './links';
 import type { PackProblem, PathSegment } from './problems';
 import { formatPath, hasErrors } from './problems';
 import { answerSchema, PACK_SCHEMA_VERSION, packSchema, type Answer, type Pack } from './schema';
@@ -299,7 +300,15 @@ function checkStructure(
   }
 
   if (header.success && answersReadable && !hasErrors(problems)) {
-    const pack: Pack = { ...header.data, answers };
+    // Links are stored as the URL parser writes them, so what is shown, signed and
+    // inserted is one form (`HTTPS://X.example` becomes `https://x.example/`).
+    const pack: Pack = {
+      ...header.data,
+      answers: answers.map((answer) => ({
+        ...answer,
+        links: answer.links.map((link) => ({ ...link, url: normaliseLink(link.url) })),
+      })),
+    };
     problems.push(...validateExampleContentFlag(pack));
     return upgradedFrom === undefined
       ? { ok: true, pack, problems }
