@@ -151,3 +151,38 @@ export type SensitiveField = 'postText' | 'note' | 'authorHash';
 export function createEventId(): string {
   return crypto.randomUUID();
 }
+
+/** An event the background would not store, and why (answered per event). */
+export interface RejectedEvent {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Checks a batch one event at a time, so one event the schema refuses does
+ * not cost the others (security review finding 4). A rejected event is named
+ * by its id when it has a usable one; without one the sender cannot match it,
+ * and it is reported as `?`.
+ */
+export function splitEventBatch(raw: readonly unknown[]): {
+  valid: LogEventRequest[];
+  rejected: RejectedEvent[];
+} {
+  const valid: LogEventRequest[] = [];
+  const rejected: RejectedEvent[] = [];
+  for (const item of raw) {
+    const parsed = logEventRequestSchema.safeParse(item);
+    if (parsed.success) {
+      valid.push(parsed.data);
+      continue;
+    }
+    const id =
+      item !== null && typeof item === 'object' && 'id' in item && typeof item.id === 'string'
+        ? item.id.slice(0, 64)
+        : '?';
+    const issue = parsed.error.issues[0];
+    const reason = issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid';
+    rejected.push({ id, reason: reason.slice(0, 200) });
+  }
+  return { valid, rejected };
+}

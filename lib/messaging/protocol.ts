@@ -12,7 +12,7 @@
  * table (the compiler insists), and call it with `sendMessage`.
  */
 import * as z from 'zod/mini';
-import { caseOutcomeSchema, logEventRequestSchema, MAX_BATCH_SIZE } from '../log/events';
+import { caseOutcomeSchema, MAX_BATCH_SIZE } from '../log/events';
 import {
   feedbackListSchema,
   recordFeedbackRequestSchema,
@@ -67,6 +67,8 @@ export const pageStateSchema = z.object({
   /** False when settings exclude this group; the script then stays idle. */
   groupIncluded: z.boolean(),
   contentScriptVersion: z.string().check(z.maxLength(50)),
+  /** Log events this tab has not got stored yet (pending or dropped); the badge shows them. */
+  unsavedEvents: z.optional(z.int().check(z.gte(0))),
   /** Selector statistics for the diagnostic report (Facebook adapter). */
   diagnostics: z.optional(pageDiagnosticsSchema),
 });
@@ -129,15 +131,21 @@ export const protocol = {
     response: z.object({ results: z.array(postAnalysisSchema) }),
     senders: ['content-script'],
   }),
-  /** A batch of interaction events; the answer acknowledges ids stored now or before. */
+  /**
+   * A batch of interaction events; the answer acknowledges ids stored now or
+   * before, and names each event it refused with the reason. Events are
+   * checked one at a time by the handler (`splitEventBatch`), not here, so one
+   * invalid event never refuses the batch (security review finding 4).
+   */
   logEvents: defineMessage({
     request: z.object({
-      events: z.array(logEventRequestSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
+      events: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
     }),
     response: z.object({
       acknowledged: z.array(z.string()),
       added: z.int(),
       duplicates: z.int(),
+      rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
     senders: ['content-script'],
   }),
