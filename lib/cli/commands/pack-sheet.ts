@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { neutraliseFormulaCell, unneutraliseFormula } from '../../domain/formula';
 import { LIMITS } from '../../domain/limits';
 import { serialisePack } from '../../packs/assemble';
 import { parsePack } from '../../packs/parse';
@@ -55,7 +56,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): Rows {
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      cells[col - 1] = unneutraliseFormula(cellText(cell.value));
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });
@@ -67,7 +68,8 @@ async function readSheet(io: CliIo, file: string) {
   if (kindOf(file) === 'csv') {
     const text = await readTextFile(io, file, MAX_SHEET_BYTES);
     const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: false });
-    const records = parsed.data;
+    // Cells were escaped against formula injection by "pack to-sheet"; undo it.
+    const records = parsed.data.map((record) => record.map(unneutraliseFormula));
     const firstAnswerRow = records.findIndex(
       (r) => !(r[0] ?? '').startsWith(CSV_PACK_PREFIX) && (r[0] ?? '').trim() !== '',
     );
@@ -100,7 +102,14 @@ async function readSheet(io: CliIo, file: string) {
 
 /** Writes `pack` as .xlsx or .csv. */
 export async function writeSheet(pack: Pack, path: string): Promise<void> {
-  const rows = packToRows(pack);
+  // Pack text must not run as a formula when the sheet is opened (finding 13);
+  // "pack build" undoes the escaping.
+  const raw = packToRows(pack);
+  const escape = <T extends string | number>(rows: T[][]) =>
+    rows.map((row) =>
+      row.map((cell) => (typeof cell === 'string' ? neutraliseFormulaCell(cell) : cell)),
+    );
+  const rows = { pack: escape(raw.pack), answers: escape(raw.answers) };
   if (kindOf(path) === 'csv') {
     const records = [
       ...rows.pack.slice(1).map(([f, v]) => [`${CSV_PACK_PREFIX}${f ?? ''}`, v ?? '']),
