@@ -11,14 +11,14 @@ const TODAY = '2026-03-01';
 
 function withLink(url: string) {
   const pack = makePack();
-  const answer = pack.answers[0] ?? makeAnswer();
+  const answer = pack.answers[0] ?? makeAnswer('extra');
   pack.answers[0] = { ...answer, links: [{ url, label: 'L' }] };
   return pack;
 }
 
 function withBody(body: string) {
   const pack = makePack();
-  const answer = pack.answers[0] ?? makeAnswer();
+  const answer = pack.answers[0] ?? makeAnswer('extra');
   const texts = Object.fromEntries(
     Object.entries(answer.texts).map(([language, text]) => [language, { ...text, body }]),
   );

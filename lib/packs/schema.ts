@@ -128,6 +128,8 @@ export const answerSchema = z.strictObject({
 export type Answer = z.infer<typeof answerSchema>;
 
 export const packSignatureSchema = z.strictObject({
+  /** 2: the signer, time and key are signed too; absent: format 1, content only. */
+  format: z.literal(2).optional(),
   algorithm: z.literal('ECDSA-P256-SHA256'),
   /** Fingerprint of the signing public key (SHA-256 of its SPKI, hex). */
   keyId: z.string().regex(/^[0-9a-f]{64}$/),
