@@ -12,6 +12,33 @@ import { LIMITS } from '../domain/limits';
 export const DEFAULT_MAX_PACK_BYTES = LIMITS.packBytes;
 export const DEFAULT_MAX_DEPTH = 32;
 
+/**
+ * Decodes UTF-8 bytes, refusing invalid sequences instead of replacing them
+ * with U+FFFD (security review finding 17): a pack whose text was silently
+ * changed is not the pack its publisher wrote or signed. On failure, `offset`
+ * is the first byte that is not valid UTF-8.
+ */
+export function decodeUtf8Strict(bytes: Uint8Array): { text: string } | { offset: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first bad byte for the message: the longest valid prefix.
+    let low = 0;
+    let high = bytes.length;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      try {
+        decoder.decode(bytes.subarray(0, mid), { stream: true });
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+    }
+    return { offset: low };
+  }
+}
+
 export interface TextPosition {
   line: number;
   column: number;

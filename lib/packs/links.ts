@@ -19,6 +19,7 @@ import { LIMITS } from '../domain/limits';
 /** Bidi controls, zero-width characters, soft hyphen and the BOM. */
 export const INVISIBLE_CHARACTERS =
   /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F-\u009F]/u;
 const WHITESPACE = /\s/u;
 

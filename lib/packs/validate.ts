@@ -26,8 +26,8 @@ const PLACEHOLDER_PATTERN = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
  * `<\0script>`).
  */
 const MARKUP_PATTERN = /<\/?[A-Za-z][^<>]*>|<!--|<!\[CDATA\[|<![A-Za-z]|(?:java|vb)script\s*:/i;
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
 const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** Today as `YYYY-MM-DD` in UTC. */

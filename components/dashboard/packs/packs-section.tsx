@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
+import { decodeUtf8Strict } from '../../../lib/packs/json-text';
 import type { PackProblem } from '../../../lib/packs/problems';
 import {
   fetchPackText,
@@ -236,9 +237,10 @@ export function PacksSection() {
 
   const importFile = (file: File) =>
     run(async () => {
-      let text: string;
+      let decoded: ReturnType<typeof decodeUtf8Strict>;
       try {
-        text = await file.text();
+        // Invalid UTF-8 is refused, not replaced (finding 17).
+        decoded = decodeUtf8Strict(new Uint8Array(await file.arrayBuffer()));
       } catch (error) {
         setNotice({
           kind: 'error',
@@ -246,7 +248,14 @@ export function PacksSection() {
         });
         return;
       }
-      await preparePreview(text, { kind: 'file', name: file.name });
+      if ('offset' in decoded) {
+        setNotice({
+          kind: 'error',
+          text: t('import.fetchError.not-utf8', { offset: decoded.offset }),
+        });
+        return;
+      }
+      await preparePreview(decoded.text, { kind: 'file', name: file.name });
     });
 
   /** A failed fetch in the user's language (the error's own message is English). */

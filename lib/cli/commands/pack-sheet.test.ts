@@ -7,6 +7,7 @@ import { isFormulaLike } from '../../domain/formula';
 import { runCliInMemory } from '../run-in-memory';
 import { TEMPLATE_PACK } from '../../../scripts/template-pack';
 import { makeAnswer, makePack } from '../../../tests/packs/make-pack';
+import { makeZip } from '../../../tests/packs/make-zip';
 import { writeSheet } from './pack-sheet';
 
 const run = (args: string[], cwd: string) => runCliInMemory(args, { cwd });
@@ -151,5 +152,33 @@ describe('pack validate', () => {
     expect(failed.err).toBe(
       'answers[1].id: duplicate id "minimum-wage-basics", already used by answers[0]\n',
     );
+  });
+});
+
+describe('pack build refuses an xlsx zip bomb before reading it (finding 14)', () => {
+  it('names the unpacked size', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    // The directory claims 2 GB unpacked; nothing that large is ever inflated.
+    const bomb = makeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(1000), claim: 2_000_000_000 },
+    ]);
+    await writeFile(join(dir, 'bomb.xlsx'), bomb);
+    const result = await run(['pack', 'build', 'bomb.xlsx', '-o', 'out.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/bomb\.xlsx: not read as a workbook: it would unpack to 1907 MB/);
+  });
+});
+
+describe('invalid UTF-8 is refused, not replaced (finding 17)', () => {
+  it('pack validate names the first bad byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-utf8-'));
+    const text = Buffer.from(JSON.stringify(makePack()));
+    await writeFile(
+      join(dir, 'bad.json'),
+      Buffer.concat([text.subarray(0, 200), Buffer.from([0xff, 0xfe]), text.subarray(200)]),
+    );
+    const result = await run(['pack', 'validate', 'bad.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/bad\.json is not valid UTF-8 text \(at byte 200\)/);
   });
 });
