@@ -113,3 +113,46 @@ describe('limits that match the protocol (finding 5)', () => {
     expect(firstError(parsePack(mutate(makePack()), { today: TODAY }))).toContain(message);
   });
 });
+
+describe('messages that say what is wrong (finding 17)', () => {
+  it('reports __proto__ under texts instead of dropping it', () => {
+    const text = JSON.stringify(makePack()).replace(
+      '"texts":{',
+      '"texts":{"__proto__":{"title":"INJECTED","body":"x","keywords":[],"examples":[],"sourceVersion":1},',
+    );
+    const result = parsePack(text, { today: TODAY });
+    expect(result.ok).toBe(false);
+    expect(firstError(result)).toBe(
+      'answers[0].texts.__proto__: "__proto__" is not allowed as a field name; remove it',
+    );
+  });
+
+  it('says a pack with 100,000 answers has too many answers, not that it is too deep', () => {
+    const pack = makePack();
+    const answer = pack.answers[0] ?? makeAnswer('extra');
+    const wide = {
+      ...pack,
+      answers: Array.from({ length: 100_000 }, (_, i) => ({ ...answer, id: `a${i}` })),
+    };
+    expect(firstError(parsePack(wide, { today: TODAY }))).toBe(
+      'answers: 100000 answers; at most 5000 fit in one pack',
+    );
+  });
+
+  it('says a wide object with too many values is too large, not too deep', () => {
+    const wide = {
+      ...makePack(),
+      description: 'x',
+      extra: Array.from({ length: 1_000_001 }, () => ({})),
+    };
+    expect(firstError(parsePack(wide, { today: TODAY }))).toMatch(
+      /^pack: holds more than 1,000,000 values/,
+    );
+  });
+
+  it('tells the editor to write schemaVersion "1" as a number', () => {
+    expect(firstError(parsePack({ ...makePack(), schemaVersion: '1' }, { today: TODAY }))).toBe(
+      'schemaVersion: is the text "1"; write it as a number without quotes: "schemaVersion": 1',
+    );
+  });
+});

@@ -108,7 +108,12 @@ function InstalledPack({
           {t('installed.browse')}
         </button>
         {updateUrl && (
-          <button type="button" onClick={onCheckUpdate} data-testid="check-update">
+          <button
+            type="button"
+            onClick={onCheckUpdate}
+            title={updateUrl}
+            data-testid="check-update"
+          >
             {t('installed.checkUpdate')}
           </button>
         )}
@@ -411,7 +416,11 @@ export function PacksSection() {
               onBrowse={() => setBrowsing(summary.id)}
               onCheckUpdate={() => {
                 const address = packData[summary.id]?.updateUrl;
-                if (address) checkUpdate(summary, address);
+                // The pack chose this address, not the user: fetch it only after the user
+                // has seen and confirmed it (finding 17). confirm() keeps the click's
+                // gesture, which the permission prompt needs.
+                if (address && window.confirm(t('installed.confirmUpdateUrl', { url: address })))
+                  checkUpdate(summary, address);
               }}
             />
           ))}
