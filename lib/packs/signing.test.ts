@@ -171,3 +171,18 @@ describe('signature format 2 (finding 12)', () => {
     });
   });
 });
+
+describe('signatures and link normalisation', () => {
+  it('a pack signed with links as written verifies after reading normalised them', async () => {
+    const pack = makePack();
+    const answer = pack.answers[0];
+    if (!answer) throw new Error('expected an answer');
+    pack.answers[0] = { ...answer, links: [{ url: 'HTTPS://www.Zoll.de', label: 'Zoll' }] };
+    const signed = await signPack(pack, keys.privateKey);
+    const read = parsePack(JSON.stringify(signed), { today: '2026-03-01' });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.pack.answers[0]?.links[0]?.url).toBe('https://www.zoll.de/');
+    await expect(verifyPack(read.pack, trusted)).resolves.toMatchObject({ status: 'trusted' });
+  });
+});

@@ -20,6 +20,7 @@
  */
 import canonicalize from 'canonicalize';
 import * as z from 'zod';
+import { normaliseLink } from './links';
 import type { Pack, PackSignature } from './schema';
 
 export const SIGNATURE_ALGORITHM = 'ECDSA-P256-SHA256' as const;
@@ -112,6 +113,14 @@ export async function keyIdOf(publicKeyBase64: string): Promise<string> {
   return toHex(await subtle().digest('SHA-256', base64ToBytes(publicKeyBase64)));
 }
 
+function canonicalLink(url: string): string {
+  try {
+    return normaliseLink(url);
+  } catch {
+    return url; // not a URL: the schema refuses the pack anyway
+  }
+}
+
 /** The signature format `signPack` writes. */
 export const SIGNATURE_FORMAT = 2;
 
@@ -124,7 +133,17 @@ export function canonicalPackBytes(
   pack: Pack,
   signature?: Omit<PackSignature, 'value'>,
 ): Uint8Array<ArrayBuffer> {
-  const { signature: _signature, $schema: _schema, ...content } = pack;
+  const { signature: _signature, $schema: _schema, ...raw } = pack;
+  // Answer links in the form the parser stores them (links.ts), so a pack signed
+  // before or after reading verifies the same: `https://x.example` and
+  // `https://x.example/` are one link.
+  const content = {
+    ...raw,
+    answers: raw.answers.map((answer) => ({
+      ...answer,
+      links: answer.links.map((link) => ({ ...link, url: canonicalLink(link.url) })),
+    })),
+  };
   const signed =
     signature === undefined || signature.format === undefined
       ? content
