@@ -155,6 +155,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       const entry = store.get(postKey);
       if (!entry) return onProgress({ status: 'error', message: 'post-gone' });
       const queue = getLogQueue();
+      const droppedBefore = queue.status().dropped;
       queue.log({
         type: 'note-added',
         outcome,
@@ -166,7 +167,10 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       queue.onStatus((status) => {
         if (status.pending === 0) {
           controller.abort();
-          onProgress({ status: 'saved' });
+          // Events refused by the background are dropped, not saved (finding 4).
+          if (status.dropped > droppedBefore)
+            onProgress({ status: 'error', message: status.lastDropReason ?? 'not saved' });
+          else onProgress({ status: 'saved' });
         } else if (status.lastError) {
           onProgress({ status: 'error', message: status.lastError });
         }
