@@ -23,6 +23,7 @@ import { OutreachDatabase } from '../lib/db/database';
 import { buildLogExport, serialiseLogExport } from '../lib/log/envelope';
 import { exportCsv } from '../lib/log/export-csv';
 import { DEFAULT_INCLUDES } from '../lib/log/export-options';
+import { splitEventBatch } from '../lib/log/events';
 import { exportXlsx } from '../lib/log/export-xlsx';
 import { readLogExport } from '../lib/log/envelope';
 import { toPublicKeyFile } from '../lib/log/export-signing';
@@ -130,8 +131,11 @@ export async function mergeTwoHundredThousand(log: (line: string) => void = cons
 async function inProcessRoundTrip(samples: number) {
   const db = new OutreachDatabase(`bench-roundtrip-${Date.now()}`);
   // Only the message under test; the receiver never looks up the others.
-  const logEvents: Handlers['logEvents'] = ({ events }) =>
-    storeEvents(db, events, { advisor: 'bench', storePostText: false });
+  const logEvents: Handlers['logEvents'] = async ({ events }) => {
+    const { valid, rejected } = splitEventBatch(events);
+    const stored = await storeEvents(db, valid, { advisor: 'bench', storePostText: false });
+    return { ...stored, rejected };
+  };
   const handlers = { logEvents } as unknown as Handlers;
   const options = { extensionId: 'bench', extensionOrigin: 'chrome-extension://bench/' };
   const sender = { id: 'bench', url: 'https://www.facebook.com/groups/1/', tab: { id: 1 } };

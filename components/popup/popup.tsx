@@ -37,6 +37,11 @@ function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => voi
       ) : page.pageKind !== 'other' ? (
         <p>{t('waitingForFeed')}</p>
       ) : null}
+      {(page.unsavedEvents ?? 0) > 0 && (
+        <p className="warning" role="alert" data-testid="unsaved-events">
+          {t('unsavedEvents', { count: page.unsavedEvents })}
+        </p>
+      )}
       {page.pageKind !== 'other' && page.groupIncluded && <CopyDiagnosticReport state={state} />}
     </div>
   );

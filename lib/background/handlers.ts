@@ -8,7 +8,7 @@ import { getDatabase } from '../db/database';
 import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
-import { loadCaseNote, logEventBatch } from './log';
+import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
 import { listFeedback, suggestForPosts } from './suggestions';
 
@@ -37,7 +37,7 @@ export const handlers: Handlers = {
   },
   getTabState: ({ tabId }) => loadTabState(tabId),
   analysePosts: ({ posts }) => ({ results: analysePosts(posts) }),
-  logEvents: ({ events }) => logEventBatch(events),
+  logEvents: ({ events }) => logEventsChecked(events),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
   suggestForPosts: (request) => suggestForPosts(request),
   recordSuggestionFeedback: async (event) => ({

@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { getDatabase } from '../db/database';
-import type { LogEventInput, LogEventRequest } from '../log/events';
+import type { LogEventInput, LogEventRequest, RejectedEvent } from '../log/events';
+import { splitEventBatch } from '../log/events';
 import { hashAuthor } from '../privacy/author-hash';
 import { purgeExpired } from '../log/retention';
 import type { StoreResult } from '../log/store';
@@ -93,6 +94,21 @@ export async function logEventBatch(requests: readonly LogEventRequest[]): Promi
       .catch(() => undefined); // storage.session is memory-backed; the reply still carries the error
     throw failure;
   }
+}
+
+/**
+ * A batch as a content script sent it: stores the events that pass the schema
+ * and names the others with the reason, so the sender drops them instead of
+ * resending the batch forever (security review finding 4).
+ */
+export async function logEventsChecked(
+  raw: readonly unknown[],
+): Promise<StoreResult & { rejected: RejectedEvent[] }> {
+  const { valid, rejected } = splitEventBatch(raw);
+  if (rejected.length > 0) console.warn('Outreach Advisor: events refused', rejected.slice(0, 5));
+  const stored =
+    valid.length > 0 ? await logEventBatch(valid) : { acknowledged: [], added: 0, duplicates: 0 };
+  return { ...stored, rejected };
 }
 
 export async function loadCaseNote(postKey: string) {

@@ -6,7 +6,13 @@ import { OutreachDatabase } from '../db/database';
 import { PackStore } from '../packs/store';
 import type { StoredFeedback } from './suggestion-feedback';
 import { withFeedback } from './suggestion-feedback';
-import { packSignature, resetMatcherCache, suggestForPosts } from './suggestions';
+import { suggestForPostsResponseSchema } from '../suggestions/schema';
+import {
+  keepValidSuggestions,
+  packSignature,
+  resetMatcherCache,
+  suggestForPosts,
+} from './suggestions';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
 const NO_FEEDBACK: StoredFeedback = { entries: {} };
@@ -177,5 +183,42 @@ describe('packSignature', () => {
     expect(packSignature([summary('b', true), summary('a', true)])).toBe(a);
     expect(packSignature([summary('a', true), summary('b', true, '1.0.1')])).not.toBe(a);
     expect(packSignature([summary('a', true)])).not.toBe(a);
+  });
+});
+
+describe('one bad suggestion never fails a whole reply (finding 5)', () => {
+  it('drops only the suggestion the protocol would refuse', async () => {
+    resetMatcherCache();
+    const db = new OutreachDatabase(`bad-suggestion-${Math.random()}`);
+    const store = new PackStore(db, { now: () => new Date('2026-03-01T10:00:00Z') });
+    await store.install(structuredClone(defaultPack), { kind: 'file', name: 'default.json' });
+    const reply = await suggestForPosts(
+      {
+        uiLanguage: 'en',
+        posts: [
+          {
+            postKey: 'fb:1',
+            text: 'Ile wynosi Mindestlohn w Niemczech? Szef placi 11 euro na godzine.',
+            language: 'pl',
+          },
+        ],
+      },
+      {
+        store,
+        now: new Date('2026-03-01T10:00:00Z'),
+        feedback: { entries: {} },
+        ensurePacks: async () => undefined,
+      },
+    );
+    const good = reply.results[0];
+    expect(good?.suggestions.length).toBeGreaterThan(0);
+    if (!good?.suggestions[0]) return;
+    const bad = { ...good.suggestions[0], answerId: 'a'.repeat(300) };
+    const kept = keepValidSuggestions({ ...good, suggestions: [bad, ...good.suggestions] });
+    expect(kept.suggestions).toEqual(good.suggestions);
+    expect(
+      suggestForPostsResponseSchema.safeParse({ results: [kept], answerCount: 1 }).success,
+    ).toBe(true);
+    await db.delete();
   });
 });

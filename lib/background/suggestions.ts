@@ -29,10 +29,11 @@ import {
 } from '../suggestions/present';
 import type {
   FeedbackEntry,
+  PostSuggestions,
   SuggestForPostsRequest,
   SuggestForPostsResponse,
 } from '../suggestions/schema';
-import { SUGGESTIONS_PER_POST } from '../suggestions/schema';
+import { SUGGESTIONS_PER_POST, suggestionPayloadSchema } from '../suggestions/schema';
 import { installBundledPack } from './bundled-pack';
 import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
 
@@ -160,14 +161,36 @@ export async function suggestForPosts(
       uiLanguage: request.uiLanguage,
       feedback: adjustments,
     });
-    return presentMatch(postKey, result, answers, {
-      uiLanguage: request.uiLanguage,
-      topicLabel: (topic) => TOPIC_LABELS[request.uiLanguage][topic],
-      today,
-      trustOf,
-    });
+    return keepValidSuggestions(
+      presentMatch(postKey, result, answers, {
+        uiLanguage: request.uiLanguage,
+        topicLabel: (topic) => TOPIC_LABELS[request.uiLanguage][topic],
+        today,
+        trustOf,
+      }),
+    );
   });
   return { results, answerCount: matcher.answerCount };
+}
+
+/**
+ * Drops each suggestion the protocol would refuse, one at a time. The receiver
+ * checks the whole reply, so one answer an older pack let through (an over-long
+ * id, a link with a space) would otherwise fail the reply for every post in the
+ * batch (security review finding 5). The pack schema refuses such values now;
+ * this keeps packs installed before that from switching suggestions off.
+ */
+export function keepValidSuggestions(result: PostSuggestions): PostSuggestions {
+  const suggestions = result.suggestions.filter((suggestion) => {
+    const parsed = suggestionPayloadSchema.safeParse(suggestion);
+    if (!parsed.success)
+      console.warn(
+        `Outreach Advisor: suggestion ${suggestion.packId}/${suggestion.answerId.slice(0, 80)} dropped:`,
+        parsed.error.issues.map((issue) => issue.path.join('.')).join(', '),
+      );
+    return parsed.success;
+  });
+  return suggestions.length === result.suggestions.length ? result : { ...result, suggestions };
 }
 
 /** The feedback record as the dashboard lists it, with titles in the UI language. */

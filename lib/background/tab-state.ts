@@ -27,8 +27,19 @@ export async function forgetTabState(tabId: number): Promise<void> {
   await storage.removeItem(tabKey(tabId));
 }
 
-/** Badge: the number of recognised posts, or "!" when a feed shows none. */
-export function badgeFor(page: PageState): { text: string; color: string } {
+/**
+ * Badge: the number of recognised posts, or "!" when a feed shows none. Log
+ * events the tab could not get stored come first, in amber with a leading
+ * "+" ("+3": three unsaved), since they are lost if the tab closes.
+ */
+export function badgeFor(page: PageState): { text: string; color: string; title?: string } {
+  const unsaved = page.unsavedEvents ?? 0;
+  if (unsaved > 0)
+    return {
+      text: unsaved > 99 ? '+99' : `+${String(unsaved)}`,
+      color: '#b06000',
+      title: `${String(unsaved)} log events not saved yet`,
+    };
   if (!page.groupIncluded || page.pageKind === 'other') return { text: '', color: '#5f6368' };
   if (page.feedFound && page.postsRecognised === 0) return { text: '!', color: '#b3261e' };
   if (page.postsRecognised === 0) return { text: '', color: '#5f6368' };
@@ -41,6 +52,11 @@ async function updateBadge(tabId: number, page: PageState): Promise<void> {
   try {
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await browser.action.setBadgeText({ tabId, text: badge.text });
+    const manifest = browser.runtime.getManifest();
+    await browser.action.setTitle({
+      tabId,
+      title: badge.title ?? manifest.action?.default_title ?? manifest.name,
+    });
   } catch {
     // The tab may have closed between the report and now; nothing to show.
   }

@@ -5,6 +5,7 @@
  * storing it.
  */
 import { isPostLanguage } from '../domain/languages';
+import { cutText, LIMITS } from '../domain/limits';
 import { isTopic } from '../domain/topics';
 import type { LogEventRequest } from '../log/events';
 import { MAX_POST_TEXT_LENGTH } from '../log/events';
@@ -78,14 +79,15 @@ export function postLogContext(
   const language = analysis?.language;
   const topic = options.topic ?? null;
   return {
-    postKey: post.postKey,
-    groupId: post.groupId,
-    groupName: post.groupName,
+    // Cut to what the log schema accepts, whatever the adapter produced (review finding 4).
+    postKey: cutText(post.postKey, LIMITS.postKey),
+    groupId: cutText(post.groupId, LIMITS.groupId),
+    groupName: cutText(post.groupName, LIMITS.groupName),
     language: language === 'und' || (language && isPostLanguage(language)) ? language : null,
     topic: topic !== null && isTopic(topic) ? topic : null,
     isQuestion: analysis?.isQuestion ?? null,
     authorHash: null,
-    authorName: post.anonymous ? null : post.authorName,
+    authorName: post.anonymous ? null : cutText(post.authorName, LIMITS.authorName),
     postedAt: postedAtFromLabel(post.timeLabel, options.now ?? Date.now()),
     postText: options.includeText && post.text ? post.text.slice(0, MAX_POST_TEXT_LENGTH) : null,
   };

@@ -49,7 +49,7 @@ describe('createLogQueue', () => {
     expect(queue.status().pending).toBe(2);
     await vi.advanceTimersByTimeAsync(100);
     expect(background.calls).toHaveLength(1);
-    expect(queue.status()).toEqual({ pending: 0, lastError: null });
+    expect(queue.status()).toMatchObject({ pending: 0, dropped: 0, lastError: null });
   });
 
   it('retries with the same ids when the worker stops mid-batch, without duplicates', async () => {
@@ -65,7 +65,7 @@ describe('createLogQueue', () => {
     expect(queue.status().pending).toBe(2);
     expect(queue.status().lastError).toMatch(/port closed/);
     await vi.advanceTimersByTimeAsync(50 + 100);
-    expect(queue.status()).toEqual({ pending: 0, lastError: null });
+    expect(queue.status()).toMatchObject({ pending: 0, dropped: 0, lastError: null });
     expect(background.calls).toEqual([ids, ids, ids]);
     expect([...background.stored.keys()]).toEqual(ids);
   });

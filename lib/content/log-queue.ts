@@ -12,11 +12,24 @@
  * logging at once lose nothing. Only one batch is in flight per tab, which
  * keeps the order and the load small.
  *
+ * The background answers per event: it stores the valid ones and names each
+ * event it refused, with the reason; the queue drops those (they would be
+ * refused again) and counts them. A batch the background refuses as a whole
+ * (`invalid-payload`, e.g. a background from another version) is dropped the
+ * same way, so no batch is resent forever (security review finding 4). The
+ * queue is capped at `LIMITS.queuedEvents`: beyond that, while the background
+ * keeps failing, the oldest events are dropped and counted. Pending plus
+ * dropped is the tab's "unsaved" count, which the toolbar badge shows
+ * (finding 16).
+ *
  * The queue lives in the tab's memory: it never opens IndexedDB (that would
- * land in facebook.com's storage).
+ * land in facebook.com's storage), so closing the tab while the background is
+ * unreachable loses what is pending; the badge says how much.
  */
-import type { LogEventRequest } from '../log/events';
+import { LIMITS } from '../domain/limits';
+import type { LogEventRequest, RejectedEvent } from '../log/events';
 import { MAX_BATCH_SIZE } from '../log/events';
+import { MessageError } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 
 /** An event as features describe it; the queue adds id and time. */
@@ -28,18 +41,35 @@ export type LogEventDraft = LogEventRequest extends infer E
 
 export interface LogQueueStatus {
   pending: number;
+  /** Events given up on: refused by the background, or pushed out of a full queue. */
+  dropped: number;
   /** The last failure, cleared when a batch gets through. */
   lastError: string | null;
+  /** Why the last event was dropped. */
+  lastDropReason: string | null;
+}
+
+/**
+ * Events of this tab that did not get stored: the dropped ones, plus the
+ * pending ones while sending fails (events merely waiting for the next batch
+ * are not counted, or the badge would flicker with every action).
+ */
+export function unsavedEvents(status: LogQueueStatus): number {
+  return status.dropped + (status.lastError === null ? 0 : status.pending);
 }
 
 export interface LogQueueOptions {
-  send(events: LogEventRequest[]): Promise<{ acknowledged: string[] }>;
+  send(
+    events: LogEventRequest[],
+  ): Promise<{ acknowledged: string[]; rejected?: readonly RejectedEvent[] }>;
   /** Wait this long for more events before sending (ms). */
   flushDelayMs?: number;
   batchSize?: number;
   /** First retry delay; doubles up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /** Most events held at once (default `LIMITS.queuedEvents`). */
+  maxPending?: number;
   now?: () => number;
   createId?: () => string;
 }
@@ -60,18 +90,32 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
   const batchSize = Math.min(options.batchSize ?? 50, MAX_BATCH_SIZE);
   const retryDelayMs = options.retryDelayMs ?? 250;
   const maxRetryDelayMs = options.maxRetryDelayMs ?? 10_000;
+  const maxPending = Math.max(1, options.maxPending ?? LIMITS.queuedEvents);
   const now = options.now ?? Date.now;
   const createId = options.createId ?? (() => crypto.randomUUID());
 
   const pending = new Map<string, LogEventRequest>();
   const listeners = new Set<(status: LogQueueStatus) => void>();
   let lastError: string | null = null;
+  let dropped = 0;
+  let lastDropReason: string | null = null;
+  const drop = (id: string, reason: string) => {
+    if (pending.delete(id)) {
+      dropped += 1;
+      lastDropReason = reason;
+    }
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let inFlight: Promise<void> | undefined;
   let failures = 0;
   let drainWaiters: (() => void)[] = [];
 
-  const status = (): LogQueueStatus => ({ pending: pending.size, lastError });
+  const status = (): LogQueueStatus => ({
+    pending: pending.size,
+    dropped,
+    lastError,
+    lastDropReason,
+  });
   const notify = () => {
     const current = status();
     for (const listener of listeners) listener(current);
@@ -94,13 +138,22 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     const batch = [...pending.values()].slice(0, batchSize);
     if (batch.length === 0) return true;
     try {
-      const { acknowledged } = await options.send(batch);
+      const { acknowledged, rejected = [] } = await options.send(batch);
       for (const id of acknowledged) pending.delete(id);
+      for (const { id, reason } of rejected) drop(id, reason);
       failures = 0;
       lastError = null;
       notify();
       return true;
     } catch (error) {
+      if (error instanceof MessageError && error.code === 'invalid-payload') {
+        // Permanent: the same batch would be refused again.
+        for (const event of batch) drop(event.id, error.message);
+        failures = 0;
+        lastError = error.message;
+        notify();
+        return true;
+      }
       failures += 1;
       lastError = error instanceof Error ? error.message : String(error);
       notify();
@@ -132,6 +185,11 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         at: draft.at ?? now(),
       } as LogEventRequest;
       pending.set(event.id, event);
+      while (pending.size > maxPending) {
+        const oldest = pending.keys().next().value;
+        if (oldest === undefined) break;
+        drop(oldest, `the queue holds at most ${String(maxPending)} events`);
+      }
       notify();
       if (inFlight === undefined) {
         if (pending.size >= batchSize) {

@@ -28,7 +28,7 @@ import { createPostEvents } from './features/events';
 import type { PostSnapshot } from './features/types';
 import { defaultCopyText, insertReply } from './insert-reply';
 import { postLogContext } from './log-context';
-import { getLogQueue } from './log-queue';
+import { getLogQueue, unsavedEvents } from './log-queue';
 import type { ContentScriptUi, OverlayPanelActions } from './overlay-contract';
 import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './overlay-strings';
 import { createPostStore, type PostStore } from './post-store';
@@ -75,6 +75,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     postsRecognised: tracker?.postsRecognised() ?? 0,
     groupIncluded: included,
     contentScriptVersion: browser.runtime.getManifest().version,
+    unsavedEvents: unsavedEvents(getLogQueue().status()),
     ...(tracker ? { diagnostics: tracker.diagnostics() } : {}),
   });
   const report = () => {
@@ -92,6 +93,8 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     reportTimer ??= setTimeout(report, REPORT_INTERVAL_MS);
   };
   signal.addEventListener('abort', () => clearTimeout(reportTimer));
+  // Unsaved log events show on the badge (security review finding 16).
+  getLogQueue().onStatus(scheduleReport, signal);
 
   if (!included) {
     report();
@@ -152,6 +155,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       const entry = store.get(postKey);
       if (!entry) return onProgress({ status: 'error', message: 'post-gone' });
       const queue = getLogQueue();
+      const droppedBefore = queue.status().dropped;
       queue.log({
         type: 'note-added',
         outcome,
@@ -163,7 +167,10 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       queue.onStatus((status) => {
         if (status.pending === 0) {
           controller.abort();
-          onProgress({ status: 'saved' });
+          // Events refused by the background are dropped, not saved (finding 4).
+          if (status.dropped > droppedBefore)
+            onProgress({ status: 'error', message: status.lastDropReason ?? 'not saved' });
+          else onProgress({ status: 'saved' });
         } else if (status.lastError) {
           onProgress({ status: 'error', message: status.lastError });
         }

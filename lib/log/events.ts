@@ -14,6 +14,7 @@
  */
 import * as z from 'zod/mini';
 import { POST_LANGUAGES } from '../domain/languages';
+import { LIMITS } from '../domain/limits';
 import { TOPICS } from '../domain/topics';
 
 export const LOG_EVENT_TYPES = [
@@ -41,9 +42,9 @@ export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 /** Event types that count as the advisor having replied to the post. */
 export const REPLY_EVENT_TYPES: readonly LogEventType[] = ['reply-inserted', 'reply-copied'];
 
-export const MAX_NOTE_LENGTH = 1000;
-export const MAX_POST_TEXT_LENGTH = 10_000;
-export const MAX_BATCH_SIZE = 200;
+export const MAX_NOTE_LENGTH = LIMITS.note;
+export const MAX_POST_TEXT_LENGTH = LIMITS.postTextStored;
+export const MAX_BATCH_SIZE = LIMITS.eventsPerBatch;
 
 const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
@@ -58,10 +59,10 @@ const commonShape = {
   /** When it happened (ms since epoch). */
   at: timeSchema,
   /** The adapter's stable key of the post. */
-  postKey: shortText(300),
-  groupId: z.nullable(shortText(200)),
+  postKey: shortText(LIMITS.postKey),
+  groupId: z.nullable(shortText(LIMITS.groupId)),
   /** A group's public name; never a person's. */
-  groupName: z.nullable(shortText(300)),
+  groupName: z.nullable(shortText(LIMITS.groupName)),
   language: z.nullable(z.enum([...POST_LANGUAGES, 'und'])),
   topic: z.nullable(z.enum(TOPICS)),
   isQuestion: z.nullable(z.boolean()),
@@ -74,9 +75,9 @@ const commonShape = {
 };
 
 const replyShape = {
-  answerId: shortText(200),
-  packId: shortText(200),
-  packVersion: shortText(50),
+  answerId: shortText(LIMITS.answerId),
+  packId: shortText(LIMITS.packId),
+  packVersion: shortText(LIMITS.packVersion),
   /** The language of the text used, which may differ from the post's. */
   replyLanguage: z.nullable(z.enum(POST_LANGUAGES)),
   /** Whether the advisor changed the checked text before using it. */
@@ -88,7 +89,7 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
   z.object({
     ...commonShape,
     type: z.literal('suggestions-shown'),
-    answerIds: z.array(shortText(200)).check(z.maxLength(20)),
+    answerIds: z.array(shortText(LIMITS.answerId)).check(z.maxLength(LIMITS.answerIdsPerEvent)),
   }),
   z.object({ ...commonShape, ...replyShape, type: z.literal('reply-inserted') }),
   z.object({ ...commonShape, ...replyShape, type: z.literal('reply-copied') }),
@@ -96,14 +97,14 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
     ...commonShape,
     type: z.literal('not-relevant'),
     /** The suggestion judged irrelevant, or null for the whole post. */
-    answerId: z.nullable(shortText(200)),
+    answerId: z.nullable(shortText(LIMITS.answerId)),
   }),
   z.object({ ...commonShape, type: z.literal('handled') }),
   z.object({
     ...commonShape,
     type: z.literal('referred'),
     /** The service referred to (an organisation, not a person). */
-    referredTo: shortText(200),
+    referredTo: shortText(LIMITS.referredTo),
   }),
   z.object({
     ...commonShape,
@@ -122,7 +123,7 @@ export type LogEventInput = z.infer<typeof logEventInputSchema>;
  */
 export const logEventRequestSchema = z.intersection(
   logEventInputSchema,
-  z.object({ authorName: z.optional(z.nullable(shortText(500))) }),
+  z.object({ authorName: z.optional(z.nullable(shortText(LIMITS.authorName))) }),
 );
 export type LogEventRequest = z.infer<typeof logEventRequestSchema>;
 
@@ -149,4 +150,39 @@ export type SensitiveField = 'postText' | 'note' | 'authorHash';
 /** A new random event id; the sender keeps it for every retry. */
 export function createEventId(): string {
   return crypto.randomUUID();
+}
+
+/** An event the background would not store, and why (answered per event). */
+export interface RejectedEvent {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Checks a batch one event at a time, so one event the schema refuses does
+ * not cost the others (security review finding 4). A rejected event is named
+ * by its id when it has a usable one; without one the sender cannot match it,
+ * and it is reported as `?`.
+ */
+export function splitEventBatch(raw: readonly unknown[]): {
+  valid: LogEventRequest[];
+  rejected: RejectedEvent[];
+} {
+  const valid: LogEventRequest[] = [];
+  const rejected: RejectedEvent[] = [];
+  for (const item of raw) {
+    const parsed = logEventRequestSchema.safeParse(item);
+    if (parsed.success) {
+      valid.push(parsed.data);
+      continue;
+    }
+    const id =
+      item !== null && typeof item === 'object' && 'id' in item && typeof item.id === 'string'
+        ? item.id.slice(0, 64)
+        : '?';
+    const issue = parsed.error.issues[0];
+    const reason = issue ? `${issue.path.join('.') || 'event'}: ${issue.message}` : 'invalid';
+    rejected.push({ id, reason: reason.slice(0, 200) });
+  }
+  return { valid, rejected };
 }

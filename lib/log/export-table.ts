@@ -3,6 +3,7 @@
  * exports: one row per event, fixed column ids (stable: supervisors' scripts
  * read them), and the escaping that keeps spreadsheet formulas out.
  */
+import { neutraliseFormulaCell } from '../domain/formula';
 import type { LogEvent } from './events';
 import type { ExportIncludes, ProgressCallback } from './export-options';
 import { EXPORT_CHUNK_SIZE, yieldToEventLoop } from './export-options';
@@ -55,11 +56,13 @@ export function columnsFor(includes: ExportIncludes): Column[] {
 }
 
 /**
- * Text a spreadsheet would run as a formula (OWASP "CSV injection"): cells
- * starting with = + - @, tab or carriage return get a leading apostrophe.
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection") gets a
+ * leading apostrophe: cells starting with = + - @ or their fullwidth forms,
+ * also after leading whitespace, NBSP or invisible characters, and cells
+ * starting with tab, CR or LF (lib/domain/formula.ts, finding 13).
  */
 export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return neutraliseFormulaCell(text);
 }
 
 /** Rows of cells, produced chunk by chunk so the page stays responsive. */

@@ -12,7 +12,7 @@
  * table (the compiler insists), and call it with `sendMessage`.
  */
 import * as z from 'zod/mini';
-import { caseOutcomeSchema, logEventRequestSchema, MAX_BATCH_SIZE } from '../log/events';
+import { caseOutcomeSchema, MAX_BATCH_SIZE } from '../log/events';
 import {
   feedbackListSchema,
   recordFeedbackRequestSchema,
@@ -21,6 +21,7 @@ import {
   suggestForPostsResponseSchema,
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
+import { LIMITS } from '../domain/limits';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -56,16 +57,18 @@ export type PageDiagnostics = z.infer<typeof pageDiagnosticsSchema>;
 
 /** What a content script knows about its page; the popup and badge show it. */
 export const pageStateSchema = z.object({
-  url: z.string().check(z.maxLength(4000)),
+  url: z.string().check(z.maxLength(LIMITS.pageUrl)),
   pageKind: pageKindSchema,
-  groupId: z.nullable(z.string().check(z.maxLength(200))),
-  groupName: z.nullable(z.string().check(z.maxLength(500))),
+  groupId: z.nullable(z.string().check(z.maxLength(LIMITS.groupId))),
+  groupName: z.nullable(z.string().check(z.maxLength(LIMITS.groupName))),
   /** True when the page's feed (or post container) has rendered. */
   feedFound: z.boolean(),
   postsRecognised: z.int().check(z.gte(0)),
   /** False when settings exclude this group; the script then stays idle. */
   groupIncluded: z.boolean(),
   contentScriptVersion: z.string().check(z.maxLength(50)),
+  /** Log events this tab has not got stored yet (pending or dropped); the badge shows them. */
+  unsavedEvents: z.optional(z.int().check(z.gte(0))),
   /** Selector statistics for the diagnostic report (Facebook adapter). */
   diagnostics: z.optional(pageDiagnosticsSchema),
 });
@@ -90,7 +93,7 @@ export const MAX_POSTS_PER_ANALYSIS = 50;
 
 /** The background's reading of a post: language and whether it asks something. */
 export const postAnalysisSchema = z.object({
-  postKey: z.string().check(z.minLength(1), z.maxLength(200)),
+  postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
   /** One of the 13 post languages, or `und`. */
   language: z.string().check(z.maxLength(10)),
   confidence: z.number().check(z.gte(0), z.lte(1)),
@@ -119,8 +122,8 @@ export const protocol = {
       posts: z
         .array(
           z.object({
-            postKey: z.string().check(z.minLength(1), z.maxLength(200)),
-            text: z.string().check(z.maxLength(20_000)),
+            postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
+            text: z.string().check(z.maxLength(LIMITS.postTextForAnalysis)),
           }),
         )
         .check(z.maxLength(MAX_POSTS_PER_ANALYSIS)),
@@ -128,21 +131,27 @@ export const protocol = {
     response: z.object({ results: z.array(postAnalysisSchema) }),
     senders: ['content-script'],
   }),
-  /** A batch of interaction events; the answer acknowledges ids stored now or before. */
+  /**
+   * A batch of interaction events; the answer acknowledges ids stored now or
+   * before, and names each event it refused with the reason. Events are
+   * checked one at a time by the handler (`splitEventBatch`), not here, so one
+   * invalid event never refuses the batch (security review finding 4).
+   */
   logEvents: defineMessage({
     request: z.object({
-      events: z.array(logEventRequestSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
+      events: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_BATCH_SIZE)),
     }),
     response: z.object({
       acknowledged: z.array(z.string()),
       added: z.int(),
       duplicates: z.int(),
+      rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
     senders: ['content-script'],
   }),
   /** The current case documentation of a post, for the overlay's case panel. */
   getCaseNote: defineMessage({
-    request: z.object({ postKey: z.string().check(z.maxLength(300)) }),
+    request: z.object({ postKey: z.string().check(z.maxLength(LIMITS.postKey)) }),
     response: z.nullable(
       z.object({ outcome: caseOutcomeSchema, note: z.string(), updatedAt: z.number() }),
     ),

@@ -55,3 +55,13 @@ describe('fetchPackText', () => {
     ).rejects.toMatchObject({ reason: 'network' });
   });
 });
+
+describe('invalid UTF-8 (finding 17)', () => {
+  it('refuses a body with invalid UTF-8 instead of replacing it with U+FFFD', async () => {
+    const body = new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    const fetchBytes = (async () => new Response(body)) as unknown as typeof fetch;
+    const attempt = fetchPackText('https://x.example/p.json', { fetch: fetchBytes });
+    await expect(attempt).rejects.toThrow(PackFetchError);
+    await expect(attempt).rejects.toMatchObject({ reason: 'not-utf8', detail: { offset: 6 } });
+  });
+});

@@ -5,9 +5,13 @@
  * memory; everything else (parsing, validation) happens in the pack store.
  */
 
-export const MAX_PACK_DOWNLOAD_BYTES = 5 * 1024 * 1024;
+import { LIMITS } from '../domain/limits';
+import { decodeUtf8Strict } from './json-text';
 
-export type PackFetchFailure = 'not-https' | 'http-status' | 'too-large' | 'network' | 'timeout';
+export const MAX_PACK_DOWNLOAD_BYTES = LIMITS.packBytes;
+
+export type PackFetchFailure =
+  'not-https' | 'http-status' | 'too-large' | 'not-utf8' | 'network' | 'timeout';
 
 /**
  * A fetch that failed for a reason the user can act on. `reason` and
@@ -18,7 +22,7 @@ export class PackFetchError extends Error {
   constructor(
     readonly reason: PackFetchFailure,
     message: string,
-    readonly detail: { host?: string; status?: number; limitMb?: number } = {},
+    readonly detail: { host?: string; status?: number; limitMb?: number; offset?: number } = {},
   ) {
     super(message);
     this.name = 'PackFetchError';
@@ -94,7 +98,7 @@ export async function fetchPackText(
       );
     }
     const reader = response.body?.getReader();
-    if (!reader) return await response.text();
+    if (!reader) return decodeOrRefuse(new Uint8Array(await response.arrayBuffer()));
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -119,8 +123,18 @@ export async function fetchPackText(
       bytes.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    return decodeOrRefuse(bytes);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function decodeOrRefuse(bytes: Uint8Array): string {
+  const decoded = decodeUtf8Strict(bytes);
+  if ('text' in decoded) return decoded.text;
+  throw new PackFetchError(
+    'not-utf8',
+    `The file is not valid UTF-8 text (at byte ${String(decoded.offset)}).`,
+    { offset: decoded.offset },
+  );
 }

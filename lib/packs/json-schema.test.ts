@@ -19,7 +19,7 @@ describe('packs/pack.schema.json', () => {
     };
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(expect.arrayContaining(['schemaVersion', 'id', 'answers']));
-    expect(renderPackJsonSchema()).toContain('"pattern": "^https://"');
+    expect(renderPackJsonSchema()).toContain('"pattern": "^https://\\\\S+$"');
     expect(renderPackJsonSchema()).toContain('"recognition-qualifications"');
   });
 });

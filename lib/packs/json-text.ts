@@ -7,8 +7,37 @@
  * own errors differently).
  */
 
-export const DEFAULT_MAX_PACK_BYTES = 5 * 1024 * 1024;
+import { LIMITS } from '../domain/limits';
+
+export const DEFAULT_MAX_PACK_BYTES = LIMITS.packBytes;
 export const DEFAULT_MAX_DEPTH = 32;
+
+/**
+ * Decodes UTF-8 bytes, refusing invalid sequences instead of replacing them
+ * with U+FFFD (security review finding 17): a pack whose text was silently
+ * changed is not the pack its publisher wrote or signed. On failure, `offset`
+ * is the first byte that is not valid UTF-8.
+ */
+export function decodeUtf8Strict(bytes: Uint8Array): { text: string } | { offset: number } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    // Find the first bad byte for the message: the longest valid prefix.
+    let low = 0;
+    let high = bytes.length;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      try {
+        decoder.decode(bytes.subarray(0, mid), { stream: true });
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+    }
+    return { offset: low };
+  }
+}
 
 export interface TextPosition {
   line: number;
@@ -92,12 +121,15 @@ export function checkDepth(text: string, maxDepth: number): JsonTextProblem | un
 /** Most values an already parsed pack may contain (a 5 MB file holds far fewer). */
 export const MAX_VALUE_NODES = 1_000_000;
 
+/** What is wrong with the shape of an already parsed value, if anything. */
+export type ValueShapeProblem = 'too-deep' | 'too-many-values' | 'cycle';
+
 /**
  * Whether an already parsed value is nested deeper than `maxDepth`, contains
  * a cycle, or has more than `MAX_VALUE_NODES` values (shared references are
- * counted each time they are reached). Walked without recursion.
+ * counted each time they are reached), and which. Walked without recursion.
  */
-export function valueDepthExceeds(value: unknown, maxDepth: number): boolean {
+export function valueShapeProblem(value: unknown, maxDepth: number): ValueShapeProblem | null {
   type Frame = { value: unknown; depth: number; exit: boolean };
   const stack: Frame[] = [{ value, depth: 0, exit: false }];
   const ancestors = new Set<object>();
@@ -112,12 +144,19 @@ export function valueDepthExceeds(value: unknown, maxDepth: number): boolean {
     }
     nodes += 1;
     const depth = frame.depth + 1;
-    if (depth > maxDepth || nodes > MAX_VALUE_NODES || ancestors.has(node)) return true;
+    if (ancestors.has(node)) return 'cycle';
+    if (depth > maxDepth) return 'too-deep';
+    if (nodes > MAX_VALUE_NODES) return 'too-many-values';
     ancestors.add(node);
     stack.push({ value: node, depth, exit: true });
     for (const child of Object.values(node)) stack.push({ value: child, depth, exit: false });
   }
-  return false;
+  return null;
+}
+
+/** Whether `valueShapeProblem` finds anything (kept for callers that only need yes or no). */
+export function valueDepthExceeds(value: unknown, maxDepth: number): boolean {
+  return valueShapeProblem(value, maxDepth) !== null;
 }
 
 class SyntaxProblem extends Error {

@@ -65,7 +65,7 @@ describe('parsePack', () => {
     ['"pack"', 'pack: expected an object'],
     ['   ', 'file: the file is empty'],
     ['{"id": "x"}', 'schemaVersion: missing'],
-    ['{"schemaVersion": "1"}', 'schemaVersion: expected a whole number'],
+    ['{"schemaVersion": "1"}', 'schemaVersion: is the text "1"; write it as a number'],
     ['{"schemaVersion": 99}', 'schemaVersion: 99 is newer than this version'],
     [
       '{"schemaVersion": 1, "answers": [] } x',

@@ -17,8 +17,10 @@ import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_PACK_BYTES,
   locateSyntaxError,
-  valueDepthExceeds,
+  MAX_VALUE_NODES,
+  valueShapeProblem,
 } from './json-text';
+import { normaliseLink } from './links';
 import type { PackProblem, PathSegment } from './problems';
 import { formatPath, hasErrors } from './problems';
 import { answerSchema, PACK_SCHEMA_VERSION, packSchema, type Answer, type Pack } from './schema';
@@ -42,6 +44,9 @@ export interface PackUpgrade {
 }
 
 export const PACK_UPGRADES: readonly PackUpgrade[] = [];
+
+/** Answers in one pack (the schema says the same). */
+const MAX_ANSWERS = 5000;
 
 export interface ParsePackOptions extends ValidateOptions {
   /** Largest accepted text in UTF-8 bytes (default 5 MB). */
@@ -210,12 +215,21 @@ export function parsePack(
     if ('problems' in decoded) return { ok: false, problems: decoded.problems };
     value = decoded.value;
   } else {
-    if (valueDepthExceeds(input, options.maxDepth ?? DEFAULT_MAX_DEPTH)) {
+    // Say what is wrong: a wide pack is not a deep one (finding 17).
+    if (isRecord(input) && Array.isArray(input.answers) && input.answers.length > MAX_ANSWERS)
+      return refuse(
+        'answers',
+        `${input.answers.length} answers; at most ${MAX_ANSWERS} fit in one pack`,
+      );
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const shape = valueShapeProblem(input, maxDepth);
+    if (shape === 'too-deep') return refuse('pack', `nested more than ${maxDepth} levels deep`);
+    if (shape === 'cycle') return refuse('pack', 'refers to itself (a cycle); it cannot be JSON');
+    if (shape === 'too-many-values')
       return refuse(
         'pack',
-        `nested more than ${options.maxDepth ?? DEFAULT_MAX_DEPTH} levels deep`,
+        `holds more than ${MAX_VALUE_NODES.toLocaleString('en')} values; a pack never needs that many`,
       );
-    }
     value = input;
   }
 
@@ -227,6 +241,11 @@ export function parsePack(
   const version = value.schemaVersion;
   if (version === undefined)
     return refuse('schemaVersion', 'missing; is this an Outreach Advisor answer pack?');
+  if (typeof version === 'string' && /^\d+$/.test(version.trim()))
+    return refuse(
+      'schemaVersion',
+      `is the text ${JSON.stringify(version)}; write it as a number without quotes: "schemaVersion": ${String(Number(version))}`,
+    );
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return refuse(
       'schemaVersion',
@@ -245,12 +264,42 @@ export function parsePack(
 
 const headerSchema = packSchema.omit({ answers: true });
 
+/**
+ * Own `__proto__` keys below the top level (JSON.parse creates them as plain
+ * fields). Zod's records skip them silently, so `texts.__proto__` used to
+ * vanish without a word (finding 17); the top level is reported by the
+ * strict schema already.
+ */
+function findProtoKeys(raw: Record<string, unknown>): PackProblem[] {
+  const problems: PackProblem[] = [];
+  const stack: { value: unknown; path: PathSegment[] }[] = Object.entries(raw).map(
+    ([key, value]) => ({ value, path: [key] }),
+  );
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!item || item.value === null || typeof item.value !== 'object') continue;
+    if (Object.hasOwn(item.value, '__proto__'))
+      problems.push({
+        severity: 'error',
+        path: formatPath([...item.path, '__proto__']),
+        message: '"__proto__" is not allowed as a field name; remove it',
+      });
+    for (const [key, child] of Object.entries(item.value))
+      if (child !== null && typeof child === 'object')
+        stack.push({
+          value: child,
+          path: [...item.path, Array.isArray(item.value) ? Number(key) : key],
+        });
+  }
+  return problems;
+}
+
 function checkStructure(
   raw: Record<string, unknown>,
   options: ParsePackOptions,
   upgradedFrom: number | undefined,
 ): ParsePackResult {
-  const problems: PackProblem[] = [];
+  const problems: PackProblem[] = findProtoKeys(raw);
   const { answers: rawAnswers, ...rawHeader } = raw;
 
   const header = headerSchema.safeParse(rawHeader, { reportInput: true });
@@ -271,11 +320,11 @@ function checkStructure(
       path: 'answers',
       message: `expected a list, found ${describeType(rawAnswers)}`,
     });
-  else if (rawAnswers.length > 5000)
+  else if (rawAnswers.length > MAX_ANSWERS)
     problems.push({
       severity: 'error',
       path: 'answers',
-      message: `${rawAnswers.length} answers; at most 5000 fit in one pack`,
+      message: `${rawAnswers.length} answers; at most ${MAX_ANSWERS} fit in one pack`,
     });
   else {
     answersReadable = true;
@@ -299,7 +348,15 @@ function checkStructure(
   }
 
   if (header.success && answersReadable && !hasErrors(problems)) {
-    const pack: Pack = { ...header.data, answers };
+    // Links are stored as the URL parser writes them, so what is shown, signed and
+    // inserted is one form (`HTTPS://X.example` becomes `https://x.example/`).
+    const pack: Pack = {
+      ...header.data,
+      answers: answers.map((answer) => ({
+        ...answer,
+        links: answer.links.map((link) => ({ ...link, url: normaliseLink(link.url) })),
+      })),
+    };
     problems.push(...validateExampleContentFlag(pack));
     return upgradedFrom === undefined
       ? { ok: true, pack, problems }

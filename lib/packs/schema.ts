@@ -9,7 +9,9 @@
  */
 import * as z from 'zod';
 import { POST_LANGUAGES } from '../domain/languages';
+import { LIMITS } from '../domain/limits';
 import { ANSWER_TOPICS } from '../domain/topics';
+import { linkProblem } from './links';
 
 /*
  * Objects are strict: a misspelt field (`exampels`) is reported instead of
@@ -42,27 +44,20 @@ export const isoDateSchema = z
     { error: (issue) => `${quote(issue.input)} is not a real date` },
   );
 
+/** An https link; the rules and their reasons are in links.ts. */
 export const httpsUrlSchema = z
   .string()
-  .max(2000)
-  .refine(
-    (value) => {
-      try {
-        return new URL(value).protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    {
-      error: (issue) =>
-        `${quote(issue.input)} is not an https link; links must start with https://`,
-    },
-  )
-  .meta({ format: 'uri', pattern: '^https://' });
+  .max(LIMITS.linkUrl)
+  .check((ctx) => {
+    const problem = linkProblem(ctx.value, quote(ctx.value));
+    if (problem !== null) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  })
+  .meta({ format: 'uri', pattern: '^https://\\S+$' });
 
 /** Stable ids: lowercase words joined by hyphens, e.g. `minimum-wage-basics`. */
 export const answerIdSchema = z
   .string()
+  .max(LIMITS.answerId)
   .regex(
     /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
     'ids use lowercase letters, digits and single hyphens, e.g. minimum-wage-basics',
@@ -77,6 +72,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 /** Placeholder names as they appear in texts: `{city}` → `city`. */
 export const placeholderNameSchema = z
   .string()
+  .max(LIMITS.placeholderName)
   .regex(/^[a-z][a-zA-Z0-9_]*$/, 'placeholder names start with a lowercase letter');
 
 export const legalReviewSchema = z.strictObject({
@@ -98,15 +94,15 @@ export type LegalReview = z.infer<typeof legalReviewSchema>;
 export const answerLinkSchema = z.strictObject({
   url: httpsUrlSchema,
   /** Short label shown with the link, usually the organisation's name. */
-  label: z.string().min(1).max(200),
+  label: z.string().min(1).max(LIMITS.linkLabel),
 });
 
 export const answerTextSchema = z.strictObject({
-  title: z.string().min(1).max(200),
+  title: z.string().min(1).max(LIMITS.title),
   /** The reply itself, plain text; `{name}` marks a placeholder. */
-  body: z.string().min(1).max(5000),
+  body: z.string().min(1).max(LIMITS.body),
   /** Extra search terms, including German terms people mix in. */
-  keywords: z.array(z.string().min(1).max(100)).max(100),
+  keywords: z.array(z.string().min(1).max(LIMITS.keyword)).max(100),
   /** Questions as group members write them; used for matching and `pack test`. */
   examples: z.array(z.string().min(1).max(1000)).max(100),
   /** The canonical text's version this translation was made from. */
@@ -124,20 +120,22 @@ export const answerSchema = z.strictObject({
   }),
   /** Increases whenever the canonical (German) text changes in substance. */
   canonicalVersion: z.number().int().min(1),
-  placeholders: z.array(placeholderNameSchema).max(20),
-  links: z.array(answerLinkSchema).max(20),
+  placeholders: z.array(placeholderNameSchema).max(LIMITS.placeholdersPerAnswer),
+  links: z.array(answerLinkSchema).max(LIMITS.linksPerAnswer),
   review: legalReviewSchema,
   texts: z.partialRecord(postLanguageSchema, answerTextSchema),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
 export const packSignatureSchema = z.strictObject({
+  /** 2: the signer, time and key are signed too; absent: format 1, content only. */
+  format: z.literal(2).optional(),
   algorithm: z.literal('ECDSA-P256-SHA256'),
   /** Fingerprint of the signing public key (SHA-256 of its SPKI, hex). */
   keyId: z.string().regex(/^[0-9a-f]{64}$/),
   /** The public key, SPKI DER in base64, so a verifier can show who signed. */
   publicKey: z.string().min(1).max(1000),
-  signer: z.string().min(1).max(200),
+  signer: z.string().min(1).max(LIMITS.signer),
   signedAt: z.string().datetime(),
   /** Base64 signature over the canonical serialisation of the unsigned pack. */
   value: z.string().min(1).max(1000),
@@ -149,10 +147,16 @@ export const packSchema = z.strictObject({
   /** Format version; older files are upgraded by `parsePack` before this schema sees them. */
   schemaVersion: z.literal(PACK_SCHEMA_VERSION),
   /** Reverse-domain id of the pack, stable across versions. */
-  id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'pack ids are lowercase, dot-separated'),
+  id: z
+    .string()
+    .max(LIMITS.packId)
+    .regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'pack ids are lowercase, dot-separated'),
   /** Semantic version of this release, e.g. `2026.11.0`. */
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, 'versions look like 2026.11.0'),
-  title: z.string().min(1).max(200),
+  version: z
+    .string()
+    .max(LIMITS.packVersion)
+    .regex(/^\d+\.\d+\.\d+$/, 'versions look like 2026.11.0'),
+  title: z.string().min(1).max(LIMITS.title),
   description: z.string().max(2000),
   publisher: z.strictObject({
     name: z.string().min(1).max(200),

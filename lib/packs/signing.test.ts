@@ -110,3 +110,79 @@ describe('pack signing', () => {
     ).rejects.toThrow('keyId does not match');
   });
 });
+
+describe('signature format 2 (finding 12)', () => {
+  it('signs the signer and the time: relabelling either makes the pack invalid', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    expect(signed.signature?.format).toBe(2);
+    const relabelled = {
+      ...signed,
+      signature: { ...signatureOf(signed), signer: 'Bundesministerium Legal Dept' },
+    };
+    const redated = {
+      ...signed,
+      signature: { ...signatureOf(signed), signedAt: '2099-01-01T00:00:00Z' },
+    };
+    for (const pack of [relabelled, redated])
+      await expect(verifyPack(pack, trusted)).resolves.toMatchObject({ status: 'invalid' });
+  });
+
+  it('refuses a format-2 signature turned into format 1 by removing the field', async () => {
+    const signed = await signPack(makePack(), keys.privateKey);
+    const { format: _format, ...v1Block } = signatureOf(signed);
+    await expect(verifyPack({ ...signed, signature: v1Block }, trusted)).resolves.toMatchObject({
+      status: 'invalid',
+    });
+  });
+
+  it('still verifies a format-1 signature (content only)', async () => {
+    const pack = makePack();
+    const privateKey = await crypto.subtle.importKey(
+      'jwk',
+      keys.privateKey.privateKeyJwk as JsonWebKey,
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      false,
+      ['sign'],
+    );
+    const value = new Uint8Array(
+      await crypto.subtle.sign(
+        { name: 'ECDSA', hash: 'SHA-256' },
+        privateKey,
+        canonicalPackBytes(pack),
+      ),
+    );
+    const v1: Pack = {
+      ...pack,
+      signature: {
+        algorithm: 'ECDSA-P256-SHA256',
+        keyId: keys.publicKey.keyId,
+        publicKey: keys.publicKey.publicKey,
+        signer: 'Claims Anything',
+        signedAt: '2026-01-01T00:00:00Z',
+        value: btoa(String.fromCharCode(...value)),
+      },
+    };
+    await expect(verifyPack(v1, trusted)).resolves.toMatchObject({
+      status: 'trusted',
+      format: 1,
+      // Shown: the trusted key's own label, not the claim.
+      signer: 'Beratungsstelle Test',
+      claimedSigner: 'Claims Anything',
+    });
+  });
+});
+
+describe('signatures and link normalisation', () => {
+  it('a pack signed with links as written verifies after reading normalised them', async () => {
+    const pack = makePack();
+    const answer = pack.answers[0];
+    if (!answer) throw new Error('expected an answer');
+    pack.answers[0] = { ...answer, links: [{ url: 'HTTPS://www.Zoll.de', label: 'Zoll' }] };
+    const signed = await signPack(pack, keys.privateKey);
+    const read = parsePack(JSON.stringify(signed), { today: '2026-03-01' });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.pack.answers[0]?.links[0]?.url).toBe('https://www.zoll.de/');
+    await expect(verifyPack(read.pack, trusted)).resolves.toMatchObject({ status: 'trusted' });
+  });
+});

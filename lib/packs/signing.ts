@@ -8,11 +8,19 @@
  * trip) and still verify; any change to a value, down to one character, does
  * not. Signatures are IEEE P1363 (r‖s), which is what WebCrypto produces.
  *
+ * Signature format 2 (`signature.format: 2`, written since review finding
+ * 12) also signs the signature block itself except its `value`: signer name,
+ * signing time, key id and public key. Format 1 (no `format` field) signed the
+ * content only, so its `signer` and `signedAt` could be relabelled without
+ * breaking it; it still verifies. Whatever a pack claims, the name shown for a
+ * trusted pack is the label the user gave the trusted key (`trustedAs`).
+ *
  * Pure: uses only `globalThis.crypto.subtle`, `TextEncoder`, `btoa`/`atob`,
  * available in Node 20, Chromium and Firefox alike.
  */
 import canonicalize from 'canonicalize';
 import * as z from 'zod';
+import { normaliseLink } from './links';
 import type { Pack, PackSignature } from './schema';
 
 export const SIGNATURE_ALGORITHM = 'ECDSA-P256-SHA256' as const;
@@ -55,7 +63,18 @@ export interface TrustedKey {
 
 export type VerificationResult =
   /** Signed, the signature matches, and the key is one the user trusts. */
-  | { status: 'trusted'; keyId: string; signer: string; signedAt: string; trustedAs: string }
+  | {
+      status: 'trusted';
+      keyId: string;
+      /** The label the user gave the trusted key (same as `trustedAs`). */
+      signer: string;
+      /** Format 1 does not sign it; trust it only with format 2. */
+      signedAt: string;
+      trustedAs: string;
+      /** The name the signature block claims. */
+      claimedSigner: string;
+      format: number;
+    }
   /** Signed and the signature matches, but by a key nobody marked as trusted. */
   | { status: 'unknown-signer'; keyId: string; signer: string; signedAt: string }
   /** No signature at all. */
@@ -94,10 +113,42 @@ export async function keyIdOf(publicKeyBase64: string): Promise<string> {
   return toHex(await subtle().digest('SHA-256', base64ToBytes(publicKeyBase64)));
 }
 
-/** The exact bytes that are signed: JCS of the pack minus signature and $schema. */
-export function canonicalPackBytes(pack: Pack): Uint8Array<ArrayBuffer> {
-  const { signature: _signature, $schema: _schema, ...content } = pack;
-  const text = canonicalize(content);
+function canonicalLink(url: string): string {
+  try {
+    return normaliseLink(url);
+  } catch {
+    return url; // not a URL: the schema refuses the pack anyway
+  }
+}
+
+/** The signature format `signPack` writes. */
+export const SIGNATURE_FORMAT = 2;
+
+/**
+ * The exact bytes that are signed. Format 1: JCS of the pack minus signature
+ * and $schema. Format 2: JCS of `{content, signature}`, where `content` is the
+ * same and `signature` is the signature block without its `value`.
+ */
+export function canonicalPackBytes(
+  pack: Pack,
+  signature?: Omit<PackSignature, 'value'>,
+): Uint8Array<ArrayBuffer> {
+  const { signature: _signature, $schema: _schema, ...raw } = pack;
+  // Answer links in the form the parser stores them (links.ts), so a pack signed
+  // before or after reading verifies the same: `https://x.example` and
+  // `https://x.example/` are one link.
+  const content = {
+    ...raw,
+    answers: raw.answers.map((answer) => ({
+      ...answer,
+      links: answer.links.map((link) => ({ ...link, url: canonicalLink(link.url) })),
+    })),
+  };
+  const signed =
+    signature === undefined || signature.format === undefined
+      ? content
+      : { content, signature: { ...signature, value: undefined } };
+  const text = canonicalize(signed);
   if (text === undefined) throw new Error('pack cannot be serialised');
   return new TextEncoder().encode(text);
 }
@@ -148,18 +199,18 @@ export async function signPack(
     ['sign'],
   );
   const { signature: _old, ...unsigned } = pack;
-  const value = new Uint8Array(
-    await subtle().sign(SIGN_PARAMS, privateKey, canonicalPackBytes(unsigned)),
-  );
-  const signature: PackSignature = {
+  const block: Omit<PackSignature, 'value'> = {
+    format: SIGNATURE_FORMAT,
     algorithm: SIGNATURE_ALGORITHM,
     keyId: key.keyId,
     publicKey: key.publicKey,
     signer: key.signer,
     signedAt: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    value: bytesToBase64(value),
   };
-  return { ...unsigned, signature };
+  const value = new Uint8Array(
+    await subtle().sign(SIGN_PARAMS, privateKey, canonicalPackBytes(unsigned, block)),
+  );
+  return { ...unsigned, signature: { ...block, value: bytesToBase64(value) } };
 }
 
 /**
@@ -196,7 +247,7 @@ export async function verifyPack(
     SIGN_PARAMS,
     publicKey,
     signatureBytes,
-    canonicalPackBytes(pack),
+    canonicalPackBytes(pack, signature),
   );
   if (!matches) return { status: 'invalid', reason: 'the content was changed after signing' };
   const trustedKey = trusted.find(
@@ -210,12 +261,15 @@ export async function verifyPack(
       signedAt: signature.signedAt,
     };
   }
+  // The trusted key's own label, not the name the pack claims (finding 12).
   return {
     status: 'trusted',
     keyId: signature.keyId,
-    signer: signature.signer,
+    signer: trustedKey.signer,
     signedAt: signature.signedAt,
     trustedAs: trustedKey.signer,
+    claimedSigner: signature.signer,
+    format: signature.format ?? 1,
   };
 }
 

@@ -89,6 +89,40 @@ describe('PackStore', () => {
     expect((await store.list())[0]).toMatchObject({ trust: 'trusted', signer: 'Beratung Test' });
   });
 
+  it('warns when a trusted pack would be replaced by an unsigned or unknown-signer one (finding 12)', async () => {
+    const keys = await generateSigningKeys('Beratung Test');
+    const attacker = await generateSigningKeys('Beratung Test');
+    await store.trustKey(keys.publicKey);
+    await store.install(await signPack(makePack(), keys.privateKey), file);
+    for (const incoming of [
+      makePack({ version: '2026.4.0' }),
+      await signPack(makePack({ version: '2026.4.0' }), attacker.privateKey),
+    ]) {
+      const preview = await store.prepareImport(incoming);
+      expect(preview.ok).toBe(true);
+      if (preview.ok)
+        expect(preview.problems).toContainEqual(
+          expect.objectContaining({
+            severity: 'warning',
+            path: 'signature',
+            message: expect.stringMatching(/lowers the pack's trust/) as unknown,
+          }),
+        );
+    }
+    const same = await store.prepareImport(
+      await signPack(makePack({ version: '2026.4.0' }), keys.privateKey),
+    );
+    expect(same.ok && same.problems.some((p) => p.path === 'signature')).toBe(false);
+  });
+
+  it("shows the trusted key's own label, not the name the pack claims (finding 12)", async () => {
+    const keys = await generateSigningKeys('Beratung Test');
+    await store.trustKey(keys.publicKey);
+    const signed = await signPack(makePack(), { ...keys.privateKey, signer: 'Bundesministerium' });
+    await store.install(signed, file);
+    expect((await store.list())[0]).toMatchObject({ trust: 'trusted', signer: 'Beratung Test' });
+  });
+
   it('judges trust at read time: untrusting a key makes its packs unknown-signer', async () => {
     const keys = await generateSigningKeys('Beratung Test');
     await store.install(await signPack(makePack(), keys.privateKey), file);

@@ -222,7 +222,7 @@ export class PackStore {
 
   private summarise(
     record: InstalledPackRecord,
-    trusted: ReadonlySet<string>,
+    trusted: ReadonlyMap<string, string>,
   ): InstalledPackSummary {
     const { pack, signature } = record.current;
     return {
@@ -242,13 +242,16 @@ export class PackStore {
           : trusted.has(signature.keyId)
             ? 'trusted'
             : 'unknown-signer',
-      signer: signature?.signer ?? null,
+      // For a trusted key, the user's label for it, never what the pack claims (finding 12).
+      signer: signature ? (trusted.get(signature.keyId) ?? signature.signer) : null,
       previousVersion: record.previous?.pack.version ?? null,
     };
   }
 
-  private async trustedKeyIds(): Promise<Set<string>> {
-    return new Set(await this.db.trustedKeys.toCollection().primaryKeys());
+  /** Trusted key ids with the label the user gave each. */
+  private async trustedKeyIds(): Promise<Map<string, string>> {
+    const keys = await this.db.trustedKeys.toArray();
+    return new Map(keys.map((key) => [key.keyId, key.signer]));
   }
 
   /** Installed packs, in title order, with trust judged against today's trusted keys. */
@@ -288,18 +291,28 @@ export class PackStore {
       };
     }
     const record = await this.db.packs.get(parsed.pack.id);
-    const trustedIds = new Set(trusted.map((k) => k.keyId));
+    const trustedIds = new Map(trusted.map((k) => [k.keyId, k.signer]));
     const versionChange: VersionChange = !record
       ? 'new'
       : ((['downgrade', 'same', 'upgrade'] as const)[
           compareVersions(parsed.pack.version, record.current.pack.version) + 1
         ] ?? 'same');
+    const installed = record ? this.summarise(record, trustedIds) : null;
+    const problems = [...parsed.problems];
+    if (installed?.trust === 'trusted' && verification.status !== 'trusted') {
+      // Replacing a pack signed by a trusted key with a less trusted one (finding 12).
+      problems.push({
+        severity: 'warning',
+        path: 'signature',
+        message: `the installed version is signed by a trusted key (${installed.signer ?? ''}); this file is ${verification.status === 'unsigned' ? 'not signed' : `signed by a key you have not marked as trusted ("${verification.signer}")`}, so importing it lowers the pack's trust`,
+      });
+    }
     return {
       ok: true,
       pack: parsed.pack,
-      problems: parsed.problems,
+      problems,
       verification,
-      installed: record ? this.summarise(record, trustedIds) : null,
+      installed,
       versionChange,
       diff: diffPacks(record?.current.pack, parsed.pack, this.today()),
     };

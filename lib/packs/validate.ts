@@ -18,11 +18,17 @@ export const MIN_EXAMPLE_QUESTIONS = 5;
 const PLACEHOLDER_PATTERN = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;
 
 /**
- * Markup that would mean someone expects HTML rendering: tags, comments,
- * CDATA, or `javascript:` URLs. `a < b` and `<3` are left alone.
+ * Markup that would mean someone expects HTML rendering: tags (any letter
+ * after `<` or `</` up to a `>`, so `<svg/onload=…>` counts), comments, CDATA,
+ * or script URLs (`javascript:`, `vbscript:`). `a < b` and `<3` are left
+ * alone. The text is checked after removing invisible and control characters,
+ * which browsers skip inside tag and scheme names (`java\u200bscript:`,
+ * `<\0script>`).
  */
-const MARKUP_PATTERN =
-  /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|<!--|<!\[CDATA\[|<![A-Za-z]|javascript:/i;
+const MARKUP_PATTERN = /<\/?[A-Za-z][^<>]*>|<!--|<!\[CDATA\[|<![A-Za-z]|(?:java|vb)script\s*:/i;
+const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** Today as `YYYY-MM-DD` in UTC. */
 export function isoToday(now: Date = new Date()): string {
@@ -34,7 +40,7 @@ export function findPlaceholders(text: string): string[] {
 }
 
 export function findMarkup(text: string): string | undefined {
-  const match = MARKUP_PATTERN.exec(text);
+  const match = MARKUP_PATTERN.exec(text.replace(INVISIBLE_OR_CONTROL, ''));
   return match ? match[0].slice(0, 40) : undefined;
 }
 

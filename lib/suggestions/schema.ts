@@ -12,6 +12,7 @@
  */
 import * as z from 'zod/mini';
 import { POST_LANGUAGES, UI_LANGUAGES } from '../domain/languages';
+import { LIMITS } from '../domain/limits';
 import { TOPICS } from '../domain/topics';
 
 /** Posts per `suggestForPosts` request; the content side batches up to this. */
@@ -20,14 +21,14 @@ export const MAX_POSTS_PER_SUGGESTION_REQUEST = 20;
 export const SUGGESTIONS_PER_POST = 3;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const postKeySchema = z.string().check(z.minLength(1), z.maxLength(200));
-const packIdSchema = text(200);
-const answerIdSchema = text(200);
+const postKeySchema = z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey));
+const packIdSchema = text(LIMITS.packId);
+const answerIdSchema = text(LIMITS.answerId);
 
 export const suggestionTextSchema = z.object({
   language: z.enum(POST_LANGUAGES),
-  title: text(200),
-  body: text(5000),
+  title: text(LIMITS.title),
+  body: text(LIMITS.body),
 });
 export type SuggestionText = z.infer<typeof suggestionTextSchema>;
 
@@ -37,8 +38,8 @@ export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 export const suggestionPayloadSchema = z.object({
   answerId: answerIdSchema,
   packId: packIdSchema,
-  packVersion: text(50),
-  packTitle: text(200),
+  packVersion: text(LIMITS.packVersion),
+  packTitle: text(LIMITS.title),
   topic: z.enum(TOPICS),
   /** `answer`, `myth-correction`, `campaign` or `referral` (pack format). */
   kind: text(30),
@@ -52,15 +53,17 @@ export const suggestionPayloadSchema = z.object({
   reply: suggestionTextSchema,
   /** The same answer in the advisor's UI language; null when `reply` already is in it. */
   translation: z.nullable(suggestionTextSchema),
-  placeholders: z.array(text(50)).check(z.maxLength(20)),
+  placeholders: z
+    .array(text(LIMITS.placeholderName))
+    .check(z.maxLength(LIMITS.placeholdersPerAnswer)),
   links: z
     .array(
       z.object({
-        url: z.string().check(z.maxLength(2000), z.regex(/^https:\/\/\S+$/)),
-        label: text(200),
+        url: z.string().check(z.maxLength(LIMITS.linkUrl), z.regex(/^https:\/\/\S+$/)),
+        label: text(LIMITS.linkLabel),
       }),
     )
-    .check(z.maxLength(20)),
+    .check(z.maxLength(LIMITS.linksPerAnswer)),
   review: z.object({
     /** `pending`, `in-review`, `approved` or `withdrawn` (pack format). */
     status: text(30),
@@ -77,7 +80,7 @@ export const suggestionPayloadSchema = z.object({
   expired: z.boolean(),
   signature: z.object({
     status: z.enum(SIGNATURE_STATUSES),
-    signer: z.nullable(text(200)),
+    signer: z.nullable(text(LIMITS.signer)),
   }),
 });
 export type SuggestionPayload = z.infer<typeof suggestionPayloadSchema>;
@@ -101,7 +104,7 @@ export const suggestForPostsRequestSchema = z.object({
     .array(
       z.object({
         postKey: postKeySchema,
-        text: text(20_000),
+        text: text(LIMITS.postTextForAnalysis),
         /** The analysis' language; detected again when absent. */
         language: z.optional(z.enum([...POST_LANGUAGES, 'und'])),
       }),

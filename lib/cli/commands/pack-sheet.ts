@@ -5,12 +5,16 @@
  * Validation is the same as `pack validate`, with locations translated to
  * sheet, row and column.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { neutraliseFormulaCell, unneutraliseFormula } from '../../domain/formula';
+import { LIMITS } from '../../domain/limits';
 import { serialisePack } from '../../packs/assemble';
+import { formatMegabytes } from '../../packs/json-text';
 import { parsePack } from '../../packs/parse';
+import { zipTooLarge } from '../../packs/zip-directory';
 import { formatProblem } from '../../packs/problems';
 import type { Pack } from '../../packs/schema';
 import { ANSWERS_SHEET, PACK_SHEET, packFromRows, packToRows, type Rows } from '../../packs/sheet';
@@ -24,7 +28,7 @@ import {
   parseFlags,
 } from './pack-common';
 
-const MAX_SHEET_BYTES = 20 * 1024 * 1024;
+const MAX_SHEET_BYTES = LIMITS.xlsxBytes;
 /** In a CSV file, Pack fields are rows whose first cell is `pack.<field>`. */
 const CSV_PACK_PREFIX = 'pack.';
 
@@ -54,19 +58,40 @@ function sheetRows(sheet: ExcelJS.Worksheet): Rows {
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      cells[col - 1] = unneutraliseFormula(cellText(cell.value));
     });
     rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });
   return Array.from(rows, (r) => r ?? []);
 }
 
-async function readSheet(io: CliIo, file: string) {
+/** The workbook's bytes, after the existence and (compressed) size check. */
+async function readSheetBytes(io: CliIo, file: string): Promise<Uint8Array<ArrayBuffer>> {
   const path = resolve(io.cwd, file);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new CliUserError(`${file}: not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof CliUserError) throw error;
+    throw new CliUserError(
+      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  if (size > MAX_SHEET_BYTES)
+    throw new CliUserError(
+      `file: ${file} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(MAX_SHEET_BYTES)}`,
+    );
+  return new Uint8Array(await readFile(path));
+}
+
+async function readSheet(io: CliIo, file: string) {
   if (kindOf(file) === 'csv') {
     const text = await readTextFile(io, file, MAX_SHEET_BYTES);
     const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { skipEmptyLines: false });
-    const records = parsed.data;
+    // Cells were escaped against formula injection by "pack to-sheet"; undo it.
+    const records = parsed.data.map((record) => record.map(unneutraliseFormula));
     const firstAnswerRow = records.findIndex(
       (r) => !(r[0] ?? '').startsWith(CSV_PACK_PREFIX) && (r[0] ?? '').trim() !== '',
     );
@@ -80,10 +105,18 @@ async function readSheet(io: CliIo, file: string) {
       answersRowOffset: split,
     });
   }
-  await readTextFile(io, file, MAX_SHEET_BYTES); // existence and size check before unzipping
+  const bytes = await readSheetBytes(io, file);
+  // Refused on the unpacked size, read from the zip directory before exceljs
+  // inflates anything (finding 14). A lying directory still fails inside
+  // exceljs, but a plain zip bomb is caught here.
+  const tooLarge = zipTooLarge(bytes, {
+    maxEntries: LIMITS.xlsxEntries,
+    maxUncompressedBytes: LIMITS.xlsxUncompressedBytes,
+  });
+  if (tooLarge) throw new CliUserError(`${file}: not read as a workbook: ${tooLarge}`);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.load(bytes.buffer);
   } catch {
     throw new CliUserError(`${file}: not a readable .xlsx workbook`);
   }
@@ -99,7 +132,14 @@ async function readSheet(io: CliIo, file: string) {
 
 /** Writes `pack` as .xlsx or .csv. */
 export async function writeSheet(pack: Pack, path: string): Promise<void> {
-  const rows = packToRows(pack);
+  // Pack text must not run as a formula when the sheet is opened (finding 13);
+  // "pack build" undoes the escaping.
+  const raw = packToRows(pack);
+  const escape = <T extends string | number>(rows: T[][]) =>
+    rows.map((row) =>
+      row.map((cell) => (typeof cell === 'string' ? neutraliseFormulaCell(cell) : cell)),
+    );
+  const rows = { pack: escape(raw.pack), answers: escape(raw.answers) };
   if (kindOf(path) === 'csv') {
     const records = [
       ...rows.pack.slice(1).map(([f, v]) => [`${CSV_PACK_PREFIX}${f ?? ''}`, v ?? '']),

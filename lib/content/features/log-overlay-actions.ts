@@ -4,6 +4,7 @@
  * log (opening the overlay, a failed insertion) are ignored; details carry
  * only ids and flags, never text.
  */
+import { LIMITS } from '../../domain/limits';
 import type { LogEventRequest } from '../../log/events';
 import { getSettings, watchSettings } from '../../settings/settings';
 import { getLogQueue } from '../log-queue';
@@ -13,9 +14,13 @@ import type { ContentFeature } from './types';
 
 type Detail = NonNullable<OverlayAction['detail']>;
 
-const text = (detail: Detail, key: string, fallback = ''): string => {
+/** A detail field as text, cut to what the log schema accepts (limits.ts). */
+const text = (detail: Detail, key: string, max: number, fallback = ''): string => {
   const value = detail[key];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+  return (typeof value === 'string' || typeof value === 'number' ? String(value) : fallback).slice(
+    0,
+    max,
+  );
 };
 
 /** The type-specific part of the log event for an overlay action, or null if not logged. */
@@ -24,26 +29,30 @@ export function eventFieldsFor(action: string, detail: Detail): Record<string, u
     case 'suggestions-shown':
       return {
         type: action,
-        answerIds: text(detail, 'answerIds').split(',').filter(Boolean).slice(0, 20),
+        answerIds: text(detail, 'answerIds', Infinity)
+          .split(',')
+          .filter(Boolean)
+          .slice(0, LIMITS.answerIdsPerEvent)
+          .map((id) => id.slice(0, LIMITS.answerId)),
       };
     case 'reply-inserted':
     case 'reply-copied': {
-      const replyLanguage = text(detail, 'replyLanguage') || null;
+      const replyLanguage = text(detail, 'replyLanguage', 10) || null;
       return {
         type: action,
-        answerId: text(detail, 'answerId', 'own-reply'),
-        packId: text(detail, 'packId'),
-        packVersion: text(detail, 'packVersion'),
+        answerId: text(detail, 'answerId', LIMITS.answerId, 'own-reply'),
+        packId: text(detail, 'packId', LIMITS.packId),
+        packVersion: text(detail, 'packVersion', LIMITS.packVersion),
         replyLanguage,
         edited: detail.edited === true,
       };
     }
     case 'not-relevant':
-      return { type: action, answerId: text(detail, 'answerId') || null };
+      return { type: action, answerId: text(detail, 'answerId', LIMITS.answerId) || null };
     case 'handled':
       return { type: action };
     case 'referred':
-      return { type: action, referredTo: text(detail, 'referredTo') };
+      return { type: action, referredTo: text(detail, 'referredTo', LIMITS.referredTo) };
     default:
       return null;
   }

@@ -18,6 +18,7 @@
  * fingerprint and upgrades a hash key to the id key once a hover reveals the
  * permalink.
  */
+import { LIMITS } from '../../domain/limits';
 import type { KeyResolver, PageInfo, ParseResult, ParsedPost, SelectorStats } from '../types';
 import { parsedPostSchema } from '../types';
 import type { SelectorGroup } from './selectors';
@@ -119,7 +120,7 @@ export function describeFacebookPage(doc: Document, location: Location | URL): P
       doc.querySelector(`h1 a[href*="/groups/${CSS.escape(groupId)}"]`) ??
       doc.querySelector('[role="main"] h1');
     const name = cleanText(link?.textContent ?? '');
-    groupName = name ? name.slice(0, 500) : null;
+    groupName = name ? name.slice(0, LIMITS.groupName) : null;
   }
   const lang = doc.documentElement.lang.trim();
   return {
