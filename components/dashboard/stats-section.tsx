@@ -223,7 +223,7 @@ export function StatsSection() {
               <tr key={record.id}>
                 <td>{record.advisor}</td>
                 <td>{record.fileName}</td>
-                <td>{record.eventCount}</td>
+                <td>{t('import.eventsKept', { added: record.added, total: record.eventCount })}</td>
                 <td>{t(`import.recordVerification.${record.verification ?? 'unverified'}`)}</td>
                 <td>
                   <button

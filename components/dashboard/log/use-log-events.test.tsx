@@ -15,7 +15,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { getDatabase } from '../../../lib/db/database';
 import { createI18n } from '../../../lib/i18n/i18n';
 import type { LogEventInput } from '../../../lib/log/events';
+import { importLogExports } from '../../../lib/log/merge';
 import { storeEvents } from '../../../lib/log/store';
+import { EXAMPLE_EXPORTS } from '../../../tests/fixtures/example-exports';
 import { sampleEvent } from '../../../tests/fixtures/sample-events';
 import { LogSection } from '../log-section';
 import { StatsSection } from '../stats-section';
@@ -92,5 +94,31 @@ describe('StatsSection', () => {
     await storeEvents(getDatabase(), [postSeen('post-2')], STORE_OPTIONS);
 
     await waitForView(() => expect(text('total-posts')).toBe('2'));
+  });
+});
+
+describe('StatsSection imports table', () => {
+  it('says how many of a file’s entries were kept, not only how many it held', async () => {
+    const example = EXAMPLE_EXPORTS[0];
+    if (!example) throw new Error('no example export');
+    const text = await example.render();
+    const events = (JSON.parse(text) as { events: { at: number }[] }).events;
+    // A retention cut-off in the middle of the file: the older half is not imported.
+    const times = events.map((event) => event.at).sort((a, b) => a - b);
+    const cutoff = times[Math.floor(times.length / 2)] ?? 0;
+    const report = await importLogExports(getDatabase(), [{ name: 'advisor-a.json', text }], {
+      retentionCutoff: cutoff,
+      now: Date.UTC(2026, 6, 7),
+    });
+    const kept = report.files[0]?.status === 'merged' ? report.files[0].added : -1;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(events.length);
+
+    await render(<StatsSection />);
+    await waitForView(() =>
+      expect(
+        container.querySelector('[data-testid="imports-table"] tbody td:nth-child(3)')?.textContent,
+      ).toBe(`${kept} of ${events.length}`),
+    );
   });
 });
