@@ -13,11 +13,15 @@ import { formatProblem, type PackProblem } from '../../packs/problems';
 import type { CliIo } from '../types';
 import { CliUsageError, CliUserError } from '../types';
 
-export async function readTextFile(
+/**
+ * The bytes of a file, refused with a located message when it is missing, not
+ * a file, or over `maxBytes` — checked before anything is read.
+ */
+export async function readFileWithinLimit(
   io: CliIo,
   file: string,
-  maxBytes = DEFAULT_MAX_PACK_BYTES,
-): Promise<string> {
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const path = resolve(io.cwd, file);
   let size: number;
   try {
@@ -35,7 +39,15 @@ export async function readTextFile(
       `file: ${file} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(maxBytes)}`,
     );
   }
-  const decoded = decodeUtf8Strict(await readFile(path));
+  return new Uint8Array(await readFile(path));
+}
+
+export async function readTextFile(
+  io: CliIo,
+  file: string,
+  maxBytes = DEFAULT_MAX_PACK_BYTES,
+): Promise<string> {
+  const decoded = decodeUtf8Strict(await readFileWithinLimit(io, file, maxBytes));
   if ('offset' in decoded)
     throw new CliUserError(
       `file: ${file} is not valid UTF-8 text (at byte ${String(decoded.offset)}); save it as UTF-8`,

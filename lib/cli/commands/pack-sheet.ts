@@ -5,14 +5,13 @@
  * Validation is the same as `pack validate`, with locations translated to
  * sheet, row and column.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { neutraliseFormulaCell, unneutraliseFormula } from '../../domain/formula';
 import { LIMITS } from '../../domain/limits';
 import { serialisePack } from '../../packs/assemble';
-import { formatMegabytes } from '../../packs/json-text';
 import { parsePack } from '../../packs/parse';
 import { zipTooLarge } from '../../packs/zip-directory';
 import { formatProblem } from '../../packs/problems';
@@ -21,6 +20,7 @@ import { ANSWERS_SHEET, PACK_SHEET, packFromRows, packToRows, type Rows } from '
 import type { CliCommand, CliIo } from '../types';
 import { CliUsageError, CliUserError } from '../types';
 import {
+  readFileWithinLimit,
   parseTodayFlag,
   readPackFile,
   readTextFile,
@@ -65,27 +65,6 @@ function sheetRows(sheet: ExcelJS.Worksheet): Rows {
   return Array.from(rows, (r) => r ?? []);
 }
 
-/** The workbook's bytes, after the existence and (compressed) size check. */
-async function readSheetBytes(io: CliIo, file: string): Promise<Uint8Array<ArrayBuffer>> {
-  const path = resolve(io.cwd, file);
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new CliUserError(`${file}: not a file`);
-    size = info.size;
-  } catch (error) {
-    if (error instanceof CliUserError) throw error;
-    throw new CliUserError(
-      `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  if (size > MAX_SHEET_BYTES)
-    throw new CliUserError(
-      `file: ${file} is ${formatMegabytes(size)}, over the limit of ${formatMegabytes(MAX_SHEET_BYTES)}`,
-    );
-  return new Uint8Array(await readFile(path));
-}
-
 async function readSheet(io: CliIo, file: string) {
   if (kindOf(file) === 'csv') {
     const text = await readTextFile(io, file, MAX_SHEET_BYTES);
@@ -105,7 +84,7 @@ async function readSheet(io: CliIo, file: string) {
       answersRowOffset: split,
     });
   }
-  const bytes = await readSheetBytes(io, file);
+  const bytes = await readFileWithinLimit(io, file, MAX_SHEET_BYTES);
   // Refused on the unpacked size, read from the zip directory before exceljs
   // inflates anything (finding 14). A lying directory still fails inside
   // exceljs, but a plain zip bomb is caught here.
