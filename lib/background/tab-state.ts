@@ -32,13 +32,16 @@ export async function forgetTabState(tabId: number): Promise<void> {
  * events the tab could not get stored come first, in amber with a leading
  * "+" ("+3": three unsaved), since they are lost if the tab closes.
  */
-export function badgeFor(page: PageState): { text: string; color: string; title?: string } {
+export function badgeFor(
+  page: PageState,
+  unsavedTitle: (count: number) => string = (count) => `${String(count)} log events not saved yet`,
+): { text: string; color: string; title?: string } {
   const unsaved = page.unsavedEvents ?? 0;
   if (unsaved > 0)
     return {
       text: unsaved > 99 ? '+99' : `+${String(unsaved)}`,
       color: '#b06000',
-      title: `${String(unsaved)} log events not saved yet`,
+      title: unsavedTitle(unsaved),
     };
   if (!page.groupIncluded || page.pageKind === 'other') return { text: '', color: '#5f6368' };
   if (page.feedFound && page.postsRecognised === 0) return { text: '!', color: '#b3261e' };
@@ -48,7 +51,13 @@ export function badgeFor(page: PageState): { text: string; color: string; title?
 }
 
 async function updateBadge(tabId: number, page: PageState): Promise<void> {
-  const badge = badgeFor(page);
+  // The tooltip in the browser's language (public/_locales), English if the message is missing.
+  const badge = badgeFor(
+    page,
+    (count) =>
+      browser.i18n.getMessage('badgeUnsaved', [String(count)]) ||
+      `${String(count)} log events not saved yet`,
+  );
   try {
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
     await browser.action.setBadgeText({ tabId, text: badge.text });

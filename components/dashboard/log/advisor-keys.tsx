@@ -42,12 +42,12 @@ export function AdvisorKeys() {
   const addKey = async (file: File | undefined) => {
     if (!file) return;
     try {
-      if (file.size > MAX_KEY_FILE_BYTES) throw new Error('The file is too large for a key file.');
+      if (file.size > MAX_KEY_FILE_BYTES) throw new Error(t('keys.tooLarge'));
       let content: unknown;
       try {
         content = JSON.parse(await file.text());
       } catch {
-        throw new Error('The file is not JSON.');
+        throw new Error(t('keys.notJson'));
       }
       const record = await trustAdvisorKey(getDatabase(), content, label);
       setLabel('');
