@@ -39,6 +39,10 @@ export const CASE_OUTCOMES = [
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
+/** Where the answer used in a reply came from. */
+export const ANSWER_CHOICE_SOURCES = ['suggestion', 'search'] as const;
+export type AnswerChoiceSource = (typeof ANSWER_CHOICE_SOURCES)[number];
+
 /** Event types that count as the advisor having replied to the post. */
 export const REPLY_EVENT_TYPES: readonly LogEventType[] = ['reply-inserted', 'reply-copied'];
 
@@ -82,6 +86,12 @@ const replyShape = {
   replyLanguage: z.nullable(z.enum(POST_LANGUAGES)),
   /** Whether the advisor changed the checked text before using it. */
   edited: z.boolean(),
+  /**
+   * How the advisor found the answer: among the suggestions, or by searching
+   * the pack because matching missed it (editors' "missed questions" report).
+   * Absent in records from before this field: read as `suggestion`.
+   */
+  chosenVia: z.optional(z.enum(ANSWER_CHOICE_SOURCES)),
 };
 
 export const logEventInputSchema = z.discriminatedUnion('type', [

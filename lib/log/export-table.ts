@@ -44,6 +44,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'pack_version', value: (e) => field(e, 'packVersion') },
   { id: 'reply_language', value: (e) => field(e, 'replyLanguage') },
   { id: 'edited', value: (e) => field(e, 'edited') },
+  { id: 'chosen_via', value: (e) => field(e, 'chosenVia') },
   { id: 'referred_to', value: (e) => field(e, 'referredTo') },
   { id: 'outcome', value: (e) => field(e, 'outcome') },
   { id: 'note', value: (e) => field(e, 'note'), requires: 'notes' },
