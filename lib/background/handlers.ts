@@ -11,6 +11,7 @@ import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
 import { listFeedback, suggestForPosts } from './suggestions';
+import { loadPostStatuses, openWorkspace, takeSelection } from './workspace';
 
 const startedAt = Date.now();
 
@@ -37,8 +38,12 @@ export const handlers: Handlers = {
   },
   getTabState: ({ tabId }) => loadTabState(tabId),
   analysePosts: ({ posts }) => ({ results: analysePosts(posts) }),
-  logEvents: ({ events }) => logEventsChecked(events),
+  logEvents: ({ events }, { senderKind }) =>
+    logEventsChecked(events, { contentScript: senderKind === 'content-script' }),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
+  getPostStatuses: async ({ postKeys }) => ({ statuses: await loadPostStatuses(postKeys) }),
+  openWorkspace: ({ postKey }, { tabId }) => openWorkspace(tabId, postKey),
+  takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,

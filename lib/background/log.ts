@@ -96,24 +96,76 @@ export async function logEventBatch(requests: readonly LogEventRequest[]): Promi
   }
 }
 
+/** The only event type a content script may log; the advisor's actions come from the workspace. */
+export const CONTENT_SCRIPT_EVENT_TYPES: readonly string[] = ['post-seen'];
+
 /**
- * A batch as a content script sent it: stores the events that pass the schema
- * and names the others with the reason, so the sender drops them instead of
- * resending the batch forever (security review finding 4).
+ * A batch as a sender sent it: stores the events that pass the schema and
+ * names the others with the reason, so the sender drops them instead of
+ * resending the batch forever (security review finding 4). From a content
+ * script only `post-seen` is taken: a page script that drives the page can
+ * never document a case or a reply (docs/ARCHITECTURE.md#workspace).
  */
 export async function logEventsChecked(
   raw: readonly unknown[],
+  options: { contentScript: boolean } = { contentScript: false },
 ): Promise<StoreResult & { rejected: RejectedEvent[] }> {
-  const { valid, rejected } = splitEventBatch(raw);
+  const split = splitEventBatch(raw);
+  const rejected = [...split.rejected];
+  const valid = split.valid.filter((event) => {
+    if (!options.contentScript || CONTENT_SCRIPT_EVENT_TYPES.includes(event.type)) return true;
+    rejected.push({ id: event.id, reason: `"${event.type}" is logged by the workspace only` });
+    return false;
+  });
   if (rejected.length > 0) console.warn('Outreach Advisor: events refused', rejected.slice(0, 5));
+  const repeats = await seenAlreadyToday(valid);
+  const fresh = valid.filter((event) => !repeats.has(event.id));
   const stored =
-    valid.length > 0 ? await logEventBatch(valid) : { acknowledged: [], added: 0, duplicates: 0 };
-  return { ...stored, rejected };
+    fresh.length > 0 ? await logEventBatch(fresh) : { acknowledged: [], added: 0, duplicates: 0 };
+  return {
+    acknowledged: [...stored.acknowledged, ...repeats],
+    added: stored.added,
+    duplicates: stored.duplicates + repeats.size,
+    rejected,
+  };
+}
+
+const dayOf = (ms: number) => new Date(ms).toDateString();
+
+/**
+ * Ids of `post-seen` events for a post already seen that day (in this batch
+ * or stored): a post is counted as seen at most once per day, however often
+ * the page re-renders it or the content script restarts.
+ */
+async function seenAlreadyToday(events: readonly LogEventRequest[]): Promise<Set<string>> {
+  const repeats = new Set<string>();
+  const seen = events.filter((event) => event.type === 'post-seen');
+  if (seen.length === 0) return repeats;
+  const keys = [...new Set(seen.map((event) => event.postKey))];
+  const stored = await getDatabase()
+    .events.where('postKey')
+    .anyOf(keys)
+    .filter((event) => event.type === 'post-seen')
+    .toArray();
+  const days = new Set(stored.map((event) => `${event.postKey}\u0000${dayOf(event.at)}`));
+  for (const event of seen) {
+    const key = `${event.postKey}\u0000${dayOf(event.at)}`;
+    if (days.has(key) && !stored.some((known) => known.id === event.id)) repeats.add(event.id);
+    days.add(key);
+  }
+  return repeats;
 }
 
 export async function loadCaseNote(postKey: string) {
   const note = await getDatabase().caseNotes.get(postKey);
-  return note ? { outcome: note.outcome, note: note.note, updatedAt: note.updatedAt } : null;
+  return note
+    ? {
+        outcome: note.outcome,
+        note: note.note,
+        referredTo: note.referredTo ?? null,
+        updatedAt: note.updatedAt,
+      }
+    : null;
 }
 
 export async function runRetentionPurge(now = Date.now()) {

@@ -120,8 +120,10 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
     ...commonShape,
     type: z.literal('note-added'),
     outcome: caseOutcomeSchema,
-    /** A short private note; exported only when explicitly chosen. */
+    /** A short private note (may be empty); exported only when explicitly chosen. */
     note: shortText(MAX_NOTE_LENGTH),
+    /** With outcome `referred`: the service referred to (an organisation, not a person). */
+    referredTo: z.optional(z.nullable(shortText(LIMITS.referredTo))),
   }),
 ]);
 export type LogEventInput = z.infer<typeof logEventInputSchema>;

@@ -28,6 +28,8 @@ export interface CaseNoteRecord {
   postKey: string;
   outcome: CaseOutcome;
   note: string;
+  /** With outcome `referred`; absent in records from before the one documentation flow. */
+  referredTo?: string | null;
   updatedAt: number;
   eventId: string;
   authorHash: string | null;

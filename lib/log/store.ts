@@ -177,6 +177,7 @@ export async function updateDerivedRecords(
       postKey: event.postKey,
       outcome: event.outcome,
       note: event.note,
+      referredTo: event.referredTo ?? null,
       updatedAt: event.at,
       eventId: event.id,
       authorHash: event.authorHash,

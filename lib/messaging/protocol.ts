@@ -22,6 +22,7 @@ import {
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
+import { MAX_SNAPSHOT_POSTS, postStatusSchema } from '../workspace/protocol';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -147,28 +148,63 @@ export const protocol = {
       duplicates: z.int(),
       rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
-    senders: ['content-script'],
+    // Content scripts may only send `post-seen` (checked per event by the
+    // handler): everything an advisor does is logged by the workspace page.
+    senders: ['content-script', 'extension-page'],
   }),
-  /** The current case documentation of a post, for the overlay's case panel. */
+  /** The current case documentation of a post, for the workspace. */
   getCaseNote: defineMessage({
     request: z.object({ postKey: z.string().check(z.maxLength(LIMITS.postKey)) }),
     response: z.nullable(
-      z.object({ outcome: caseOutcomeSchema, note: z.string(), updatedAt: z.number() }),
+      z.object({
+        outcome: caseOutcomeSchema,
+        note: z.string(),
+        referredTo: z.nullable(z.string()),
+        updatedAt: z.number(),
+      }),
     ),
+    senders: ['extension-page'],
+  }),
+  /** Where each post stands (open, reply inserted, documented, not relevant), from the log. */
+  getPostStatuses: defineMessage({
+    request: z.object({
+      postKeys: z
+        .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
+        .check(z.maxLength(MAX_SNAPSHOT_POSTS)),
+    }),
+    response: z.object({
+      statuses: z.record(z.string().check(z.maxLength(LIMITS.postKey)), postStatusSchema),
+    }),
+    senders: ['content-script', 'extension-page'],
+  }),
+  /**
+   * The advisor pressed a post's marker while no workspace was connected:
+   * open the side panel for this tab (Chrome; Firefox only opens its sidebar
+   * from the extension's own buttons) and select the post once it connects.
+   */
+  openWorkspace: defineMessage({
+    request: z.object({ postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)) }),
+    response: z.object({ opened: z.boolean() }),
     senders: ['content-script'],
   }),
-  /** The best checked replies per post, rendered for the suggestion panel (lib/suggestions). */
+  /** The post the advisor last chose on the page, for a workspace that (re)connects. */
+  takeWorkspaceSelection: defineMessage({
+    request: z.object({ tabId: z.int() }),
+    response: z.object({ postKey: z.nullable(z.string().check(z.maxLength(LIMITS.postKey))) }),
+    senders: ['extension-page'],
+  }),
+  /** The best checked replies per post, rendered for the workspace (lib/suggestions). */
   suggestForPosts: defineMessage({
     request: suggestForPostsRequestSchema,
     response: suggestForPostsResponseSchema,
-    senders: ['content-script'],
+    senders: ['content-script', 'extension-page'],
   }),
   /** "Not relevant" or "used" on a suggestion: adjusts its ranking for this advisor. */
   recordSuggestionFeedback: defineMessage({
     request: recordFeedbackRequestSchema,
     /** The answer's ranking adjustment now. */
     response: z.object({ adjustment: z.number() }),
-    senders: ['content-script'],
+    senders: ['extension-page'],
   }),
   /** The adjusted answers, for the dashboard's settings. */
   getSuggestionFeedback: defineMessage({

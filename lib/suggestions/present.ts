@@ -6,9 +6,15 @@
  */
 import type { DetectedLanguage, PostLanguage, UiLanguage } from '../domain/languages';
 import type { Topic } from '../domain/topics';
-import type { MatchResult, Suggestion } from '../matching';
+import { RELEVANCE_THRESHOLD, type MatchResult, type Suggestion } from '../matching';
 import type { Answer, Pack } from '../packs/schema';
-import type { PostSuggestions, SignatureStatus, SuggestionPayload, SuggestionText } from './schema';
+import type {
+  PostSuggestions,
+  SignatureStatus,
+  SuggestionLevel,
+  SuggestionPayload,
+  SuggestionText,
+} from './schema';
 
 export interface PackTrust {
   status: SignatureStatus;
@@ -95,6 +101,7 @@ export function presentSuggestion(
     topic: answer.topic,
     kind: answer.kind,
     score: Math.min(1, Math.max(0, suggestion.score)),
+    level: levelOf(suggestion),
     matchedTerms: suggestion.matchedTerms.slice(0, 30).map((term) => term.slice(0, 100)),
     fallback: postLanguage !== 'und' && reply.language !== postLanguage,
     reply,
@@ -135,4 +142,14 @@ export function presentMatch(
     topicLabel: options.topicLabel(topic),
     suggestions,
   };
+}
+
+/**
+ * Likely only with a relevant score and more than one specific matched word;
+ * a single shared word (often a generic one) is never presented as a match.
+ */
+export function levelOf(suggestion: Pick<Suggestion, 'score' | 'matchedTerms'>): SuggestionLevel {
+  return suggestion.score >= RELEVANCE_THRESHOLD && suggestion.matchedTerms.length >= 2
+    ? 'likely'
+    : 'possible';
 }

@@ -32,6 +32,10 @@ export const suggestionTextSchema = z.object({
 });
 export type SuggestionText = z.infer<typeof suggestionTextSchema>;
 
+/** `likely`: specific evidence for this answer; `possible`: worth a look, no more. */
+export const SUGGESTION_LEVELS = ['likely', 'possible'] as const;
+export type SuggestionLevel = (typeof SUGGESTION_LEVELS)[number];
+
 export const SIGNATURE_STATUSES = ['trusted', 'unknown-signer', 'unsigned'] as const;
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
@@ -43,8 +47,10 @@ export const suggestionPayloadSchema = z.object({
   topic: z.enum(TOPICS),
   /** `answer`, `myth-correction`, `campaign` or `referral` (pack format). */
   kind: text(30),
-  /** Calibrated relevance 0..1, after the advisor's feedback. */
+  /** Calibrated relevance 0..1, after the advisor's feedback: for ranking, never shown. */
   score: z.number().check(z.gte(0), z.lte(1)),
+  /** What the advisor sees instead of a percentage (docs/PRODUCT.md#suggestions). */
+  level: z.enum(SUGGESTION_LEVELS),
   /** Words of the post that matched, for the explanation. */
   matchedTerms: z.array(text(100)).check(z.maxLength(30)),
   /** True when the answer lacks the post's language and `reply` is in another one. */

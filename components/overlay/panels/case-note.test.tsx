@@ -75,7 +75,7 @@ describe('CaseNotePanel (through its actions only)', () => {
   it('shows a note the background already has as saved', async () => {
     const actions = fakeActions({
       loadCaseNote: vi.fn(() =>
-        Promise.resolve({ outcome: 'referred' as const, note: 'x', updatedAt: 1 }),
+        Promise.resolve({ outcome: 'referred' as const, note: 'x', referredTo: null, updatedAt: 1 }),
       ),
     });
     const { container, status } = await render(actions);

@@ -1,0 +1,98 @@
+/**
+ * The background's part of the advisor's workspace (docs/ARCHITECTURE.md#workspace):
+ * post statuses from the log, opening the side panel when a post's marker
+ * is pressed, and the selection a workspace picks up when it connects.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { getDatabase } from '../db/database';
+import type { LogEvent } from '../log/events';
+import type { PostStatus } from '../workspace/protocol';
+
+/** The post last chosen on the page, per tab, until a workspace takes it. */
+const selectionItem = storage.defineItem<Record<string, string>>('session:workspaceSelection', {
+  fallback: {},
+});
+
+/**
+ * Where one post stands, from its events in time order: a reply marks it
+ * `reply-inserted`, "not relevant" for the whole post `not-relevant`, and
+ * case documentation `documented`, which later replies or marks do not undo.
+ */
+export function statusOf(events: readonly Pick<LogEvent, 'type' | 'at'>[]): PostStatus {
+  let status: PostStatus = 'open';
+  for (const event of [...events].sort((a, b) => a.at - b.at)) {
+    if (status === 'documented') break;
+    switch (event.type) {
+      case 'reply-inserted':
+      case 'reply-copied':
+        status = 'reply-inserted';
+        break;
+      case 'not-relevant':
+        if ((event as { answerId?: string | null }).answerId == null) status = 'not-relevant';
+        break;
+      case 'note-added':
+      case 'handled':
+      case 'referred':
+        status = 'documented';
+        break;
+      default:
+        break;
+    }
+  }
+  return status;
+}
+
+export async function loadPostStatuses(
+  postKeys: readonly string[],
+): Promise<Record<string, PostStatus>> {
+  const keys = [...new Set(postKeys)];
+  const byKey = new Map<string, LogEvent[]>(keys.map((key) => [key, []]));
+  if (keys.length > 0) {
+    const events = await getDatabase()
+      .events.where('postKey')
+      .anyOf(keys)
+      .filter((event) => event.type !== 'post-seen' && event.type !== 'suggestions-shown')
+      .toArray();
+    for (const event of events) byKey.get(event.postKey)?.push(event);
+  }
+  const statuses: Record<string, PostStatus> = {};
+  for (const [key, events] of byKey) statuses[key] = statusOf(events);
+  return statuses;
+}
+
+/**
+ * Called from the message listener with no `await` before it, so Chrome
+ * still sees the advisor's click as the user gesture `sidePanel.open`
+ * needs. Firefox opens its sidebar only from the extension's own buttons;
+ * there the marker asks the advisor to open it.
+ */
+export function openWorkspace(tabId: number | undefined, postKey: string): Promise<{ opened: boolean }> {
+  if (tabId === undefined) return Promise.resolve({ opened: false });
+  const sidePanel = (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } })
+    .sidePanel;
+  const opening = sidePanel
+    ? sidePanel.open({ tabId }).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
+  return Promise.all([opening, rememberSelection(tabId, postKey)]).then(([opened]) => ({
+    opened,
+  }));
+}
+
+async function rememberSelection(tabId: number, postKey: string): Promise<void> {
+  const current = await selectionItem.getValue();
+  await selectionItem.setValue({ ...current, [String(tabId)]: postKey });
+}
+
+export async function takeSelection(tabId: number): Promise<{ postKey: string | null }> {
+  const current = await selectionItem.getValue();
+  const postKey = current[String(tabId)] ?? null;
+  if (postKey !== null) {
+    const { [String(tabId)]: _taken, ...rest } = current;
+    await selectionItem.setValue(rest);
+  }
+  return { postKey };
+}
