@@ -18,7 +18,11 @@ export default defineConfig({
   outDir: isTestBuild ? '.output-e2e' : '.output',
   // The background carries the language models and the default pack (~1.7 MB raw by design,
   // measured in BENCHMARKS.md); Vite's 500 kB web-page warning does not apply to it.
-  vite: () => ({ build: { chunkSizeWarningLimit: 2500 } }),
+  vite: () => ({
+    build: { chunkSizeWarningLimit: 2500 },
+    // Read by lib/content/build-flags.ts: open shadow roots and data attributes for tests only.
+    define: { __OA_TEST_BUILD__: JSON.stringify(isTestBuild) },
+  }),
   zip: {
     // The Firefox sources zip (for Mozilla's review) is made from the working tree, not from
     // git: leave out keys and secrets, and what tests and benchmarks leave behind.
@@ -50,6 +54,10 @@ export default defineConfig({
               data_collection_permissions: { required: ['none'] },
             },
             gecko_android: { strict_min_version: '142.0' },
+          },
+          // The marker's hint names this shortcut (locales/*/marker.json).
+          commands: {
+            _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+O' } },
           },
         }
       : {

@@ -67,16 +67,24 @@ export async function loadPostStatuses(
  * needs. Firefox opens its sidebar only from the extension's own buttons;
  * there the marker asks the advisor to open it.
  */
-export function openWorkspace(tabId: number | undefined, postKey: string): Promise<{ opened: boolean }> {
+export function openWorkspace(
+  tabId: number | undefined,
+  postKey: string,
+): Promise<{ opened: boolean }> {
   if (tabId === undefined) return Promise.resolve({ opened: false });
   const sidePanel = (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } })
     .sidePanel;
-  const opening = sidePanel
-    ? sidePanel.open({ tabId }).then(
+  let opening: Promise<boolean> = Promise.resolve(false);
+  try {
+    if (sidePanel) {
+      opening = sidePanel.open({ tabId }).then(
         () => true,
         () => false,
-      )
-    : Promise.resolve(false);
+      );
+    }
+  } catch {
+    // No user gesture left, or no side panel in this browser: the marker shows a hint.
+  }
   return Promise.all([opening, rememberSelection(tabId, postKey)]).then(([opened]) => ({
     opened,
   }));

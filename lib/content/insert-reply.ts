@@ -15,7 +15,7 @@
  * path verifiably worked, the reply goes to the clipboard and the advisor is
  * told to paste it. Nothing is ever submitted.
  */
-import type { InsertOutcome } from './overlay-contract';
+import type { InsertOutcome } from '../workspace/protocol';
 
 export interface InsertTarget {
   findCommentBox(): HTMLElement | null;

@@ -1,51 +1,64 @@
 /**
- * The content script's lifecycle.
+ * The content script's lifecycle (docs/ARCHITECTURE.md#content-script-lifecycle).
  *
- * `startContentScript(ctx, ui)` runs once per page load. `ui` is the overlay
- * (panel registry and mount factory) from components/overlay, handed in by
- * the entry point so lib/ never imports components/ (overlay-contract.ts).
- * It keeps what must outlive in-page navigation (the post store and key
- * resolver, the overlay strings) and starts a *page session* for the
- * current location. A session owns an AbortController: the post tracker,
- * the overlays, the analysis queue and every content feature end with it. `wxt:locationchange` (group →
- * group, feed → permalink → dialog) and a settings change end the session
- * and start a fresh one; `ctx` invalidation (extension reloaded or removed)
- * ends everything.
+ * `startContentScript()` runs once per page load. It keeps what must outlive
+ * in-page navigation (the post store and key resolver, the workspace
+ * channel, the marker strings) and starts a *page session* for the current
+ * address. A session owns an AbortController: the post tracker, the
+ * markers, the analysis queue and every content feature end with it. A real
+ * change of address (group → group, feed → permalink) and a change of the
+ * groups setting end the session and start a fresh one; the script itself
+ * ends only when the extension is gone (lib/content/lifetime.ts), never on
+ * an event the page could forge.
+ *
+ * On the page there is only a marker per post (lib/content/marker.ts); the
+ * advisor works in the workspace (an extension page), which reaches this
+ * script through lib/content/workspace-port.ts. From here only `post-seen`
+ * is logged; the background refuses anything else from a content script.
  *
  * Excluded groups (allow-list setting) get no session: nothing is marked,
  * only the page state is reported so the popup can say why.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isPostLanguage, type UiLanguage } from '../domain/languages';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { createKeyResolver } from '../sites/facebook/parser';
-import type { SiteAdapter } from '../sites/types';
+import type { ParsedPost, SiteAdapter } from '../sites/types';
 import type { PageState } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
+import type { WorkspacePost } from '../workspace/protocol';
+import { TEST_BUILD } from './build-flags';
 import { CONTENT_FEATURES } from './features';
 import { createPostEvents } from './features/events';
 import type { PostSnapshot } from './features/types';
-import { defaultCopyText, insertReply } from './insert-reply';
-import { postLogContext } from './log-context';
+import { insertReply } from './insert-reply';
+import { createLifetime, watchLocation, type Lifetime } from './lifetime';
 import { getLogQueue, unsavedEvents } from './log-queue';
-import type { ContentScriptUi, OverlayPanelActions } from './overlay-contract';
-import { createOverlayI18n, resolveOverlayLanguage, type OverlayI18n } from './overlay-strings';
+import { createMarkerManager, type MarkerTopic } from './marker';
+import { markerTranslator, resolveUiLanguage } from './marker-strings';
 import { createPostStore, type PostStore } from './post-store';
 import { createPostTracker, type PostTracker } from './post-tracker';
 import { createAnalysisQueue } from './analysis-queue';
 import { getSuggestionClient } from './suggestion-client';
+import type { Translate } from './translator';
+import { createWorkspaceServer, type WorkspaceServer } from './workspace-port';
 
+/** `<html data-outreach-advisor="present">`: the test build only (security review finding 9). */
 export const PRESENCE_ATTRIBUTE = 'data-outreach-advisor';
 const REPORT_INTERVAL_MS = 400;
+const STATUS_BATCH_MS = 200;
 
 interface Shared {
-  ctx: ContentScriptContext;
-  ui: ContentScriptUi;
+  lifetime: Lifetime;
   adapter: SiteAdapter;
   store: PostStore;
   keys: ReturnType<typeof createKeyResolver>;
-  i18n: OverlayI18n;
+  server: WorkspaceServer;
+  language(): UiLanguage;
+  t(): Translate;
+  /** Re-renders the markers after a language change; set by the running session. */
+  refreshMarkers?: () => void;
 }
 
 function browserLanguage(): string {
@@ -56,8 +69,37 @@ function browserLanguage(): string {
   }
 }
 
+function workspacePost(
+  post: ParsedPost,
+  snapshot: PostSnapshot,
+  order: number,
+  onPage: boolean,
+): WorkspacePost {
+  const analysis = snapshot.analysis;
+  const language = analysis && isPostLanguage(analysis.language) ? analysis.language : 'und';
+  return {
+    postKey: post.postKey,
+    groupId: post.groupId,
+    groupName: post.groupName,
+    authorName: post.anonymous ? null : post.authorName,
+    anonymous: post.anonymous,
+    text: post.text,
+    truncated: post.truncated,
+    timeLabel: post.timeLabel,
+    analysis: analysis
+      ? {
+          language,
+          confidence: Math.min(1, Math.max(0, analysis.confidence)),
+          isQuestion: analysis.isQuestion,
+        }
+      : null,
+    order,
+    onPage,
+  };
+}
+
 function startSession(shared: Shared, settings: Settings, signal: AbortSignal): void {
-  const { ctx, adapter, store } = shared;
+  const { adapter, store, server } = shared;
   const page = adapter.describePage(document, location);
   const included = page.kind !== 'other' && isGroupIncluded(settings, page.groupId, page.groupName);
   // Assigned once below; the closures created before it read it lazily.
@@ -96,7 +138,21 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   // Unsaved log events show on the badge (security review finding 16).
   getLogQueue().onStatus(scheduleReport, signal);
 
+  const workspacePage = {
+    url: location.href.slice(0, 4000),
+    kind: page.kind,
+    groupId: page.groupId,
+    groupName: page.groupName,
+    included,
+  };
   if (!included) {
+    server.setSource({
+      page: workspacePage,
+      posts: () => [],
+      focus: () => false,
+      insert: () => Promise.resolve({ status: 'failed', reason: 'group-excluded' }),
+      setStatuses: () => undefined,
+    });
     report();
     return;
   }
@@ -104,104 +160,74 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   const events = createPostEvents((error) =>
     console.error('Outreach Advisor: feature failed', error),
   );
-  const actionsFor = (postKey: string, host: HTMLElement): OverlayPanelActions => ({
-    async insertReply(text, detail) {
-      const root = tracker?.rootOf(postKey);
-      if (!root) return { status: 'failed', reason: 'post-gone' };
-      const outcome = await insertReply(
-        {
-          findCommentBox: () => adapter.findCommentBox(root),
-          findCommentButton: () => adapter.findCommentButton(root),
-        },
-        text,
-        { signal },
-      );
-      emitAction(
-        postKey,
-        outcome.status === 'inserted'
-          ? 'reply-inserted'
-          : outcome.status === 'copied'
-            ? 'reply-copied'
-            : 'reply-insert-failed',
-        'core',
-        {
-          ...detail,
-          ...(outcome.status === 'inserted'
-            ? { method: outcome.method }
-            : { reason: outcome.reason }),
-        },
-      );
-      return outcome;
-    },
-    copyText: defaultCopyText,
-    reportAction: (action, detail) => emitAction(postKey, action, 'core', detail),
-    setOverlayData(name, value) {
-      if (!/^[a-z][a-z0-9-]*$/.test(name) || name === 'post-key') return;
-      if (value === null) host.removeAttribute(`data-${name}`);
-      else host.setAttribute(`data-${name}`, value);
-    },
-    suggest(request, options) {
-      const client = getSuggestionClient();
-      if (options?.fresh) client.forget(postKey);
-      return client.request({ postKey, ...request });
-    },
-    recordFeedback({ packId, answerId }, kind) {
-      sendMessage('recordSuggestionFeedback', { packId, answerId, kind }).catch(
-        () => undefined, // feedback is a ranking hint; losing one is harmless
-      );
-    },
-    loadCaseNote: () => sendMessage('getCaseNote', { postKey }),
-    logCaseNote({ outcome, note }, onProgress) {
-      const entry = store.get(postKey);
-      if (!entry) return onProgress({ status: 'error', message: 'post-gone' });
-      const queue = getLogQueue();
-      const droppedBefore = queue.status().dropped;
-      queue.log({
-        type: 'note-added',
-        outcome,
-        note,
-        ...postLogContext(entry.post, entry.analysis, { includeText: false }),
-      });
-      // The queue is the tab's, so "saved" means everything queued so far got through.
-      const controller = new AbortController();
-      queue.onStatus((status) => {
-        if (status.pending === 0) {
-          controller.abort();
-          // Events refused by the background are dropped, not saved (finding 4).
-          if (status.dropped > droppedBefore)
-            onProgress({ status: 'error', message: status.lastDropReason ?? 'not saved' });
-          else onProgress({ status: 'saved' });
-        } else if (status.lastError) {
-          onProgress({ status: 'error', message: status.lastError });
-        }
-      }, controller.signal);
-      void queue.flush();
-    },
-  });
-  const emitAction = (
-    postKey: string,
-    action: string,
-    panelId: string,
-    detail?: Readonly<Record<string, string | number | boolean>>,
-  ) => {
-    events.emit('overlay-action', {
-      postKey,
-      action,
-      panelId,
-      ...(detail ? { detail } : {}),
-      post: tracker?.currentPosts().get(postKey) ?? null,
+  const topicOf = async (post: ParsedPost, language: string): Promise<MarkerTopic | null> => {
+    const answer = await getSuggestionClient().request({
+      postKey: post.postKey,
+      text: post.text,
+      language,
+      uiLanguage: shared.language(),
     });
+    return {
+      topic: answer.topic,
+      topicLabel: answer.topicLabel,
+      likely: answer.suggestions.filter((suggestion) => suggestion.level === 'likely').length,
+      answerIds: answer.suggestions.map((suggestion) => suggestion.answerId),
+    };
   };
-  const overlays = shared.ui.createOverlayManager({
+  const markers = createMarkerManager({
     adapter,
     store,
-    i18n: shared.i18n,
-    panels: shared.ui.panels,
-    actionsFor,
+    t: shared.t,
+    topicOf,
+    onOpen(postKey) {
+      if (server.select(postKey)) return;
+      sendMessage('openWorkspace', { postKey }).then(
+        ({ opened }) => {
+          if (!opened) markers.showHint(postKey);
+        },
+        () => markers.showHint(postKey),
+      );
+    },
   });
-  signal.addEventListener('abort', () => overlays.destroy());
-  const requestAnalysis = createAnalysisQueue(store, events, () => tracker, signal);
+  shared.refreshMarkers = () => markers.refresh();
+  signal.addEventListener('abort', () => {
+    markers.destroy();
+    shared.refreshMarkers = undefined;
+  });
 
+  // Statuses (open / replied / documented) for the markers, asked in batches.
+  const statusWanted = new Set<string>();
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  const askStatuses = () => {
+    statusTimer = undefined;
+    const postKeys = [...statusWanted].slice(0, 300);
+    for (const key of postKeys) statusWanted.delete(key);
+    if (postKeys.length === 0 || signal.aborted) return;
+    sendMessage('getPostStatuses', { postKeys }).then(
+      ({ statuses }) => {
+        if (!signal.aborted) markers.setStatuses(statuses);
+      },
+      () => undefined, // the marker simply shows no status
+    );
+    if (statusWanted.size > 0) statusTimer = setTimeout(askStatuses, STATUS_BATCH_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(statusTimer));
+
+  const order = new Map<string, number>();
+  events.on(
+    'post-recognised',
+    ({ post }) => {
+      if (!order.has(post.postKey)) order.set(post.postKey, order.size);
+      statusWanted.add(post.postKey);
+      statusTimer ??= setTimeout(askStatuses, STATUS_BATCH_MS);
+      server.changed();
+    },
+    signal,
+  );
+  events.on('post-analysed', () => server.changed(), signal);
+  events.on('post-removed', () => server.changed(), signal);
+
+  const requestAnalysis = createAnalysisQueue(store, events, () => tracker, signal);
   tracker = createPostTracker({
     adapter,
     doc: document,
@@ -209,10 +235,47 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     keys: shared.keys,
     store,
     events,
-    overlays,
+    overlays: markers,
     requestAnalysis,
-    onStateChange: scheduleReport,
+    onStateChange: () => {
+      scheduleReport();
+      server.changed();
+    },
     signal,
+  });
+
+  server.setSource({
+    page: workspacePage,
+    posts() {
+      const result: WorkspacePost[] = [];
+      for (const [postKey, index] of order) {
+        const entry = store.get(postKey);
+        if (!entry) continue;
+        const onPage = tracker?.rootOf(postKey) !== undefined;
+        result.push(workspacePost(entry.post, entry, index, onPage));
+      }
+      return result;
+    },
+    focus(postKey) {
+      const root = tracker?.rootOf(postKey);
+      if (!root) return false;
+      root.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      markers.highlight(postKey);
+      return true;
+    },
+    async insert(postKey, text) {
+      const root = tracker?.rootOf(postKey);
+      if (!root) return { status: 'failed', reason: 'post-gone' };
+      return insertReply(
+        {
+          findCommentBox: () => adapter.findCommentBox(root),
+          findCommentButton: () => adapter.findCommentButton(root),
+        },
+        text,
+        { signal },
+      );
+    },
+    setStatuses: (statuses) => markers.setStatuses(statuses),
   });
 
   const currentPosts = (): ReadonlyMap<string, PostSnapshot> => {
@@ -235,46 +298,54 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   tracker.start();
   report();
   // Facebook renders the feed late; report again so the badge catches up.
-  ctx.setTimeout(scheduleReport, 1500);
+  const late = setTimeout(scheduleReport, 1500);
+  signal.addEventListener('abort', () => clearTimeout(late));
 }
 
-export async function startContentScript(
-  ctx: ContentScriptContext,
-  ui: ContentScriptUi,
-  adapter: SiteAdapter = facebookAdapter,
-): Promise<void> {
-  document.documentElement.setAttribute(PRESENCE_ATTRIBUTE, 'present');
-  ctx.onInvalidated(() => document.documentElement.removeAttribute(PRESENCE_ATTRIBUTE));
+export async function startContentScript(adapter: SiteAdapter = facebookAdapter): Promise<void> {
+  const lifetime = createLifetime();
+  if (TEST_BUILD) {
+    document.documentElement.setAttribute(PRESENCE_ATTRIBUTE, 'present');
+    lifetime.signal.addEventListener('abort', () =>
+      document.documentElement.removeAttribute(PRESENCE_ATTRIBUTE),
+    );
+  }
 
   let settings = await getSettings();
-  const i18n = createOverlayI18n(resolveOverlayLanguage(settings.uiLanguage, browserLanguage()));
+  let language = resolveUiLanguage(settings.uiLanguage, browserLanguage());
+  let t = markerTranslator(language);
   const shared: Shared = {
-    ctx,
-    ui,
+    lifetime,
     adapter,
     store: createPostStore(),
     keys: createKeyResolver(),
-    i18n,
+    server: createWorkspaceServer(lifetime.signal),
+    language: () => language,
+    t: () => t,
   };
 
   let session: AbortController | undefined;
   const restart = () => {
     session?.abort();
-    if (ctx.isInvalid) return;
+    if (!lifetime.alive()) return;
     session = new AbortController();
     startSession(shared, settings, session.signal);
   };
-  ctx.onInvalidated(() => session?.abort());
-  ctx.addEventListener(window, 'wxt:locationchange', restart);
+  lifetime.signal.addEventListener('abort', () => session?.abort(), { once: true });
+  watchLocation(restart, lifetime.signal);
   const stopWatching = watchSettings((next) => {
-    const language = resolveOverlayLanguage(next.uiLanguage, browserLanguage());
-    i18n.changeLanguage(language);
+    const nextLanguage = resolveUiLanguage(next.uiLanguage, browserLanguage());
+    if (nextLanguage !== language) {
+      language = nextLanguage;
+      t = markerTranslator(language);
+      shared.refreshMarkers?.();
+    }
     const groupsChanged =
       JSON.stringify([next.groupsMode, next.allowedGroups]) !==
       JSON.stringify([settings.groupsMode, settings.allowedGroups]);
     settings = next;
     if (groupsChanged) restart();
   });
-  ctx.onInvalidated(stopWatching);
+  lifetime.signal.addEventListener('abort', stopWatching, { once: true });
   restart();
 }

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { postLogContext } from '../content/log-context';
-import { eventFieldsFor } from '../content/features/log-overlay-actions';
 import { logEventRequestSchema } from '../log/events';
 import { pageStateSchema } from '../messaging/protocol';
 import { describeFacebookPage } from '../sites/facebook/parser';
@@ -75,30 +74,6 @@ describe('content-side producers cut to what the background accepts', () => {
       });
       expect(parsed.success, JSON.stringify(parsed.error?.issues[0]?.path)).toBe(true);
     }
-  });
-
-  it.each([
-    [
-      'suggestions-shown',
-      { answerIds: Array.from({ length: 50 }, () => long(LIMITS.answerId + 50)).join(',') },
-    ],
-    [
-      'reply-inserted',
-      { answerId: long(999), packId: long(999), packVersion: long(999), replyLanguage: 'pl' },
-    ],
-    ['reply-copied', { answerId: long(999), packId: long(999), packVersion: long(999) }],
-    ['not-relevant', { answerId: long(999) }],
-    ['referred', { referredTo: long(999) }],
-  ])('overlay action %s with over-long details is accepted', (action, detail) => {
-    const fields = eventFieldsFor(action, detail);
-    const context = postLogContext(hugePost, null, { includeText: false });
-    const parsed = logEventRequestSchema.safeParse({
-      id: 'abcdefgh1',
-      at: 1,
-      ...context,
-      ...fields,
-    });
-    expect(parsed.success, JSON.stringify(parsed.error?.issues[0]?.path)).toBe(true);
   });
 
   it('the adapter schema never lets through more than the log schema takes', () => {

@@ -10,27 +10,14 @@
  * - `post-removed`: the post's root left the page (scrolled away, navigation)
  *   or was reused for a different post. Its state is kept by key, so the same
  *   post may be recognised again later.
- * - `overlay-action`: the advisor did something in a post's overlay (expand,
- *   insert, copy, ...). Logging subscribes to this.
  */
 import type { PostAnalysis } from '../../messaging/protocol';
 import type { ParsedPost } from '../../sites/types';
-
-export interface OverlayAction {
-  postKey: string;
-  /** Stable action id, e.g. `overlay-opened`, `reply-inserted`, `reply-copied`. */
-  action: string;
-  /** Which panel the action came from (`core` for the overlay itself). */
-  panelId: string;
-  /** Small, text-free details (answer id, outcome, insertion method ...). */
-  detail?: Readonly<Record<string, string | number | boolean>>;
-}
 
 export interface PostEventMap {
   'post-recognised': { post: ParsedPost; remount: boolean };
   'post-analysed': { post: ParsedPost; analysis: PostAnalysis };
   'post-removed': { postKey: string; reason: 'unmounted' | 'reused' | 'navigation' };
-  'overlay-action': OverlayAction & { post: ParsedPost | null };
 }
 
 export type PostEventName = keyof PostEventMap;

@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getDatabase } from '../db/database';
+import { sampleEvent } from '../../tests/fixtures/sample-events';
+import { deleteAllLogData } from '../log/retention';
+import { resetAuthorHashCache } from '../privacy/author-hash';
+import { logEventsChecked, resetLogCaches } from './log';
+import { loadPostStatuses, statusOf, takeSelection, openWorkspace } from './workspace';
+
+beforeEach(async () => {
+  resetAuthorHashCache();
+  resetLogCaches();
+  await deleteAllLogData(getDatabase());
+});
+
+describe('what a content script may log', () => {
+  // Before the workspace, a page script clicking the overlay's buttons made the
+  // content script send these; the background stored them (security review finding 2).
+  it.each([
+    'reply-inserted',
+    'not-relevant',
+    'handled',
+    'referred',
+    'note-added',
+    'suggestions-shown',
+  ] as const)('refuses "%s" from a content script and names it', async (type) => {
+    const event = sampleEvent(type);
+    const result = await logEventsChecked([event], { contentScript: true });
+    expect(result.added).toBe(0);
+    expect(result.rejected).toEqual([
+      { id: event.id, reason: `"${type}" is logged by the workspace only` },
+    ]);
+    expect(await getDatabase().events.count()).toBe(0);
+  });
+
+  it('takes the same events from an extension page', async () => {
+    const result = await logEventsChecked([sampleEvent('note-added'), sampleEvent('handled')], {
+      contentScript: false,
+    });
+    expect(result.added).toBe(2);
+  });
+
+  it('counts a post as seen at most once per day, across batches and restarts', async () => {
+    const at = new Date(2026, 11, 4, 10).getTime();
+    const first = sampleEvent('post-seen', { postKey: 'fb:1', at });
+    const again = sampleEvent('post-seen', { postKey: 'fb:1', at: at + 60_000 });
+    const sameBatch = sampleEvent('post-seen', { postKey: 'fb:1', at: at + 120_000 });
+    const nextDay = sampleEvent('post-seen', { postKey: 'fb:1', at: at + 24 * 3600_000 });
+    const other = sampleEvent('post-seen', { postKey: 'fb:2', at });
+    expect((await logEventsChecked([first], { contentScript: true })).added).toBe(1);
+    const second = await logEventsChecked([again, sameBatch, nextDay, other], {
+      contentScript: true,
+    });
+    expect(second.added).toBe(2);
+    expect(second.duplicates).toBe(2);
+    expect(second.acknowledged).toEqual(
+      expect.arrayContaining([again.id, sameBatch.id, nextDay.id, other.id]),
+    );
+    // A resent batch (lost acknowledgement) is acknowledged, not stored twice.
+    expect((await logEventsChecked([first], { contentScript: true })).added).toBe(0);
+    expect(await getDatabase().events.where('type').equals('post-seen').count()).toBe(3);
+  });
+});
+
+describe('post statuses', () => {
+  const at = (minutes: number) => ({ at: minutes * 60_000 });
+
+  it('follows replies, not-relevant marks and documentation in time order', () => {
+    expect(statusOf([])).toBe('open');
+    expect(statusOf([{ type: 'post-seen', ...at(1) }])).toBe('open');
+    expect(statusOf([{ type: 'reply-inserted', ...at(1) }])).toBe('reply-inserted');
+    expect(
+      statusOf([
+        { type: 'not-relevant', ...at(1), answerId: null } as never,
+        { type: 'reply-copied', ...at(2) },
+      ]),
+    ).toBe('reply-inserted');
+    expect(statusOf([{ type: 'not-relevant', ...at(1), answerId: 'a1' } as never])).toBe('open');
+    expect(
+      statusOf([
+        { type: 'note-added', ...at(3) },
+        { type: 'not-relevant', ...at(4), answerId: null } as never,
+      ]),
+    ).toBe('documented');
+  });
+
+  it('reads them from the log per post key', async () => {
+    await logEventsChecked(
+      [
+        sampleEvent('post-seen', { postKey: 'fb:1' }),
+        sampleEvent('reply-inserted', { postKey: 'fb:2' }),
+        sampleEvent('note-added', { postKey: 'fb:3' }),
+      ],
+      { contentScript: false },
+    );
+    expect(await loadPostStatuses(['fb:1', 'fb:2', 'fb:3', 'fb:4'])).toEqual({
+      'fb:1': 'open',
+      'fb:2': 'reply-inserted',
+      'fb:3': 'documented',
+      'fb:4': 'open',
+    });
+  });
+});
+
+describe('the workspace selection', () => {
+  it('keeps the post chosen on the page until the workspace takes it, per tab', async () => {
+    // The fake browser has no side panel: nothing opens, the selection waits.
+    expect(await openWorkspace(7, 'fb:1')).toEqual({ opened: false });
+    await openWorkspace(8, 'fb:2');
+    expect(await takeSelection(7)).toEqual({ postKey: 'fb:1' });
+    expect(await takeSelection(7)).toEqual({ postKey: null });
+    expect(await takeSelection(8)).toEqual({ postKey: 'fb:2' });
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ParsedPost, SiteAdapter } from '../sites/types';
+import { createMarkerManager, MARKER_TAG } from './marker';
+import { markerTranslator } from './marker-strings';
+import { createPostStore } from './post-store';
+
+const post: ParsedPost = {
+  postKey: 'fb:1',
+  postId: '1',
+  groupId: 'g',
+  groupName: 'Polacy w Niemczech',
+  authorName: 'Marek Zielinski',
+  anonymous: false,
+  text: 'Szef nie zapłacił mi za dwa miesiące',
+  truncated: false,
+  permalink: null,
+  timeLabel: '3 h',
+  uiLanguage: 'pl',
+  fingerprint: 'f1',
+};
+
+function setup() {
+  const shadows: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+    this: Element,
+    init: ShadowRootInit,
+  ) {
+    const root = attach.call(this, init);
+    shadows.push(root);
+    return root;
+  });
+  document.body.innerHTML = '<div id="root"><header>x</header><p>text</p></div>';
+  const root = document.getElementById('root');
+  if (!root) throw new Error('no root');
+  const adapter = {
+    overlayAnchor: (element: Element) => ({ parent: element, before: element.children[1] ?? null }),
+  } as unknown as SiteAdapter;
+  const store = createPostStore();
+  store.upsert(post);
+  const onOpen = vi.fn();
+  const markers = createMarkerManager({
+    adapter,
+    store,
+    t: () => markerTranslator('en'),
+    onOpen,
+    topicOf: () =>
+      Promise.resolve({
+        topic: 'unpaid-wages',
+        topicLabel: 'Unpaid wages',
+        likely: 2,
+        answerIds: ['a1', 'a2', 'a3'],
+      }),
+  });
+  markers.mount(root, post);
+  return {
+    root,
+    store,
+    markers,
+    onOpen,
+    shadow: () => {
+      const [shadow] = shadows;
+      if (!shadow) throw new Error('no shadow root');
+      return shadow;
+    },
+    restore: () => spy.mockRestore(),
+  };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the in-page marker', () => {
+  it('has a closed shadow root and no analysis attributes outside the test build', () => {
+    const { root } = setup();
+    const host = root.querySelector(MARKER_TAG) as HTMLElement;
+    expect(host.dataset.postKey).toBe('fb:1');
+    expect(host.shadowRoot).toBeNull();
+    expect(Object.keys(host.dataset)).toEqual(['postKey']);
+  });
+
+  it('shows language, question, topic and status as text, and none of the post', async () => {
+    const { store, markers, shadow } = setup();
+    store.setAnalysis(
+      'fb:1',
+      { postKey: 'fb:1', language: 'pl', confidence: 0.9, isQuestion: true },
+      post.text,
+    );
+    await vi.waitFor(() => expect(shadow().textContent).toContain('Unpaid wages'));
+    expect(shadow().textContent).toContain('PL');
+    expect(shadow().textContent).toContain('Question');
+    expect(shadow().textContent).toContain('2 likely replies');
+    markers.setStatuses({ 'fb:1': 'documented' });
+    expect(shadow().textContent).toContain('✓ Documented');
+    expect(shadow().textContent).not.toContain('Marek');
+    expect(shadow().textContent).not.toContain('zapłacił');
+  });
+
+  it('ignores clicks that a script made', () => {
+    const { onOpen, shadow } = setup();
+    const button = shadow().querySelector('button');
+    if (!button) throw new Error('no button');
+    button.click();
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('shows the hint when the workspace cannot be opened from the page', () => {
+    const { markers, shadow } = setup();
+    markers.showHint('fb:1');
+    expect(shadow().querySelector('[role="status"]')?.textContent).toMatch(/sidebar/);
+  });
+});

@@ -1,0 +1,267 @@
+/**
+ * The in-page part of the extension: one small marker per recognised post
+ * (docs/PRODUCT.md#dom-markers, docs/ARCHITECTURE.md#workspace). It shows
+ * the post's language, whether it asks something, the topic when a reply is
+ * likely, and where the advisor's work stands (a check once answered), and
+ * its one button opens the post in the workspace.
+ *
+ * Plain DOM, no framework: this runs on every Facebook page. Everything is
+ * written with `textContent`; nothing private (notes, drafts, reply text,
+ * the advisor's pseudonym, settings) is ever put here. The shadow root is
+ * closed in production, so the page's scripts cannot reach the button; the
+ * test build keeps it open for the tests and mirrors the analysis in data
+ * attributes (`data-language`, `data-question`, `data-topic`,
+ * `data-suggestions`), which production leaves out so the page learns
+ * nothing it does not need (security review finding 9). A click counts only
+ * when the browser says a person made it (`isTrusted`).
+ */
+import type { PostStore } from './post-store';
+import type { OverlayMounter } from './post-tracker';
+import type { SiteAdapter, ParsedPost } from '../sites/types';
+import type { PostStatus } from '../workspace/protocol';
+import type { Translate } from './translator';
+import { TEST_BUILD } from './build-flags';
+
+export const MARKER_TAG = 'outreach-advisor-overlay';
+
+/** What the marker knows of a post's suggestions (from the background's matcher). */
+export interface MarkerTopic {
+  topic: string;
+  topicLabel: string;
+  /** Suggestions at level `likely`; the marker counts only these. */
+  likely: number;
+  answerIds: readonly string[];
+}
+
+export interface MarkerOptions {
+  adapter: SiteAdapter;
+  store: PostStore;
+  t(): Translate;
+  /** A person pressed the marker's button. */
+  onOpen(postKey: string): void;
+  /** Suggestions for the topic line; asked once per post and text. */
+  topicOf(post: ParsedPost, language: string): Promise<MarkerTopic | null>;
+}
+
+export interface MarkerManager extends OverlayMounter {
+  setStatuses(statuses: Readonly<Record<string, PostStatus>>): void;
+  /** Outlines the post's marker for a moment, after the workspace scrolled to it. */
+  highlight(postKey: string): void;
+  /** Shown under the marker when the workspace could not be opened from the page. */
+  showHint(postKey: string): void;
+  /** Strings changed (UI language setting). */
+  refresh(): void;
+  destroy(): void;
+}
+
+const CSS = `
+:host { all: initial; display: block; margin: 4px 16px 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; }
+button { display: inline-flex; align-items: center; gap: 6px; max-width: 100%; border: 1px solid #c9ccd1; background: #f7f8fa; color: inherit; border-radius: 999px; padding: 2px 10px 2px 4px; font: inherit; cursor: pointer; }
+button:hover { background: #eef1f5; }
+button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
+.logo { display: inline-grid; place-items: center; width: 18px; height: 18px; border-radius: 50%; background: #1b5e9b; color: #fff; font-size: 10px; font-weight: 700; }
+.lang { font-weight: 700; letter-spacing: .04em; }
+.chip { border-radius: 999px; padding: 0 6px; background: #e7f0fa; color: #174e82; font-size: 12px; }
+.chip.question { background: #fff1d6; color: #6b4200; }
+.status { font-size: 12px; color: #4b4f56; }
+.status[data-done] { color: #1d6b34; font-weight: 600; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.muted button { opacity: .75; }
+.hint { display: block; margin-top: 4px; color: #4b4f56; font-size: 12px; }
+.hint:empty { display: none; }
+.highlight button { outline: 3px solid #f0b400; outline-offset: 2px; }
+`;
+
+let sheet: CSSStyleSheet | undefined;
+function styleSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+interface Mounted {
+  host: HTMLElement;
+  wrapper: HTMLElement;
+  button: HTMLButtonElement;
+  hint: HTMLElement;
+  unsubscribe: () => void;
+  topic: MarkerTopic | null;
+  /** The text and language the topic was asked for. */
+  topicFor: string;
+  highlightTimer?: ReturnType<typeof setTimeout>;
+}
+
+function span(className: string, text: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+export function isMarkerHost(node: Node): boolean {
+  return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === MARKER_TAG;
+}
+
+export function createMarkerManager(options: MarkerOptions): MarkerManager {
+  const { adapter, store } = options;
+  const mounted = new Map<string, Mounted>();
+  let statuses: Record<string, PostStatus> = {};
+
+  const render = (postKey: string) => {
+    const entry = mounted.get(postKey);
+    if (!entry) return;
+    const t = options.t();
+    const analysis = store.get(postKey)?.analysis ?? null;
+    const status = statuses[postKey] ?? 'open';
+    const logo = span('logo', 'OA');
+    logo.setAttribute('aria-hidden', 'true');
+    const parts: Node[] = [span('sr', `${t('product')}: `), logo];
+    if (!analysis) {
+      parts.push(span('status', t('analysing')));
+    } else {
+      const language = analysis.language;
+      const known = language !== 'und';
+      const lang = span('lang', known ? language.toUpperCase() : '?');
+      lang.title = known ? t(`languages.${language}`) : t('languageUnknown');
+      parts.push(lang, span('sr', ` ${lang.title}`));
+      if (analysis.isQuestion) parts.push(span('chip question', t('question')));
+      if (entry.topic && entry.topic.likely > 0) {
+        parts.push(span('chip', entry.topic.topicLabel));
+        parts.push(span('sr', ` ${t('likely', { count: entry.topic.likely })}`));
+      }
+      const statusText = span('status', status === 'open' ? '' : `✓ ${t(`status.${status}`)}`);
+      if (status === 'not-relevant') statusText.textContent = `– ${t('status.not-relevant')}`;
+      else if (status !== 'open') statusText.dataset.done = '';
+      if (statusText.textContent) parts.push(statusText);
+      entry.wrapper.classList.toggle(
+        'muted',
+        !analysis.isQuestion && !(entry.topic && entry.topic.likely > 0),
+      );
+    }
+    parts.push(span('sr', ` — ${t('open')}`));
+    entry.button.replaceChildren(...parts);
+    entry.button.title = t('open');
+    if (TEST_BUILD) {
+      const host = entry.host;
+      if (analysis) {
+        host.dataset.language = analysis.language;
+        host.dataset.question = String(analysis.isQuestion);
+      }
+      host.dataset.status = status;
+      if (entry.topic) {
+        host.dataset.topic = entry.topic.likely > 0 ? entry.topic.topic : 'off-topic';
+        host.dataset.suggestions = entry.topic.answerIds.join(',');
+      }
+    }
+  };
+
+  const askTopic = (postKey: string) => {
+    const entry = mounted.get(postKey);
+    const stored = store.get(postKey);
+    const analysis = stored?.analysis;
+    if (!entry || !stored || !analysis) return;
+    const askedFor = `${analysis.language}\u0000${stored.post.text}`;
+    if (entry.topicFor === askedFor) return;
+    entry.topicFor = askedFor;
+    options.topicOf(stored.post, analysis.language).then(
+      (topic) => {
+        const current = mounted.get(postKey);
+        if (!current || current.topicFor !== askedFor) return;
+        current.topic = topic;
+        render(postKey);
+      },
+      () => undefined, // the marker works without a topic; the workspace shows the error
+    );
+  };
+
+  const unmount = (postKey: string) => {
+    const entry = mounted.get(postKey);
+    if (!entry) return;
+    mounted.delete(postKey);
+    clearTimeout(entry.highlightTimer);
+    entry.unsubscribe();
+    entry.host.remove();
+  };
+
+  return {
+    mount(root: Element, post: ParsedPost) {
+      const existing = mounted.get(post.postKey);
+      if (existing && existing.host.isConnected && root.contains(existing.host)) return;
+      unmount(post.postKey);
+      // A marker left behind by an earlier content script (extension updated) goes first.
+      const ours = new Set([...mounted.values()].map((entry) => entry.host));
+      for (const stale of root.querySelectorAll(MARKER_TAG)) {
+        if (!ours.has(stale as HTMLElement)) stale.remove();
+      }
+      const host = document.createElement(MARKER_TAG);
+      host.dataset.postKey = post.postKey;
+      const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
+      shadow.adoptedStyleSheets = [styleSheet()];
+      const wrapper = document.createElement('div');
+      const button = document.createElement('button');
+      button.type = 'button';
+      const hint = document.createElement('span');
+      hint.className = 'hint';
+      hint.setAttribute('role', 'status');
+      wrapper.append(button, hint);
+      shadow.append(wrapper);
+      button.addEventListener('click', (event) => {
+        // Synthetic clicks from the page's scripts do nothing.
+        if (!event.isTrusted) return;
+        options.onOpen(post.postKey);
+      });
+      // Facebook's keyboard shortcuts must not fire while the marker has focus.
+      for (const type of ['keydown', 'keyup', 'keypress'] as const) {
+        wrapper.addEventListener(type, (event) => event.stopPropagation());
+      }
+      const { parent, before } = adapter.overlayAnchor(root);
+      parent.insertBefore(host, before);
+      const unsubscribe = store.subscribe(post.postKey, () => {
+        render(post.postKey);
+        askTopic(post.postKey);
+      });
+      mounted.set(post.postKey, {
+        host,
+        wrapper,
+        button,
+        hint,
+        unsubscribe,
+        topic: existing?.topic ?? null,
+        topicFor: existing?.topicFor ?? '',
+      });
+      render(post.postKey);
+      askTopic(post.postKey);
+    },
+    unmount,
+    isOverlayNode: isMarkerHost,
+    isMounted(postKey, root) {
+      const entry = mounted.get(postKey);
+      return entry !== undefined && entry.host.isConnected && root.contains(entry.host);
+    },
+    count: () => mounted.size,
+    setStatuses(next) {
+      const changed = Object.keys(next).filter((key) => statuses[key] !== next[key]);
+      statuses = { ...statuses, ...next };
+      for (const key of changed) render(key);
+    },
+    highlight(postKey) {
+      const entry = mounted.get(postKey);
+      if (!entry) return;
+      clearTimeout(entry.highlightTimer);
+      entry.wrapper.classList.add('highlight');
+      entry.highlightTimer = setTimeout(() => entry.wrapper.classList.remove('highlight'), 2500);
+    },
+    showHint(postKey) {
+      const entry = mounted.get(postKey);
+      if (entry) entry.hint.textContent = options.t()('openSidebar');
+    },
+    refresh() {
+      for (const key of mounted.keys()) render(key);
+    },
+    destroy() {
+      for (const postKey of [...mounted.keys()]) unmount(postKey);
+    },
+  };
+}
