@@ -11,7 +11,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import { storage } from 'wxt/utils/storage';
-import type { LogEvent } from '../log/events';
+import { LEGACY_DOCUMENTATION_TYPES, upgradeLegacyEvent, type LogEvent } from '../log/events';
 import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 
@@ -104,6 +104,44 @@ export class OutreachDatabase extends Dexie {
         const legacy = await Dexie.waitFor(storage.getItem<string>(LEGACY_INSTALLATION_SECRET_KEY));
         if (typeof legacy === 'string' && /^[0-9a-f]{64}$/.test(legacy)) {
           await tx.table('secrets').put({ id: INSTALLATION_SECRET_ID, value: legacy });
+        }
+      });
+    // v4: one way to document a case. The first version's "Handled" and "Log
+    // referral" events become `note-added` events (outcome informed / referred,
+    // empty note), so statistics count each post's outcome once; the case
+    // record of each affected post is rebuilt from its latest documentation.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        const touched = new Set<string>();
+        await tx
+          .table('events')
+          .where('type')
+          .anyOf([...LEGACY_DOCUMENTATION_TYPES])
+          .modify((event: LogEvent, ref: { value: LogEvent }) => {
+            touched.add(event.postKey);
+            ref.value = upgradeLegacyEvent(event);
+          });
+        for (const postKey of touched) {
+          const documentation = (await tx
+            .table('events')
+            .where('postKey')
+            .equals(postKey)
+            .filter((event: LogEvent) => event.type === 'note-added')
+            .toArray()) as Extract<LogEvent, { type: 'note-added' }>[];
+          const latest = documentation.sort((a, b) => b.at - a.at)[0];
+          if (!latest) continue;
+          const current = (await tx.table('caseNotes').get(postKey)) as CaseNoteRecord | undefined;
+          if (current && current.updatedAt > latest.at) continue;
+          await tx.table('caseNotes').put({
+            postKey,
+            outcome: latest.outcome,
+            note: latest.note,
+            referredTo: latest.referredTo ?? null,
+            updatedAt: latest.at,
+            eventId: latest.id,
+            authorHash: latest.authorHash,
+          } satisfies CaseNoteRecord);
         }
       });
   }

@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTALLATION_SECRET_ID, OutreachDatabase } from '../db/database';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
+import { computeStatistics } from './stats';
 
 // The version-1 stores as shipped; copied on purpose so a later edit of the
 // class cannot silently change what "the first schema" means in this test.
@@ -49,7 +50,7 @@ describe('database upgrade 1 → 2', () => {
 
     const db = new OutreachDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_VERSION);
     const events = await db.events.orderBy('at').toArray();
     expect(events.map(({ source: _s, ...rest }) => rest)).toEqual(v1Events);
     expect(await db.events.where('source').equals('local').count()).toBe(30);
@@ -61,6 +62,9 @@ describe('database upgrade 1 → 2', () => {
     db.close();
   });
 });
+
+/** The schema version the app opens today (bump when adding a version). */
+const CURRENT_VERSION = 4;
 
 // The version-2 stores as shipped (v1 plus packs, trusted keys and the v2 event indexes).
 const VERSION_2_STORES = {
@@ -87,7 +91,7 @@ describe('database upgrade 2 → 3', () => {
 
     const db = new OutreachDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(CURRENT_VERSION);
     expect(await db.events.orderBy('at').toArray()).toEqual(events);
     expect(await db.trustedKeys.count()).toBe(1);
     expect(await db.secrets.get(INSTALLATION_SECRET_ID)).toEqual({
@@ -106,6 +110,76 @@ describe('database upgrade 2 → 3', () => {
     const db = new OutreachDatabase(name);
     await db.open();
     expect(await db.secrets.count()).toBe(0);
+    db.close();
+  });
+});
+
+// The version-3 stores as shipped (v2 plus secrets and trusted advisor keys).
+const VERSION_3_STORES = {
+  ...VERSION_2_STORES,
+  secrets: '&id',
+  trustedAdvisorKeys: '&keyId',
+};
+
+describe('database upgrade 3 → 4', () => {
+  it('turns "Handled" and "Log referral" into the one documentation event, counted once', async () => {
+    const v3 = new Dexie(name);
+    v3.version(3).stores(VERSION_3_STORES);
+    const local = { advisor: 'me', source: 'local' };
+    const handled = { ...sampleEvent('handled', { postKey: 'p1', at: 1000 }), ...local };
+    const referred = {
+      ...sampleEvent('referred', { postKey: 'p2', at: 2000, referredTo: 'Faire Mobilität' }),
+      ...local,
+    };
+    // p2 was also documented through the case panel, later: that stays the outcome.
+    const note = {
+      ...sampleEvent('note-added', {
+        postKey: 'p2',
+        at: 3000,
+        outcome: 'referred',
+        note: 'called',
+      }),
+      ...local,
+    };
+    const seen = { ...sampleEvent('post-seen', { postKey: 'p3', at: 500 }), ...local };
+    await v3.table('events').bulkAdd([handled, referred, note, seen]);
+    await v3.table('caseNotes').add({
+      postKey: 'p2',
+      outcome: 'referred',
+      note: 'called',
+      updatedAt: 3000,
+      eventId: note.id,
+      authorHash: note.authorHash,
+    });
+    v3.close();
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.events.where('type').anyOf(['handled', 'referred']).count()).toBe(0);
+    expect(await db.events.get(handled.id)).toMatchObject({
+      type: 'note-added',
+      outcome: 'informed',
+      note: '',
+      postKey: 'p1',
+    });
+    expect(await db.events.get(referred.id)).toMatchObject({
+      type: 'note-added',
+      outcome: 'referred',
+      referredTo: 'Faire Mobilität',
+    });
+    expect(await db.events.get(seen.id)).toEqual(seen);
+    expect(await db.caseNotes.get('p1')).toMatchObject({
+      outcome: 'informed',
+      eventId: handled.id,
+    });
+    expect(await db.caseNotes.get('p2')).toMatchObject({ note: 'called', eventId: note.id });
+
+    const stats = computeStatistics(await db.events.toArray());
+    expect(stats.outcomes.referred).toBe(1);
+    expect(stats.outcomes.informed).toBe(1);
+    expect(stats.totals.referrals).toBe(1);
+    expect(stats.totals.documented).toBe(2);
     db.close();
   });
 });

@@ -43,6 +43,13 @@ export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 export const ANSWER_CHOICE_SOURCES = ['suggestion', 'search'] as const;
 export type AnswerChoiceSource = (typeof ANSWER_CHOICE_SOURCES)[number];
 
+/**
+ * Event types of the first version's second documentation path ("Handled",
+ * "Log referral"). They are still read (old exports), but stored and counted
+ * as `note-added`, the one documentation event (docs/ARCHITECTURE.md#log-model).
+ */
+export const LEGACY_DOCUMENTATION_TYPES: readonly LogEventType[] = ['handled', 'referred'];
+
 /** Event types that count as the advisor having replied to the post. */
 export const REPLY_EVENT_TYPES: readonly LogEventType[] = ['reply-inserted', 'reply-copied'];
 
@@ -197,4 +204,28 @@ export function splitEventBatch(raw: readonly unknown[]): {
     rejected.push({ id, reason: reason.slice(0, 200) });
   }
   return { valid, rejected };
+}
+
+/**
+ * An old `handled` / `referred` event as the one documentation event it
+ * stands for: `handled` → outcome `informed`, `referred` → outcome `referred`
+ * with its target; the note is empty. Other events come back unchanged.
+ * Used by the database upgrade, by imports and by the statistics, so an old
+ * record is counted exactly once however it arrives.
+ */
+export function upgradeLegacyEvent<Event extends { type: LogEventType }>(event: Event): Event {
+  if (event.type === 'handled') {
+    return { ...event, type: 'note-added', outcome: 'informed', note: '', referredTo: null };
+  }
+  if (event.type === 'referred') {
+    const referredTo = (event as { referredTo?: unknown }).referredTo;
+    return {
+      ...event,
+      type: 'note-added',
+      outcome: 'referred',
+      note: '',
+      referredTo: typeof referredTo === 'string' ? referredTo : null,
+    };
+  }
+  return event;
 }

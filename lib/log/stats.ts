@@ -11,7 +11,7 @@
  * publication time (where the page showed it) to its first reply.
  */
 import type { CaseOutcome, LogEvent } from './events';
-import { CASE_OUTCOMES } from './events';
+import { CASE_OUTCOMES, upgradeLegacyEvent } from './events';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -46,9 +46,9 @@ export interface Statistics {
     questions: number;
     repliedPosts: number;
     replies: number;
+    /** Posts whose latest documented outcome is `referred` (each post once). */
     referrals: number;
     notRelevant: number;
-    handled: number;
     documented: number;
     advisors: number;
   };
@@ -129,7 +129,6 @@ export function computeStatistics(
     replies: 0,
     referrals: 0,
     notRelevant: 0,
-    handled: 0,
     documented: 0,
     advisors: 0,
   };
@@ -145,7 +144,9 @@ export function computeStatistics(
     return row;
   };
 
-  for (const event of events) {
+  for (const stored of events) {
+    // Old "Handled" / "Log referral" records count as the documentation they were.
+    const event = upgradeLegacyEvent(stored);
     advisors.add(event.advisor);
     if (from === null || event.at < from) from = event.at;
     if (to === null || event.at > to) to = event.at;
@@ -189,14 +190,8 @@ export function computeStatistics(
         if (post.firstReplyAt === null || event.at < post.firstReplyAt)
           post.firstReplyAt = event.at;
         break;
-      case 'referred':
-        totals.referrals += 1;
-        break;
       case 'not-relevant':
         totals.notRelevant += 1;
-        break;
-      case 'handled':
-        totals.handled += 1;
         break;
       case 'note-added':
         if (event.at >= post.outcomeAt) {
@@ -248,6 +243,7 @@ export function computeStatistics(
     if (post.outcome !== null) {
       totals.documented += 1;
       outcomes[post.outcome] += 1;
+      if (post.outcome === 'referred') totals.referrals += 1;
       week(post.outcomeAt).outcomes[post.outcome] += 1;
     }
     bump(byLanguage, post.language ?? 'und', post.language ?? 'und', post);
