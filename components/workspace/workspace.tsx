@@ -200,6 +200,10 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [selected, back, goNext, reason]);
 
+  useEffect(() => {
+    document.title = t('title');
+  }, [t]);
+
   useFocusGuard(root, () =>
     selectedItem ? postHeading.current : (queueHeading.current ?? nextButton.current),
   );
