@@ -116,11 +116,19 @@ export function PostView({
   const shown = (data?.suggestions ?? []).filter((s) => !dismissed.includes(answerKey(s)));
   const anyLikely = shown.some((s) => s.level === 'likely');
   const firstLikely = shown.find((s) => s.level === 'likely');
-  const [openCard, setOpenCard] = useDraft<string | null>(
+  // Until the advisor opens or closes a card, the first likely suggestion is open
+  // (also when the suggestions arrive after the post was selected).
+  const [chosenCard, setOpenCard] = useDraft<string | null | undefined>(
     drafts,
     `${postKey}\u0000open`,
-    firstLikely ? `suggestion:${answerKey(firstLikely)}` : null,
+    undefined,
   );
+  const openCard =
+    chosenCard !== undefined
+      ? chosenCard
+      : firstLikely
+        ? `suggestion:${answerKey(firstLikely)}`
+        : null;
   const search = useSearch(query, { postLanguage, uiLanguage }, actions.search);
 
   useEffect(() => {

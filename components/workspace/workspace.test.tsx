@@ -245,4 +245,43 @@ describe('Workspace', () => {
     );
     expect(byTestId(container, 'empty-state')?.dataset.reason).toBe('excluded');
   });
+
+  it('opens the first likely answer even when suggestions arrive after the post was selected', async () => {
+    let release: () => void = () => undefined;
+    const base = fakeActions();
+    const actions = fakeActions({
+      suggest: (request) =>
+        new Promise((resolve) => {
+          release = () => resolve(base.suggest(request));
+        }),
+    });
+    const { container, port } = await open(actions);
+    await act(async () => port.receive({ type: 'select', postKey: 'fb:1' }));
+    await settle();
+    expect(byTestId(container, 'reply-text')).toBeNull();
+    await act(async () => release());
+    await settle();
+    expect(byTestId(container, 'reply-text')).not.toBeNull();
+  });
+
+  it('asks for a reload when the page does not answer, and reconnects by itself', async () => {
+    const { connect, ports } = fakeConnect();
+    const view = await renderInI18n(
+      <Workspace
+        tab={{ tabId: 5, url: 'https://www.facebook.com/groups/1', navigations: 0 }}
+        actions={fakeActions()}
+        connect={connect}
+      />,
+    );
+    cleanup = view.unmount;
+    expect(byTestId(view.container, 'empty-state')?.dataset.reason).toBe('connecting');
+    await act(async () => ports[0]?.drop());
+    await settle(300);
+    await act(async () => ports[1]?.drop());
+    expect(byTestId(view.container, 'empty-state')?.dataset.reason).toBe('unreachable-facebook');
+    await settle(1100);
+    await act(async () => ports[2]?.receive(snapshot));
+    await settle();
+    expect(byTestId(view.container, 'queue')).not.toBeNull();
+  });
 });

@@ -104,6 +104,12 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const [drafts] = useState(createDraftStore);
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [selected, setSelected] = useState<string | null>(null);
+  // Another tab is another page: its queue starts unselected.
+  const [selectionTab, setSelectionTab] = useState(boundTab?.tabId ?? null);
+  if (selectionTab !== (boundTab?.tabId ?? null)) {
+    setSelectionTab(boundTab?.tabId ?? null);
+    setSelected(null);
+  }
   const [nextMessage, setNextMessage] = useState<string | null>(null);
   /** Where focus goes after the next render (set by the advisor's actions). */
   const focusRequest = useRef<FocusRequest>(null);
