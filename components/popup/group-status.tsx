@@ -104,7 +104,7 @@ export function CopyDiagnosticReport({ state }: { state: TabState }) {
     <div className="diagnostics">
       <button
         type="button"
-        className="secondary"
+        className="link"
         data-testid="copy-diagnostics"
         onClick={() => void copy()}
       >

@@ -4,14 +4,16 @@ import { browser } from 'wxt/browser';
 import type { TabState } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
 import { CopyDiagnosticReport, GroupInclusion } from './group-status';
+import { OpenWorkspaceButton } from './open-workspace';
 
 type TabStatus = { kind: 'checking' } | { kind: 'inactive' } | { kind: 'active'; state: TabState };
 
-async function loadActiveTabStatus(): Promise<TabStatus> {
+async function loadActiveTabStatus(): Promise<{ status: TabStatus; windowId: number | null }> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { kind: 'inactive' };
+  const windowId = tab?.windowId ?? null;
+  if (tab?.id === undefined) return { status: { kind: 'inactive' }, windowId };
   const state = await sendMessage('getTabState', { tabId: tab.id });
-  return state ? { kind: 'active', state } : { kind: 'inactive' };
+  return { status: state ? { kind: 'active', state } : { kind: 'inactive' }, windowId };
 }
 
 function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => void }) {
@@ -42,7 +44,6 @@ function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => voi
           {t('unsavedEvents', { count: page.unsavedEvents })}
         </p>
       )}
-      {page.pageKind !== 'other' && page.groupIncluded && <CopyDiagnosticReport state={state} />}
     </div>
   );
 }
@@ -50,16 +51,24 @@ function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => voi
 export function Popup() {
   const { t } = useTranslation(['popup', 'common']);
   const [status, setStatus] = useState<TabStatus>({ kind: 'checking' });
+  const [windowId, setWindowId] = useState<number | null>(null);
 
   const [revision, setRevision] = useState(0);
 
   useEffect(() => {
-    loadActiveTabStatus().then(setStatus, () => setStatus({ kind: 'inactive' }));
+    loadActiveTabStatus().then(
+      (loaded) => {
+        setStatus(loaded.status);
+        setWindowId(loaded.windowId);
+      },
+      () => setStatus({ kind: 'inactive' }),
+    );
   }, [revision]);
 
   return (
     <div className="popup">
       <h1>{t('common:appName')}</h1>
+      <OpenWorkspaceButton windowId={windowId} />
       {status.kind === 'checking' && <p>{t('checking')}</p>}
       {status.kind === 'inactive' && <p data-testid="not-active">{t('notActive')}</p>}
       {status.kind === 'active' && (
@@ -67,6 +76,7 @@ export function Popup() {
       )}
       <button
         type="button"
+        className="secondary"
         data-testid="open-dashboard"
         onClick={() => {
           void browser.runtime.openOptionsPage();
@@ -75,6 +85,9 @@ export function Popup() {
       >
         {t('openDashboard')}
       </button>
+      {status.kind === 'active' &&
+        status.state.page.pageKind !== 'other' &&
+        status.state.page.groupIncluded && <CopyDiagnosticReport state={status.state} />}
     </div>
   );
 }

@@ -1,0 +1,113 @@
+/**
+ * Everything the workspace does outside itself, besides the port to the
+ * page: asking the background for suggestions and search results, logging
+ * the advisor's actions, feedback on suggestions, case notes, post statuses,
+ * the selection made on the page, the clipboard and the settings. The views
+ * get these as one `WorkspaceActions` object, so tests pass plain fakes
+ * (the same pattern as the overlay's actions, docs/ARCHITECTURE.md#content-script-lifecycle).
+ */
+import type { DetectedLanguage, UiLanguage } from '../../lib/domain/languages';
+import type { CaseOutcome, LogEventRequest } from '../../lib/log/events';
+import { sendMessage } from '../../lib/messaging/send';
+import { getSettings, watchSettings, type Settings } from '../../lib/settings/settings';
+import type {
+  SuggestForPostsRequest,
+  SuggestForPostsResponse,
+  SuggestionFeedbackKind,
+  SuggestionPayload,
+} from '../../lib/suggestions/schema';
+import type { PostStatus } from '../../lib/workspace/protocol';
+
+export interface SearchOptions {
+  /** The post's language: results come with their reply in it where the pack has one. */
+  postLanguage: DetectedLanguage;
+  /** For the rendering beside the reply. */
+  uiLanguage: UiLanguage;
+}
+
+/** Search over every answer of the active packs, best first. */
+export type SearchAnswers = (query: string, options: SearchOptions) => Promise<SuggestionPayload[]>;
+
+export interface StoredCaseNote {
+  outcome: CaseOutcome;
+  note: string;
+  referredTo: string | null;
+  updatedAt: number;
+}
+
+export interface WorkspaceActions {
+  suggest(request: SuggestForPostsRequest): Promise<SuggestForPostsResponse>;
+  search: SearchAnswers;
+  /** Resolves once the background stored (or already had) every event; rejects otherwise. */
+  logEvents(events: LogEventRequest[]): Promise<void>;
+  recordFeedback(suggestion: SuggestionPayload, kind: SuggestionFeedbackKind): Promise<void>;
+  loadCaseNote(postKey: string): Promise<StoredCaseNote | null>;
+  loadStatuses(postKeys: string[]): Promise<Record<string, PostStatus>>;
+  /** A post the advisor chose on the page before this workspace was connected. */
+  takeSelection(tabId: number): Promise<string | null>;
+  copyText(text: string): Promise<boolean>;
+  getSettings(): Promise<Settings>;
+  watchSettings(callback: (settings: Settings) => void): () => void;
+}
+
+/** Thrown by `logEvents` when the background refused or missed an event. */
+export class LogNotStoredError extends Error {
+  override name = 'LogNotStoredError';
+}
+
+/**
+ * A stand-in search until the background's own search message is wired in
+ * (it is what `createWorkspaceActions` gets from the entry point): it runs the
+ * query through the matcher as if it were a post, so it finds what matching
+ * finds for those words.
+ */
+export const searchViaSuggestions: SearchAnswers = async (query, options) => {
+  const response = await sendMessage('suggestForPosts', {
+    uiLanguage: options.uiLanguage,
+    posts: [{ postKey: 'workspace-search', text: query, language: options.postLanguage }],
+  });
+  return response.results[0]?.suggestions ?? [];
+};
+
+export function createWorkspaceActions(options: {
+  searchAnswers: SearchAnswers;
+}): WorkspaceActions {
+  return {
+    suggest: (request) => sendMessage('suggestForPosts', request),
+    search: options.searchAnswers,
+    async logEvents(events) {
+      const answer = await sendMessage('logEvents', { events });
+      const stored = new Set(answer.acknowledged);
+      const missing = events.filter((event) => !stored.has(event.id));
+      if (missing.length > 0) {
+        const reason = answer.rejected[0]?.reason ?? 'not acknowledged';
+        throw new LogNotStoredError(reason);
+      }
+    },
+    async recordFeedback(suggestion, kind) {
+      await sendMessage('recordSuggestionFeedback', {
+        packId: suggestion.packId,
+        answerId: suggestion.answerId,
+        kind,
+      });
+    },
+    loadCaseNote: (postKey) => sendMessage('getCaseNote', { postKey }),
+    async loadStatuses(postKeys) {
+      if (postKeys.length === 0) return {};
+      return (await sendMessage('getPostStatuses', { postKeys })).statuses;
+    },
+    async takeSelection(tabId) {
+      return (await sendMessage('takeWorkspaceSelection', { tabId })).postKey;
+    },
+    async copyText(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    getSettings,
+    watchSettings,
+  };
+}
