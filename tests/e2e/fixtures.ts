@@ -24,7 +24,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  extensionDir: [TEST_BUILD, { option: true }],
+  // OA_EXTENSION_DIR runs a spec against another build (e.g. an old one, to show a regression test fails there).
+  extensionDir: [process.env.OA_EXTENSION_DIR ?? TEST_BUILD, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     const server = await startStaticServer(join(REPO_ROOT, 'tests', 'fixtures'));
