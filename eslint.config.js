@@ -13,8 +13,8 @@ import globals from 'globals';
  * - entrypoints/ wire things together and may import components/ and lib/.
  * - components/ is the React UI and may import lib/.
  * - lib/ is logic and never imports components/: UI depends on logic, never
- *   the reverse. The content script gets its panels and overlay mount from
- *   entrypoints/facebook.content.ts (lib/content/overlay-contract.ts).
+ *   the reverse. The content script has no React UI at all (its marker is
+ *   plain DOM, lib/content/marker.ts); the workspace lives in components/workspace.
  * - The pure modules (PURE_MODULES: language detection, matching, analysis,
  *   domain, suggestions, pack parsing and validation, log export and
  *   statistics) take data and return data. The background, the CLI (Node)
@@ -142,7 +142,7 @@ export default tseslint.config(
               target: './lib',
               from: './components',
               message:
-                'lib/ must not depend on components/; pass the UI in from entrypoints/ (see lib/content/overlay-contract.ts).',
+                'lib/ must not depend on components/; pass UI in from entrypoints/ if ever needed.',
             },
           ],
         },
@@ -157,7 +157,7 @@ export default tseslint.config(
       ...jsxA11y.configs.strict.rules,
     },
   },
-  // Code that runs in a page: extension pages, the overlay, the content
+  // Code that runs in a page: extension pages, the workspace, the content
   // script, and the scripts of the e2e fixture pages.
   {
     files: ['entrypoints/**', 'components/**', 'lib/content/**', 'tests/fixtures/src/**'],

@@ -1,5 +1,5 @@
 /**
- * i18next setup shared by the popup, the dashboard and the overlay. The UI
+ * i18next setup shared by the popup, the dashboard and the workspace. The UI
  * language comes from the settings (`auto` follows the browser's language)
  * and switches live when the setting changes.
  */
