@@ -25,6 +25,8 @@ import {
 } from '../../lib/log/report';
 import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics } from '../../lib/log/stats';
+import { getInstallationSecret } from '../../lib/privacy/author-hash';
+import { createPostKeyKeyer } from '../../lib/privacy/post-key';
 import { getSettings } from '../../lib/settings/settings';
 import { AdvisorKeys } from './log/advisor-keys';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
@@ -95,6 +97,7 @@ export function StatsSection() {
         retentionCutoff: retentionCutoff(Date.now(), retentionDays),
         storePostText,
         trusted: toTrustedKeys(await listTrustedAdvisorKeys(db)),
+        keyPostKey: await createPostKeyKeyer(await getInstallationSecret(db)),
         onProgress: (done, total) => setProgress({ done, total }),
       });
       setReport({

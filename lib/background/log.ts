@@ -9,7 +9,9 @@ import { storage } from 'wxt/utils/storage';
 import { getDatabase } from '../db/database';
 import type { LogEventInput, LogEventRequest, RejectedEvent } from '../log/events';
 import { splitEventBatch } from '../log/events';
-import { hashAuthor } from '../privacy/author-hash';
+import { getInstallationSecret, hashAuthor } from '../privacy/author-hash';
+import type { PostKeyKeyer } from '../privacy/post-key';
+import { createPostKeyKeyer, isUnkeyedFallbackKey, keyPostKeysOf } from '../privacy/post-key';
 import { purgeExpired } from '../log/retention';
 import type { StoreResult } from '../log/store';
 import { storeEvents, toLogStorageError } from '../log/store';
@@ -49,6 +51,20 @@ export async function pseudonymiseAuthors(
   return result;
 }
 
+/**
+ * This installation's post-key keyer: `fbh:` fingerprints from the content
+ * script become `fbk:` keyed digests before they are stored or looked up
+ * (docs/ARCHITECTURE.md#keyed-fallback-post-keys).
+ */
+async function postKeyKeyer(): Promise<PostKeyKeyer> {
+  return createPostKeyKeyer(await getInstallationSecret());
+}
+
+/** The post key as storage holds it: `fbh:` keyed, every other key unchanged. */
+export async function storedPostKey(postKey: string): Promise<string> {
+  return isUnkeyedFallbackKey(postKey) ? (await postKeyKeyer())(postKey) : postKey;
+}
+
 // Caches for the hot path (one batch every few hundred ms while an advisor works).
 // Both are rebuilt lazily after the worker restarts, so nothing depends on them surviving.
 let cachedSettings: ReturnType<typeof getSettings> | undefined;
@@ -74,7 +90,10 @@ export function resetLogCaches(): void {
 
 export async function logEventBatch(requests: readonly LogEventRequest[]): Promise<StoreResult> {
   const settings = await currentSettings();
-  const events = await pseudonymiseAuthors(requests);
+  const pseudonymised = await pseudonymiseAuthors(requests);
+  const events = pseudonymised.some((event) => isUnkeyedFallbackKey(event.postKey))
+    ? await keyPostKeysOf(pseudonymised, await postKeyKeyer())
+    : pseudonymised;
   try {
     const result = await storeEvents(getDatabase(), events, {
       advisor: settings.advisorPseudonym,
@@ -111,8 +130,9 @@ export async function logEventsChecked(
   return { ...stored, rejected };
 }
 
+/** The case note of a post; the content script asks with its own (possibly `fbh:`) key. */
 export async function loadCaseNote(postKey: string) {
-  const note = await getDatabase().caseNotes.get(postKey);
+  const note = await getDatabase().caseNotes.get(await storedPostKey(postKey));
   return note ? { outcome: note.outcome, note: note.note, updatedAt: note.updatedAt } : null;
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_INCLUDES } from './export-options';
 import { importLogExports, mergeEnvelopes, removeImport } from './merge';
 import { generateEvents } from '../../tests/fixtures/sample-events';
 import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
+import { createPostKeyKeyer } from '../privacy/post-key';
 
 let db: OutreachDatabase;
 beforeEach(() => {
@@ -52,6 +53,34 @@ describe('importLogExports', () => {
     const report = await importLogExports(db, [a], { retentionCutoff: cutoff });
     expect(report).toMatchObject({ added: 40 - due, expired: due });
     expect(await db.events.where('at').below(cutoff).count()).toBe(0);
+  });
+
+  it('stores fbh: keys of a raw-id export keyed with this installation’s keyer', async () => {
+    const events = generateEvents(10, 9).map((event, index) => ({
+      ...event,
+      postKey: index % 2 === 0 ? `fbh:guessable${index}` : `fb:${index}`,
+    }));
+    const envelope = await buildLogExport(events, {
+      ...(await exampleExportKeys()),
+      advisor: 'raw',
+      includes: { ...DEFAULT_INCLUDES, rawIds: true },
+    });
+    const keyer = await createPostKeyKeyer(new Uint8Array(32).fill(7));
+    const report = await importLogExports(
+      db,
+      [{ name: 'raw.json', text: serialiseLogExport(envelope) }],
+      { keyPostKey: keyer },
+    );
+    expect(report.added).toBe(10);
+    const stored = await db.events.toArray();
+    expect(JSON.stringify(stored)).not.toContain('fbh:');
+    expect(stored.filter((event) => event.postKey.startsWith('fbk:'))).toHaveLength(5);
+    expect(
+      await db.events
+        .where('postKey')
+        .equals(await keyer('fbh:guessable0'))
+        .count(),
+    ).toBe(1);
   });
 
   it('can take an import back out', async () => {

@@ -29,6 +29,8 @@ import {
   utf8ByteLength,
 } from './import-limits';
 import { toLogStorageError } from './store';
+import type { PostKeyKeyer } from '../privacy/post-key';
+import { keyPostKeysOf } from '../privacy/post-key';
 
 export interface ImportFile {
   name: string;
@@ -72,6 +74,13 @@ export interface ImportOptions {
   trusted?: readonly TrustedKey[];
   /** Events written so far, over all files. */
   onProgress?: ProgressCallback;
+  /**
+   * This installation's post-key keyer: `fbh:` keys in a raw-id export are
+   * stored keyed, like the background stores its own
+   * (docs/ARCHITECTURE.md#keyed-fallback-post-keys). Without it (CLI, tests)
+   * keys are stored as the file has them.
+   */
+  keyPostKey?: PostKeyKeyer;
 }
 
 export interface SanitiseOptions {
@@ -129,6 +138,7 @@ interface MergeContext {
   now: number;
   cutoff: number | null;
   storePostText: boolean;
+  keyPostKey?: PostKeyKeyer;
   progress: { done: number; total: number; report?: ProgressCallback };
 }
 
@@ -148,7 +158,8 @@ async function mergeOne(
   const addedIds: string[] = [];
   try {
     for (let start = 0; start < current.length; start += IMPORT_CHUNK_SIZE) {
-      const chunk = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      const slice = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      const chunk = context.keyPostKey ? await keyPostKeysOf(slice, context.keyPostKey) : slice;
       await db.transaction('rw', db.events, async () => {
         const existing = await db.events.bulkGet(chunk.map((event) => event.id));
         const fresh: LogEvent[] = [];
@@ -246,6 +257,7 @@ export async function importLogExports(
     now: options.now ?? Date.now(),
     cutoff: options.retentionCutoff ?? null,
     storePostText: options.storePostText ?? false,
+    keyPostKey: options.keyPostKey,
     progress: {
       done: 0,
       total: results.reduce(
