@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutreachDatabase } from '../db/database';
 import { buildLogExport, serialiseLogExport } from './envelope';
 import { DEFAULT_INCLUDES } from './export-options';
-import { importLogExports, mergeEnvelopes, removeImport } from './merge';
+import { IMPORT_CHUNK_SIZE } from './import-limits';
+import { ImportCancelledError, importLogExports, mergeEnvelopes, removeImport } from './merge';
 import { generateEvents } from '../../tests/fixtures/sample-events';
 import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
 import { createPostKeyKeyer } from '../privacy/post-key';
@@ -81,6 +82,49 @@ describe('importLogExports', () => {
         .equals(await keyer('fbh:guessable0'))
         .count(),
     ).toBe(1);
+  });
+
+  it('a cancelled run leaves the database exactly as it was, over all its files', async () => {
+    const before = await exportOf(11, 30);
+    await importLogExports(db, [before]);
+    const snapshot = async () => ({
+      events: await db.events.orderBy('id').toArray(),
+      imports: await db.imports.orderBy('id').toArray(),
+    });
+    const state = await snapshot();
+
+    // The same file again (its record is updated), one new small file, then a big one
+    // that is cancelled after its second chunk of IMPORT_CHUNK_SIZE events.
+    const small = await exportOf(12, 30);
+    const big = await exportOf(13, IMPORT_CHUNK_SIZE * 3);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const run = importLogExports(db, [before, small, big], {
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done > IMPORT_CHUNK_SIZE) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it('a run cancelled while reading writes nothing', async () => {
+    const controller = new AbortController();
+    const reads: number[] = [];
+    const run = importLogExports(db, [await exportOf(14), await exportOf(15)], {
+      signal: controller.signal,
+      onRead: ({ events }) => {
+        reads.push(events);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(reads).toEqual([40]);
+    expect(await db.events.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
   });
 
   it('can take an import back out', async () => {
