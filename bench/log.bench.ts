@@ -11,11 +11,17 @@
  * - merging one signed 200,000-event export (issue 15): read and verify,
  *   then the chunked write, with peak memory and the longest stretch the
  *   event loop was blocked (a stand-in for the dashboard's long tasks).
- *   `LOG_BENCH_PART=merge npm run bench -- log` runs only this part.
+ *   `LOG_BENCH_PART=merge npm run bench -- log` runs only this part;
+ * - the same 200,000-event merge as the dashboard runs it since issue 15: in
+ *   the import worker of the built test extension in Chromium, on real
+ *   IndexedDB, with the time to the report, the peak resident memory of the
+ *   browser's processes and the dashboard's long tasks meanwhile.
+ *   `LOG_BENCH_PART=merge-chromium npm run bench -- log` runs only this part.
  */
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLogQueue } from '../lib/content/log-queue';
@@ -126,6 +132,103 @@ export async function mergeTwoHundredThousand(log: (line: string) => void = cons
       added: report.added,
     },
   };
+}
+
+/** Resident memory (MB) of every process whose command line names `marker` (the profile dir). */
+function browserRssMb(marker: string): number {
+  let total = 0;
+  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  for (const line of out.split('\n')) {
+    const match = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (match && match[2]?.includes(marker)) total += Number(match[1]) / 1024;
+  }
+  return round(total, 1);
+}
+
+/**
+ * The dashboard's import of one signed 200,000-event export, in the import
+ * worker of the test build (Chromium, real IndexedDB): time from choosing the
+ * file to the report, peak resident memory of the browser's processes above
+ * the level before, and the dashboard's long tasks (`longtask` observer).
+ */
+export async function mergeInChromium(
+  count = 200_000,
+  log: (line: string) => void = console.log,
+): Promise<Record<string, unknown>> {
+  const root = resolve(import.meta.dirname, '..');
+  const extensionDir = join(root, '.output-e2e', 'chrome-mv3');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    return { skipped: 'no test build in .output-e2e (run E2E=1 npx wxt build)' };
+  }
+  const { chromium } = await import('@playwright/test');
+  const { chromiumArgs, findChromium } = await import('../scripts/lib/chromium');
+  const executablePath = findChromium();
+  if (!executablePath) return { skipped: 'no Chromium found' };
+  const keys = await exampleExportKeys('bench');
+  const now = Date.now();
+  const events = generateEvents(count, 21).map((event, index) => ({
+    ...event,
+    id: `m${String(index).padStart(7, '0')}`,
+    at: now - 200_000_000 - count * 100 + index * 100,
+  }));
+  const text = serialiseLogExport(
+    await buildLogExport(events, { advisor: 'bench', includes: DEFAULT_INCLUDES, ...keys, now }),
+  );
+  const userDataDir = await mkdtemp(join(tmpdir(), 'oa-bench-merge-'));
+  const file = join(userDataDir, 'bench-200k.json');
+  await writeFile(file, text);
+  const context = await chromium.launchPersistentContext(join(userDataDir, 'profile'), {
+    executablePath,
+    headless: true,
+    args: chromiumArgs(extensionDir),
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html#stats`);
+    await page.getByTestId('section-stats').waitFor();
+    await page.evaluate(() => {
+      const tasks: number[] = [];
+      (window as unknown as { __tasks: number[] }).__tasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await new Promise((done) => setTimeout(done, 1000));
+    const baseline = browserRssMb(userDataDir);
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, browserRssMb(userDataDir))), 250);
+    const began = performance.now();
+    await page.getByTestId('import-files').setInputFiles(file);
+    await page
+      .getByTestId('import-report')
+      .filter({ hasText: `Added ${count} entries` })
+      .waitFor({ timeout: 15 * 60_000 });
+    const ms = Math.round(performance.now() - began);
+    clearInterval(sampler);
+    peak = Math.max(peak, browserRssMb(userDataDir));
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __tasks: number[] }).__tasks,
+    );
+    const result = {
+      events: count,
+      sizeMb: mb(text.length),
+      ms,
+      baselineRssMb: baseline,
+      peakRssMb: peak,
+      peakAboveBaselineMb: round(peak - baseline, 1),
+      longTasks: longTasks.length,
+      longestTaskMs: Math.max(0, ...longTasks),
+    };
+    log(
+      `merge ${count.toLocaleString('en')} events in the dashboard's import worker (Chromium, IndexedDB, ${result.sizeMb} MB): ${ms} ms, browser RSS peak ${peak} MB (+${result.peakAboveBaselineMb} MB over ${baseline} MB), dashboard long tasks ${result.longTasks}, longest ${result.longestTaskMs} ms`,
+    );
+    return result;
+  } finally {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
 }
 
 async function inProcessRoundTrip(samples: number) {
@@ -292,6 +395,9 @@ const suite: BenchSuite = async ({ log }) => {
   if (process.env.LOG_BENCH_PART === 'merge') {
     return { merge200k: await mergeTwoHundredThousand(log) };
   }
+  if (process.env.LOG_BENCH_PART === 'merge-chromium') {
+    return { merge200kChromium: await mergeInChromium(200_000, log) };
+  }
   const inProcess = await inProcessRoundTrip(500);
   log(
     `round trip in-process (queue → protocol → store, fake-indexeddb): median ${inProcess.medianMs} ms, p95 ${inProcess.p95Ms} ms`,
@@ -354,6 +460,7 @@ const suite: BenchSuite = async ({ log }) => {
     },
     statistics100k: stats,
     merge200k: await mergeTwoHundredThousand(log),
+    merge200kChromium: await mergeInChromium(200_000, log),
   };
 };
 

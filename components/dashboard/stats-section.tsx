@@ -6,16 +6,18 @@
  * verified by checksum, merged by event id, with a report of what was
  * added), and print the anonymised report to PDF with the browser.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../lib/db/database';
 import type { EventSource } from '../../lib/log/events';
 import { CASE_OUTCOMES } from '../../lib/log/events';
 import type { LogFilter } from '../../lib/log/filter';
 import { dayBoundary } from '../../lib/log/filter';
-import type { ImportFile, ImportReport } from '../../lib/log/merge';
-import { checkImportSize, importLogExports, removeImport } from '../../lib/log/merge';
-import { LogExportError } from '../../lib/log/envelope';
+import type { ImportRun } from '../../lib/log/import-client';
+import { startImport } from '../../lib/log/import-client';
+import type { ImportProgress } from '../../lib/log/import-messages';
+import type { ImportReport } from '../../lib/log/merge';
+import { removeImport } from '../../lib/log/merge';
 import { listTrustedAdvisorKeys, toTrustedKeys } from '../../lib/log/advisor-keys';
 import {
   buildReport,
@@ -25,6 +27,7 @@ import {
 } from '../../lib/log/report';
 import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics } from '../../lib/log/stats';
+import { getInstallationSecret } from '../../lib/privacy/author-hash';
 import { getSettings } from '../../lib/settings/settings';
 import { AdvisorKeys } from './log/advisor-keys';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
@@ -38,6 +41,18 @@ type Scope = 'all' | EventSource;
 const COLORS = { posts: '#1b5e9b', questions: '#f0a202', replied: '#2e7d32', replies: '#2e7d32' };
 const OUTCOME_COLORS = ['#1b5e9b', '#6a4c93', '#2e7d32', '#b3261e', '#7b8794'];
 
+/** A run that failed as a whole (storage full, worker gone), shown like a refused file. */
+function failureReport(reason: string): ImportReport {
+  return {
+    files: [{ fileName: '', status: 'refused', reason, code: 'invalid' }],
+    added: 0,
+    duplicates: 0,
+    expired: 0,
+    outOfRange: 0,
+    refused: 1,
+  };
+}
+
 export function StatsSection() {
   const { t } = useTranslation(['stats', 'log', 'common']);
   const fileId = useId();
@@ -49,7 +64,10 @@ export function StatsSection() {
   const [to, setTo] = useState('');
   const [report, setReport] = useState<ImportReport>();
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [progress, setProgress] = useState<ImportProgress>();
+  const [notice, setNotice] = useState<string>();
+  const [cancelling, setCancelling] = useState(false);
+  const runRef = useRef<ImportRun>(undefined);
   const filter = useMemo(
     (): LogFilter => ({
       source: scope === 'all' ? null : scope,
@@ -58,7 +76,9 @@ export function StatsSection() {
     }),
     [scope, from, to],
   );
-  const events = useLogEvents(filter);
+  // A running import writes in chunks; the statistics follow once it is done, rather than
+  // re-reading and recounting the whole log on this thread after every chunk.
+  const events = useLogEvents(filter, { paused: busy });
   const imports = useImportRecords() ?? [];
   const stats = useMemo(() => (events ? computeStatistics(events) : undefined), [events]);
   const anonymised = useMemo(
@@ -71,54 +91,33 @@ export function StatsSection() {
     // Copied now: the input is cleared (and its FileList with it) right after this call starts.
     const chosen = [...files];
     setBusy(true);
+    setNotice(undefined);
     try {
-      // Sizes are checked before a file is read: a huge file never reaches memory.
-      const tooLarge: ImportReport['files'] = [];
-      const loaded: ImportFile[] = [];
-      for (const file of chosen) {
-        try {
-          checkImportSize(file.size);
-          loaded.push({ name: file.name, text: await file.text() });
-        } catch (error) {
-          if (!(error instanceof LogExportError)) throw error;
-          tooLarge.push({
-            fileName: file.name,
-            status: 'refused',
-            reason: error.message,
-            code: error.code,
-          });
-        }
-      }
       const { retentionDays, storePostText } = await getSettings();
       const db = getDatabase();
-      const result = await importLogExports(db, loaded, {
-        retentionCutoff: retentionCutoff(Date.now(), retentionDays),
-        storePostText,
-        trusted: toTrustedKeys(await listTrustedAdvisorKeys(db)),
-        onProgress: (done, total) => setProgress({ done, total }),
-      });
-      setReport({
-        ...result,
-        files: [...tooLarge, ...result.files],
-        refused: result.refused + tooLarge.length,
-      });
+      // Reading, verifying and merging run in a worker (docs/ARCHITECTURE.md#log-import-worker),
+      // so the dashboard stays responsive; the worker checks sizes before it reads a file.
+      const run = startImport(
+        chosen,
+        {
+          now: Date.now(),
+          retentionCutoff: retentionCutoff(Date.now(), retentionDays),
+          storePostText,
+          trusted: toTrustedKeys(await listTrustedAdvisorKeys(db)),
+          secret: await getInstallationSecret(db),
+        },
+        setProgress,
+      );
+      runRef.current = run;
+      const outcome = await run.outcome;
+      if (outcome.kind === 'done') setReport(outcome.report);
+      else if (outcome.kind === 'cancelled') setNotice(t('import.cancelled'));
+      else setReport(failureReport(outcome.message));
     } catch (error) {
-      setReport({
-        files: [
-          {
-            fileName: '',
-            status: 'refused',
-            reason: error instanceof Error ? error.message : String(error),
-            code: 'invalid',
-          },
-        ],
-        added: 0,
-        duplicates: 0,
-        expired: 0,
-        outOfRange: 0,
-        refused: 1,
-      });
+      setReport(failureReport(error instanceof Error ? error.message : String(error)));
     } finally {
+      runRef.current = undefined;
+      setCancelling(false);
       setBusy(false);
       setProgress(undefined);
     }
@@ -160,12 +159,39 @@ export function StatsSection() {
         />
       </div>
       {progress && (
-        <progress
-          value={progress.done}
-          max={Math.max(progress.total, 1)}
-          aria-label={t('import.progress')}
-          data-testid="import-progress"
-        />
+        <div className="import-progress" data-testid="import-progress-panel">
+          <progress
+            value={progress.merged}
+            max={Math.max(progress.total, 1)}
+            aria-label={t('import.progress')}
+            data-testid="import-progress"
+          />
+          <p className="help" role="status" data-testid="import-progress-text">
+            {t('import.progressText', {
+              read: progress.eventsRead,
+              filesRead: progress.filesRead,
+              files: progress.files,
+              merged: progress.merged,
+              total: progress.total,
+            })}
+          </p>
+          <button
+            type="button"
+            disabled={cancelling}
+            data-testid="import-cancel"
+            onClick={() => {
+              setCancelling(true);
+              runRef.current?.cancel();
+            }}
+          >
+            {cancelling ? t('import.cancelling') : t('import.cancel')}
+          </button>
+        </div>
+      )}
+      {notice && (
+        <p className="notice" role="status" data-testid="import-cancelled">
+          {notice}
+        </p>
       )}
       {report && (
         <div className="notice" role="status" data-testid="import-report">

@@ -4,7 +4,14 @@ import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { deleteAllLogData } from '../log/retention';
 import { hashAuthor, resetAuthorHashCache } from '../privacy/author-hash';
 import { updateSettings } from '../settings/settings';
-import { logErrorItem, logEventBatch, resetLogCaches, runRetentionPurge } from './log';
+import { handlers } from './handlers';
+import {
+  loadCaseNote,
+  logErrorItem,
+  logEventBatch,
+  resetLogCaches,
+  runRetentionPurge,
+} from './log';
 
 beforeEach(async () => {
   resetAuthorHashCache();
@@ -52,6 +59,54 @@ describe('logEventBatch', () => {
     spy.mockRestore();
     await logEventBatch([sampleEvent('handled')]);
     expect(await logErrorItem.getValue()).toBeNull();
+  });
+});
+
+describe('fallback post keys (fbh:) are keyed on the way in', () => {
+  const FBH = 'fbh:1a2b3c4d';
+  // The workspace (an extension page) logs documentation; content scripts only post-seen.
+  const sender = { tabId: undefined, senderKind: 'extension-page' as const };
+
+  it('stores events, post records and case notes under fbk:, never the unkeyed digest', async () => {
+    const seen = sampleEvent('post-seen', { postKey: FBH });
+    const note = sampleEvent('note-added', { postKey: FBH, note: 'rang back', at: seen.at + 1 });
+    const result = await handlers.logEvents({ events: [seen, note] }, sender);
+    expect(result.added).toBe(2);
+
+    const db = getDatabase();
+    const stored = [
+      ...(await db.events.toArray()),
+      ...(await db.posts.toArray()),
+      ...(await db.caseNotes.toArray()),
+    ];
+    expect(stored).toHaveLength(4);
+    expect(JSON.stringify(stored)).not.toContain('fbh:');
+    expect(JSON.stringify(stored)).not.toContain('1a2b3c4d');
+    const keys = new Set(stored.map((record) => record.postKey));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^fbk:[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('finds the case note when the workspace asks with the page’s fbh: key', async () => {
+    const note = sampleEvent('note-added', { postKey: FBH, outcome: 'referred', note: 'n' });
+    await handlers.logEvents({ events: [note] }, sender);
+    expect(await handlers.getCaseNote({ postKey: FBH }, sender)).toMatchObject({
+      outcome: 'referred',
+      note: 'n',
+    });
+    expect(await loadCaseNote('fbh:other')).toBeNull();
+  });
+
+  it('keys the same fingerprint the same way after a restart, and leaves fb: keys alone', async () => {
+    await logEventBatch([sampleEvent('post-seen', { postKey: FBH })]);
+    resetAuthorHashCache();
+    resetLogCaches();
+    await logEventBatch([sampleEvent('handled', { postKey: FBH })]);
+    await logEventBatch([sampleEvent('handled', { postKey: 'fb:123' })]);
+    const keys = (await getDatabase().posts.toArray()).map((post) => post.postKey).sort();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe('fb:123');
+    expect(keys[1]).toMatch(/^fbk:/);
   });
 });
 

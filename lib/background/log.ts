@@ -9,7 +9,9 @@ import { storage } from 'wxt/utils/storage';
 import { getDatabase } from '../db/database';
 import type { LogEventInput, LogEventRequest, RejectedEvent } from '../log/events';
 import { splitEventBatch } from '../log/events';
-import { hashAuthor } from '../privacy/author-hash';
+import { getInstallationSecret, hashAuthor } from '../privacy/author-hash';
+import type { PostKeyKeyer } from '../privacy/post-key';
+import { createPostKeyKeyer, isUnkeyedFallbackKey, keyPostKeysOf } from '../privacy/post-key';
 import { purgeExpired } from '../log/retention';
 import type { StoreResult } from '../log/store';
 import { storeEvents, toLogStorageError } from '../log/store';
@@ -49,6 +51,20 @@ export async function pseudonymiseAuthors(
   return result;
 }
 
+/**
+ * This installation's post-key keyer: `fbh:` fingerprints from the content
+ * script become `fbk:` keyed digests before they are stored or looked up
+ * (docs/ARCHITECTURE.md#keyed-fallback-post-keys).
+ */
+async function postKeyKeyer(): Promise<PostKeyKeyer> {
+  return createPostKeyKeyer(await getInstallationSecret());
+}
+
+/** The post key as storage holds it: `fbh:` keyed, every other key unchanged. */
+export async function storedPostKey(postKey: string): Promise<string> {
+  return isUnkeyedFallbackKey(postKey) ? (await postKeyKeyer())(postKey) : postKey;
+}
+
 // Caches for the hot path (one batch every few hundred ms while an advisor works).
 // Both are rebuilt lazily after the worker restarts, so nothing depends on them surviving.
 let cachedSettings: ReturnType<typeof getSettings> | undefined;
@@ -74,7 +90,10 @@ export function resetLogCaches(): void {
 
 export async function logEventBatch(requests: readonly LogEventRequest[]): Promise<StoreResult> {
   const settings = await currentSettings();
-  const events = await pseudonymiseAuthors(requests);
+  const pseudonymised = await pseudonymiseAuthors(requests);
+  const events = pseudonymised.some((event) => isUnkeyedFallbackKey(event.postKey))
+    ? await keyPostKeysOf(pseudonymised, await postKeyKeyer())
+    : pseudonymised;
   try {
     const result = await storeEvents(getDatabase(), events, {
       advisor: settings.advisorPseudonym,
@@ -141,23 +160,30 @@ async function seenAlreadyToday(events: readonly LogEventRequest[]): Promise<Set
   const repeats = new Set<string>();
   const seen = events.filter((event) => event.type === 'post-seen');
   if (seen.length === 0) return repeats;
-  const keys = [...new Set(seen.map((event) => event.postKey))];
+  // Stored events carry the keyed form of an `fbh:` key (lib/privacy/post-key.ts).
+  const storedKeys = new Map<string, string>();
+  for (const event of seen) {
+    if (!storedKeys.has(event.postKey)) {
+      storedKeys.set(event.postKey, await storedPostKey(event.postKey));
+    }
+  }
   const stored = await getDatabase()
     .events.where('postKey')
-    .anyOf(keys)
+    .anyOf([...new Set(storedKeys.values())])
     .filter((event) => event.type === 'post-seen')
     .toArray();
   const days = new Set(stored.map((event) => `${event.postKey}\u0000${dayOf(event.at)}`));
   for (const event of seen) {
-    const key = `${event.postKey}\u0000${dayOf(event.at)}`;
+    const key = `${storedKeys.get(event.postKey) ?? event.postKey}\u0000${dayOf(event.at)}`;
     if (days.has(key) && !stored.some((known) => known.id === event.id)) repeats.add(event.id);
     days.add(key);
   }
   return repeats;
 }
 
+/** The case note of a post; the content script asks with its own (possibly `fbh:`) key. */
 export async function loadCaseNote(postKey: string) {
-  const note = await getDatabase().caseNotes.get(postKey);
+  const note = await getDatabase().caseNotes.get(await storedPostKey(postKey));
   return note
     ? {
         outcome: note.outcome,

@@ -111,3 +111,26 @@ describe('the workspace selection', () => {
     expect(await takeSelection(8)).toEqual({ postKey: 'fb:2' });
   });
 });
+
+describe('post statuses for fallback keys', () => {
+  it('finds events stored under the keyed form of an fbh: key and answers under the page key', async () => {
+    await logEventsChecked([sampleEvent('note-added', { postKey: 'fbh:1a2b3c' })], {
+      contentScript: false,
+    });
+    const stored = await getDatabase().events.toArray();
+    expect(stored[0]?.postKey).toMatch(/^fbk:/);
+    expect(await loadPostStatuses(['fbh:1a2b3c'])).toEqual({ 'fbh:1a2b3c': 'documented' });
+  });
+
+  it('counts a fallback-keyed post as seen once per day', async () => {
+    const at = new Date(2026, 11, 4, 10).getTime();
+    await logEventsChecked([sampleEvent('post-seen', { postKey: 'fbh:77', at })], {
+      contentScript: true,
+    });
+    const again = await logEventsChecked(
+      [sampleEvent('post-seen', { postKey: 'fbh:77', at: at + 1000 })],
+      { contentScript: true },
+    );
+    expect(again.added).toBe(0);
+  });
+});

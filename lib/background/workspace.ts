@@ -8,6 +8,7 @@ import { storage } from 'wxt/utils/storage';
 import { getDatabase } from '../db/database';
 import type { LogEvent } from '../log/events';
 import type { PostStatus } from '../workspace/protocol';
+import { storedPostKey } from './log';
 
 /** The post last chosen on the page, per tab, until a workspace takes it. */
 const selectionItem = storage.defineItem<Record<string, string>>('session:workspaceSelection', {
@@ -43,21 +44,28 @@ export function statusOf(events: readonly Pick<LogEvent, 'type' | 'at'>[]): Post
   return status;
 }
 
+/**
+ * Statuses by the keys the page uses. Stored events carry the keyed form of
+ * an `fbh:` key (docs/ARCHITECTURE.md#keyed-fallback-post-keys), so each key
+ * is looked up in its stored form and answered under the one asked for.
+ */
 export async function loadPostStatuses(
   postKeys: readonly string[],
 ): Promise<Record<string, PostStatus>> {
-  const keys = [...new Set(postKeys)];
-  const byKey = new Map<string, LogEvent[]>(keys.map((key) => [key, []]));
-  if (keys.length > 0) {
+  const asked = [...new Set(postKeys)];
+  const storedOf = new Map<string, string>();
+  for (const key of asked) storedOf.set(key, await storedPostKey(key));
+  const byStored = new Map<string, LogEvent[]>([...storedOf.values()].map((key) => [key, []]));
+  if (byStored.size > 0) {
     const events = await getDatabase()
       .events.where('postKey')
-      .anyOf(keys)
+      .anyOf([...byStored.keys()])
       .filter((event) => event.type !== 'post-seen' && event.type !== 'suggestions-shown')
       .toArray();
-    for (const event of events) byKey.get(event.postKey)?.push(event);
+    for (const event of events) byStored.get(event.postKey)?.push(event);
   }
   const statuses: Record<string, PostStatus> = {};
-  for (const [key, events] of byKey) statuses[key] = statusOf(events);
+  for (const [key, stored] of storedOf) statuses[key] = statusOf(byStored.get(stored) ?? []);
   return statuses;
 }
 

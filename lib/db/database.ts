@@ -9,11 +9,12 @@
  * with the new stores and, if records must change, an `.upgrade()` — and a
  * before/after test on fake-indexeddb. Never edit a version that has shipped.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { storage } from 'wxt/utils/storage';
 import { LEGACY_DOCUMENTATION_TYPES, upgradeLegacyEvent, type LogEvent } from '../log/events';
 import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
+import { createPostKeyKeyer, UNKEYED_FALLBACK_PREFIX } from '../privacy/post-key';
 
 export const DATABASE_NAME = 'outreach-advisor';
 
@@ -106,11 +107,13 @@ export class OutreachDatabase extends Dexie {
           await tx.table('secrets').put({ id: INSTALLATION_SECRET_ID, value: legacy });
         }
       });
-    // v4: one way to document a case. The first version's "Handled" and "Log
+    // v4: unkeyed `fbh:` fallback post keys become keyed `fbk:` ones (review finding 8).
+    this.version(4).upgrade(keyStoredFallbackKeys);
+    // v5: one way to document a case. The first version's "Handled" and "Log
     // referral" events become `note-added` events (outcome informed / referred,
     // empty note), so statistics count each post's outcome once; the case
     // record of each affected post is rebuilt from its latest documentation.
-    this.version(4)
+    this.version(5)
       .stores({})
       .upgrade(async (tx) => {
         const touched = new Set<string>();
@@ -144,6 +147,62 @@ export class OutreachDatabase extends Dexie {
           } satisfies CaseNoteRecord);
         }
       });
+  }
+}
+
+const SECRET_HEX = /^[0-9a-f]{64}$/;
+
+function secretBytes(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i += 1)
+    bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/**
+ * Version 4: stored `fbh:` post keys become `fbk:` keyed digests
+ * (docs/ARCHITECTURE.md#keyed-fallback-post-keys), in events (imported ones
+ * too), post records and case notes. Runs inside the upgrade transaction, so
+ * it is all or nothing; the secret is the installation's (created here if no
+ * event ever needed one), so the background keys new events the same way.
+ */
+async function keyStoredFallbackKeys(tx: Transaction): Promise<void> {
+  const events = tx.table('events');
+  const posts = tx.table('posts');
+  const caseNotes = tx.table('caseNotes');
+  const fbh = (table: Table) => table.where('postKey').startsWith(UNKEYED_FALLBACK_PREFIX);
+  const keys = new Set<string>([
+    ...((await fbh(events).keys()) as string[]),
+    ...((await fbh(posts).primaryKeys()) as string[]),
+    ...((await fbh(caseNotes).primaryKeys()) as string[]),
+  ]);
+  if (keys.size === 0) return;
+  const secrets = tx.table('secrets');
+  const stored = (await secrets.get(INSTALLATION_SECRET_ID)) as SecretRecord | undefined;
+  let hex = typeof stored?.value === 'string' && SECRET_HEX.test(stored.value) ? stored.value : '';
+  if (hex === '') {
+    const fresh = crypto.getRandomValues(new Uint8Array(32));
+    hex = [...fresh].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    await secrets.put({ id: INSTALLATION_SECRET_ID, value: hex });
+  }
+  const secret = secretBytes(hex);
+  // WebCrypto is not IndexedDB: Dexie.waitFor keeps the upgrade transaction open meanwhile.
+  const keyed = await Dexie.waitFor(
+    (async () => {
+      const keyer = await createPostKeyKeyer(secret);
+      const pairs = await Promise.all([...keys].map(async (key) => [key, await keyer(key)]));
+      return new Map(pairs as [string, string][]);
+    })(),
+  );
+  const rename = (key: string) => keyed.get(key) ?? key;
+  await fbh(events).modify((event: { postKey: string }) => {
+    event.postKey = rename(event.postKey);
+  });
+  // Posts and case notes are stored under their key: re-add them under the new one.
+  for (const table of [posts, caseNotes]) {
+    const records = (await fbh(table).toArray()) as { postKey: string }[];
+    await table.bulkDelete(records.map((record) => record.postKey));
+    await table.bulkPut(records.map((record) => ({ ...record, postKey: rename(record.postKey) })));
   }
 }
 

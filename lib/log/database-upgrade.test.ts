@@ -1,5 +1,5 @@
 /**
- * Before/after test of the log's schema upgrade (version 1 → 2) on
+ * Before/after tests of the database's schema upgrades (1 → 2, 2 → 3, 3 → 4) on
  * fake-indexeddb: a database written with exactly the first shipped schema
  * is opened with the current class, and every record must survive with the
  * derived `source` field filled in and the new indexes usable.
@@ -8,8 +8,10 @@ import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INSTALLATION_SECRET_ID, OutreachDatabase } from '../db/database';
+import { createPostKeyKeyer } from '../privacy/post-key';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { computeStatistics } from './stats';
+import type { LogEvent } from './events';
 
 // The version-1 stores as shipped; copied on purpose so a later edit of the
 // class cannot silently change what "the first schema" means in this test.
@@ -64,7 +66,7 @@ describe('database upgrade 1 → 2', () => {
 });
 
 /** The schema version the app opens today (bump when adding a version). */
-const CURRENT_VERSION = 4;
+const CURRENT_VERSION = 5;
 
 // The version-2 stores as shipped (v1 plus packs, trusted keys and the v2 event indexes).
 const VERSION_2_STORES = {
@@ -114,7 +116,7 @@ describe('database upgrade 2 → 3', () => {
   });
 });
 
-// The version-3 stores as shipped (v2 plus secrets and trusted advisor keys).
+// The version-3 stores as shipped (v2 plus the secrets and trusted advisor keys).
 const VERSION_3_STORES = {
   ...VERSION_2_STORES,
   secrets: '&id',
@@ -122,6 +124,93 @@ const VERSION_3_STORES = {
 };
 
 describe('database upgrade 3 → 4', () => {
+  const secret = 'ab'.repeat(32);
+  const FBH = 'fbh:9f3a11c2';
+
+  async function writeVersion3(withSecret: boolean): Promise<LogEvent[]> {
+    const v3 = new Dexie(name);
+    v3.version(3).stores(VERSION_3_STORES);
+    if (withSecret) await v3.table('secrets').put({ id: INSTALLATION_SECRET_ID, value: secret });
+    const events = [
+      { ...sampleEvent('post-seen', { postKey: FBH, at: 1000 }), advisor: 'me', source: 'local' },
+      { ...sampleEvent('note-added', { postKey: FBH, at: 1001 }), advisor: 'me', source: 'local' },
+      {
+        ...sampleEvent('post-seen', { postKey: 'fb:42', at: 1002 }),
+        advisor: 'me',
+        source: 'local',
+      },
+      {
+        ...sampleEvent('reply-copied', { postKey: 'fbh:imported', at: 1003 }),
+        advisor: 'other',
+        source: 'import',
+        importId: 'c'.repeat(64),
+      },
+    ] as LogEvent[];
+    await v3.table('events').bulkAdd(events);
+    await v3.table('posts').bulkAdd([
+      { postKey: FBH, firstSeenAt: 1000, lastSeenAt: 1001, authorHash: null },
+      { postKey: 'fb:42', firstSeenAt: 1002, lastSeenAt: 1002, authorHash: null },
+    ]);
+    await v3
+      .table('caseNotes')
+      .add({ postKey: FBH, outcome: 'informed', note: 'n', updatedAt: 1001, authorHash: null });
+    v3.close();
+    return events;
+  }
+
+  it('replaces every stored fbh: key by the background’s keyed fbk: key, and nothing else', async () => {
+    const before = await writeVersion3(true);
+    const keyer = await createPostKeyKeyer(
+      Uint8Array.from(secret.match(/../g) ?? [], (byte) => Number.parseInt(byte, 16)),
+    );
+    const keyed = await keyer(FBH);
+    expect(keyed).toMatch(/^fbk:[A-Za-z0-9_-]{22}$/);
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    const events = await db.events.orderBy('at').toArray();
+    expect(events.map((event) => event.postKey)).toEqual([
+      keyed,
+      keyed,
+      'fb:42',
+      await keyer('fbh:imported'),
+    ]);
+    // Everything but the key is as it was.
+    expect(events.map(({ postKey: _k, ...rest }) => rest)).toEqual(
+      before.map(({ postKey: _k, ...rest }) => rest),
+    );
+    expect((await db.posts.orderBy('postKey').toArray()).map((post) => post.postKey)).toEqual(
+      ['fb:42', keyed].sort(),
+    );
+    expect(await db.posts.get(keyed)).toMatchObject({ firstSeenAt: 1000, lastSeenAt: 1001 });
+    expect(await db.caseNotes.get(keyed)).toMatchObject({ outcome: 'informed', note: 'n' });
+    const everything = JSON.stringify([
+      await db.events.toArray(),
+      await db.posts.toArray(),
+      await db.caseNotes.toArray(),
+    ]);
+    expect(everything).not.toContain('fbh:');
+    expect(await db.secrets.get(INSTALLATION_SECRET_ID)).toEqual({
+      id: INSTALLATION_SECRET_ID,
+      value: secret,
+    });
+    db.close();
+  });
+
+  it('creates the installation secret when fbh: keys are stored but none exists yet', async () => {
+    await writeVersion3(false);
+    const db = new OutreachDatabase(name);
+    await db.open();
+    const stored = await db.secrets.get(INSTALLATION_SECRET_ID);
+    expect(stored?.value).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await db.events.toArray())).not.toContain('fbh:');
+    expect(await db.caseNotes.count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('database upgrade 4 → 5', () => {
   it('turns "Handled" and "Log referral" into the one documentation event, counted once', async () => {
     const v3 = new Dexie(name);
     v3.version(3).stores(VERSION_3_STORES);

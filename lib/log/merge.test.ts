@@ -2,9 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OutreachDatabase } from '../db/database';
 import { buildLogExport, serialiseLogExport } from './envelope';
 import { DEFAULT_INCLUDES } from './export-options';
-import { importLogExports, mergeEnvelopes, removeImport } from './merge';
+import { IMPORT_CHUNK_SIZE } from './import-limits';
+import { ImportCancelledError, importLogExports, mergeEnvelopes, removeImport } from './merge';
 import { generateEvents } from '../../tests/fixtures/sample-events';
 import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
+import { createPostKeyKeyer } from '../privacy/post-key';
 
 let db: OutreachDatabase;
 beforeEach(() => {
@@ -54,6 +56,77 @@ describe('importLogExports', () => {
     expect(await db.events.where('at').below(cutoff).count()).toBe(0);
   });
 
+  it('stores fbh: keys of a raw-id export keyed with this installation’s keyer', async () => {
+    const events = generateEvents(10, 9).map((event, index) => ({
+      ...event,
+      postKey: index % 2 === 0 ? `fbh:guessable${index}` : `fb:${index}`,
+    }));
+    const envelope = await buildLogExport(events, {
+      ...(await exampleExportKeys()),
+      advisor: 'raw',
+      includes: { ...DEFAULT_INCLUDES, rawIds: true },
+    });
+    const keyer = await createPostKeyKeyer(new Uint8Array(32).fill(7));
+    const report = await importLogExports(
+      db,
+      [{ name: 'raw.json', text: serialiseLogExport(envelope) }],
+      { keyPostKey: keyer },
+    );
+    expect(report.added).toBe(10);
+    const stored = await db.events.toArray();
+    expect(JSON.stringify(stored)).not.toContain('fbh:');
+    expect(stored.filter((event) => event.postKey.startsWith('fbk:'))).toHaveLength(5);
+    expect(
+      await db.events
+        .where('postKey')
+        .equals(await keyer('fbh:guessable0'))
+        .count(),
+    ).toBe(1);
+  });
+
+  it('a cancelled run leaves the database exactly as it was, over all its files', async () => {
+    const before = await exportOf(11, 30);
+    await importLogExports(db, [before]);
+    const snapshot = async () => ({
+      events: await db.events.orderBy('id').toArray(),
+      imports: await db.imports.orderBy('id').toArray(),
+    });
+    const state = await snapshot();
+
+    // The same file again (its record is updated), one new small file, then a big one
+    // that is cancelled after its second chunk of IMPORT_CHUNK_SIZE events.
+    const small = await exportOf(12, 30);
+    const big = await exportOf(13, IMPORT_CHUNK_SIZE * 3);
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const run = importLogExports(db, [before, small, big], {
+      signal: controller.signal,
+      onProgress: (done) => {
+        progress.push(done);
+        if (done > IMPORT_CHUNK_SIZE) controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it('a run cancelled while reading writes nothing', async () => {
+    const controller = new AbortController();
+    const reads: number[] = [];
+    const run = importLogExports(db, [await exportOf(14), await exportOf(15)], {
+      signal: controller.signal,
+      onRead: ({ events }) => {
+        reads.push(events);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ImportCancelledError);
+    expect(reads).toEqual([40]);
+    expect(await db.events.count()).toBe(0);
+    expect(await db.imports.count()).toBe(0);
+  });
+
   it('can take an import back out', async () => {
     const a = await exportOf(4);
     await importLogExports(db, [a]);
@@ -64,5 +137,33 @@ describe('importLogExports', () => {
   it('merges envelopes purely by id for the CLI', async () => {
     const a = await exportOf(5);
     expect(mergeEnvelopes([a.envelope, a.envelope])).toHaveLength(40);
+  });
+});
+
+describe('imports from before the one documentation flow', () => {
+  it('store old "handled" / "referred" events as note-added, so the statistics count them once', async () => {
+    const old = generateEvents(6, 11).map((event, index) =>
+      index === 0
+        ? { ...event, type: 'handled' as const, postKey: 'fb:1' }
+        : index === 1
+          ? { ...event, type: 'referred' as const, referredTo: 'Beratungsstelle', postKey: 'fb:2' }
+          : event,
+    );
+    const envelope = await buildLogExport(old as never, {
+      ...(await exampleExportKeys()),
+      advisor: 'old-version',
+      includes: DEFAULT_INCLUDES,
+    });
+    const report = await importLogExports(db, [
+      { name: 'old.json', text: serialiseLogExport(envelope) },
+    ]);
+    expect(report).toMatchObject({ added: 6, refused: 0 });
+    expect(await db.events.where('type').anyOf(['handled', 'referred']).count()).toBe(0);
+    expect(await db.events.get(old[1]?.id ?? '')).toMatchObject({
+      type: 'note-added',
+      outcome: 'referred',
+      referredTo: 'Beratungsstelle',
+      note: '',
+    });
   });
 });

@@ -10,12 +10,18 @@
  * Imports respect privacy (review finding 7): fields the file's `includes`
  * or this installation's settings do not allow are dropped, and events dated
  * before 2015 or after the file's own export time are refused and counted.
- * Large files are written in chunks, one transaction each, with a pause for
- * the page in between (finding 14); if storage fails half-way, what this run
- * added is taken out again.
+ * Large files are written in chunks, one transaction each, with a pause in
+ * between (finding 14); if storage fails half-way, what this run added to
+ * that file is taken out again. A run can be cancelled (`signal`): then
+ * everything the run wrote, over all its files, is taken out and the import
+ * records are put back as they were, in one transaction.
+ *
+ * The dashboard runs this in a Web Worker (import.worker.ts, driven by
+ * import-client.ts); the CLI and tests call it directly.
  */
 import type { OutreachDatabase } from '../db/database';
-import type { LogEvent } from './events';
+import { upgradeLegacyEvent, type LogEvent } from './events';
+import type { ImportRecord } from './records';
 import type { ExportedEvent, ExportVerification, ReadLogExport } from './envelope';
 import { LogExportError, readLogExport } from './envelope';
 import type { ProgressCallback } from './export-options';
@@ -29,6 +35,8 @@ import {
   utf8ByteLength,
 } from './import-limits';
 import { toLogStorageError } from './store';
+import type { PostKeyKeyer } from '../privacy/post-key';
+import { keyPostKeysOf } from '../privacy/post-key';
 
 export interface ImportFile {
   name: string;
@@ -72,6 +80,25 @@ export interface ImportOptions {
   trusted?: readonly TrustedKey[];
   /** Events written so far, over all files. */
   onProgress?: ProgressCallback;
+  /**
+   * This installation's post-key keyer: `fbh:` keys in a raw-id export are
+   * stored keyed, like the background stores its own
+   * (docs/ARCHITECTURE.md#keyed-fallback-post-keys). Without it (CLI, tests)
+   * keys are stored as the file has them.
+   */
+  keyPostKey?: PostKeyKeyer;
+  /** Files read and verified so far, and the events they hold. */
+  onRead?: (progress: { files: number; events: number }) => void;
+  /** Aborting cancels the run and takes out everything it wrote (`ImportCancelledError`). */
+  signal?: AbortSignal;
+}
+
+/** The run was cancelled; the database is as it was before it started. */
+export class ImportCancelledError extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was changed.');
+    this.name = 'ImportCancelledError';
+  }
 }
 
 export interface SanitiseOptions {
@@ -79,7 +106,8 @@ export interface SanitiseOptions {
 }
 
 export function toStoredImport(event: ExportedEvent, importId: string): LogEvent {
-  return { ...event, source: 'import', importId } as LogEvent;
+  // An export from before the one documentation flow may hold "handled" / "referred".
+  return upgradeLegacyEvent({ ...event, source: 'import', importId } as LogEvent);
 }
 
 /**
@@ -129,7 +157,17 @@ interface MergeContext {
   now: number;
   cutoff: number | null;
   storePostText: boolean;
+  keyPostKey?: PostKeyKeyer;
   progress: { done: number; total: number; report?: ProgressCallback };
+  signal?: AbortSignal;
+  /** Ids of every event this run added, over all files (for a cancel). */
+  addedIds: string[];
+  /** Import records as they were before this run touched them (`null`: there was none). */
+  previousImports: Map<string, ImportRecord | null>;
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ImportCancelledError();
 }
 
 async function mergeOne(
@@ -148,25 +186,34 @@ async function mergeOne(
   const addedIds: string[] = [];
   try {
     for (let start = 0; start < current.length; start += IMPORT_CHUNK_SIZE) {
-      const chunk = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      throwIfCancelled(context.signal);
+      const slice = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      const chunk = context.keyPostKey ? await keyPostKeysOf(slice, context.keyPostKey) : slice;
+      let fresh: LogEvent[] = [];
       await db.transaction('rw', db.events, async () => {
         const existing = await db.events.bulkGet(chunk.map((event) => event.id));
-        const fresh: LogEvent[] = [];
+        fresh = [];
         chunk.forEach((event, index) => {
           if (existing[index] !== undefined || seen.has(event.id)) return;
           seen.add(event.id);
           fresh.push(toStoredImport(event, importId));
         });
         await db.events.bulkAdd(fresh);
-        for (const event of fresh) addedIds.push(event.id);
       });
+      for (const event of fresh) {
+        addedIds.push(event.id);
+        context.addedIds.push(event.id);
+      }
       context.progress.done += chunk.length;
       context.progress.report?.(context.progress.done, context.progress.total);
       await yieldToEventLoop();
     }
+    throwIfCancelled(context.signal);
     const added = addedIds.length;
     await db.transaction('rw', db.imports, async () => {
       const previous = await db.imports.get(importId);
+      if (!context.previousImports.has(importId))
+        context.previousImports.set(importId, previous ?? null);
       await db.imports.put({
         id: importId,
         advisor: envelope.advisor,
@@ -182,7 +229,8 @@ async function mergeOne(
       });
     });
   } catch (error) {
-    // Leave the log as it was: take out what this run added.
+    // A cancel takes out the whole run (importLogExports); a storage failure this file.
+    if (error instanceof ImportCancelledError) throw error;
     await db.events.bulkDelete(addedIds).catch(() => undefined);
     throw error;
   }
@@ -227,11 +275,14 @@ export async function importLogExports(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const results: (ReadFile | ImportFileReport)[] = [];
+  let eventsRead = 0;
   for (const file of files) {
+    throwIfCancelled(options.signal);
     try {
       checkImportSize(utf8ByteLength(file.text));
       const { envelope, verification } = await readLogExport(file.text, options.trusted);
       results.push({ file, envelope, verification });
+      eventsRead += envelope.events.length;
     } catch (error) {
       if (!(error instanceof LogExportError)) throw error;
       results.push({
@@ -241,11 +292,16 @@ export async function importLogExports(
         code: error.code,
       });
     }
+    options.onRead?.({ files: results.length, events: eventsRead });
+    // A pause between files, so a cancel can arrive.
+    await yieldToEventLoop();
   }
+  throwIfCancelled(options.signal);
   const context: MergeContext = {
     now: options.now ?? Date.now(),
     cutoff: options.retentionCutoff ?? null,
     storePostText: options.storePostText ?? false,
+    keyPostKey: options.keyPostKey,
     progress: {
       done: 0,
       total: results.reduce(
@@ -254,6 +310,9 @@ export async function importLogExports(
       ),
       report: options.onProgress,
     },
+    signal: options.signal,
+    addedIds: [],
+    previousImports: new Map(),
   };
   const reports: ImportFileReport[] = [];
   for (const item of results) {
@@ -264,6 +323,10 @@ export async function importLogExports(
     try {
       reports.push(await mergeOne(db, item.file, item.envelope, item.verification, context));
     } catch (error) {
+      if (error instanceof ImportCancelledError) {
+        await undoRun(db, context);
+        throw error;
+      }
       throw toLogStorageError(error);
     }
   }
@@ -286,6 +349,17 @@ export async function importLogExports(
     outOfRange,
     refused: reports.filter((report) => report.status === 'refused').length,
   };
+}
+
+/** Takes out everything a cancelled run wrote, in one transaction: all or nothing. */
+async function undoRun(db: OutreachDatabase, context: MergeContext): Promise<void> {
+  await db.transaction('rw', db.events, db.imports, async () => {
+    await db.events.bulkDelete(context.addedIds);
+    for (const [id, previous] of context.previousImports) {
+      if (previous === null) await db.imports.delete(id);
+      else await db.imports.put(previous);
+    }
+  });
 }
 
 /** Removes the events an import brought in (events also held locally stay). */

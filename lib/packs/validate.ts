@@ -2,13 +2,14 @@
  * Rules that relate several fields of a pack, checked after the schema has
  * accepted the structure: languages promised but missing, placeholders that
  * differ between languages, stale translations, review dates, expiry, markup
- * in texts, too few example questions. Each finding names its place.
+ * and hidden (bidi, zero-width) characters in texts, too few example questions. Each finding names its place.
  *
  * The checks take plain data and a `today` date, so the CLI, the extension and
  * tests agree on what "expired" means on a given day.
  */
 import type { PostLanguage } from '../domain/languages';
 import type { Answer, AnswerText, Pack } from './schema';
+import { hiddenCharacterMessage } from './hidden-characters';
 import type { PackProblem } from './problems';
 import { formatPath, type PathSegment } from './problems';
 
@@ -83,6 +84,11 @@ function checkText(
   const at = [...base, 'texts', language];
   checkMarkup(out, [...at, 'title'], text.title);
   checkMarkup(out, [...at, 'body'], text.body);
+  // Bidi controls and zero-width characters (packs/FORMAT.md#hidden-characters).
+  for (const field of ['title', 'body'] as const) {
+    const hidden = hiddenCharacterMessage(answer.id, language, field, text[field]);
+    if (hidden !== null) out.error([...at, field], hidden);
+  }
   text.keywords.forEach((k, i) => checkMarkup(out, [...at, 'keywords', i], k));
   text.examples.forEach((e, i) => checkMarkup(out, [...at, 'examples', i], e));
 

@@ -56,6 +56,13 @@ export const BAD_PACK_CORPUS: BadPackCase[] = [
     expected: [/^answers\[0\]\.texts\.de\.title: contains markup "<script>"/],
   },
   {
+    file: 'hidden-characters.pack.txt',
+    expected: [
+      /^answers\[1\]\.texts\.de\.body: answer "minimum-wage-minijob", de body: contains the zero-width character U\+200B \(zero width space\) at character 12;/,
+      /^answers\[1\]\.texts\.pl\.title: answer "minimum-wage-minijob", pl title: contains the bidi control U\+202E \(right-to-left override\) at character 17;/,
+    ],
+  },
+  {
     file: 'deep-nesting.pack.txt',
     expected: [/^line 1, column \d+: nested more than 32 levels deep/],
   },

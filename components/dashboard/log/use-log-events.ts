@@ -5,6 +5,7 @@
  * passes its writes on to other pages of the extension (same origin) over a
  * BroadcastChannel, so an open log or statistic updates by itself.
  */
+import { useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { OutreachDatabase } from '../../../lib/db/database';
 import { getDatabase } from '../../../lib/db/database';
@@ -29,10 +30,22 @@ export async function readEvents(db: OutreachDatabase, filter: LogFilter): Promi
 
 /**
  * The events the filter selects; `undefined` while loading. Pass a memoised
- * filter: a new object starts a new query.
+ * filter: a new object starts a new query. While `paused`, the last result
+ * stays and the log is not read; unpausing reads it once.
  */
-export function useLogEvents(filter: LogFilter): LogEvent[] | undefined {
-  return useLiveQuery(() => readEvents(getDatabase(), filter), [filter]);
+export function useLogEvents(
+  filter: LogFilter,
+  options: { paused?: boolean } = {},
+): LogEvent[] | undefined {
+  const paused = options.paused ?? false;
+  const last = useRef<LogEvent[] | undefined>(undefined);
+  return useLiveQuery(async () => {
+    // Paused (a large import is writing): keep the last result and read nothing, so
+    // no query subscribes to the writes and none re-reads the whole log per chunk.
+    if (paused) return last.current;
+    last.current = await readEvents(getDatabase(), filter);
+    return last.current;
+  }, [filter, paused]);
 }
 
 /** Every group that occurs in the log (not only in a filtered slice), by name. */
