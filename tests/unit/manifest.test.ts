@@ -6,7 +6,7 @@ type ManifestFn = (env: { browser: string }) => Record<string, unknown>;
 describe('manifest (finding 17)', () => {
   it('states the lowest Chrome version the bundle and APIs work in', () => {
     const manifest = (config.manifest as unknown as ManifestFn)({ browser: 'chrome' });
-    expect(manifest.minimum_chrome_version).toBe('111');
+    expect(manifest.minimum_chrome_version).toBe('116');
   });
 
   it('keeps Firefox on its own minimum', () => {
