@@ -33,9 +33,12 @@ function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => voi
           {t('noPostsWarning')}
         </p>
       ) : page.postsRecognised > 0 ? (
-        <p data-testid="posts-recognised">
-          {t('postsRecognised', { count: page.postsRecognised })}
-        </p>
+        <>
+          <p data-testid="posts-recognised">
+            {t('postsRecognised', { count: page.postsRecognised })}
+          </p>
+          {page.work && page.work.questions > 0 && <WorkMeter work={page.work} />}
+        </>
       ) : page.pageKind !== 'other' ? (
         <p>{t('waitingForFeed')}</p>
       ) : null}
@@ -44,6 +47,29 @@ function ActiveTab({ state, onChanged }: { state: TabState; onChanged: () => voi
           {t('unsavedEvents', { count: page.unsavedEvents })}
         </p>
       )}
+    </div>
+  );
+}
+
+type Work = NonNullable<TabState['page']['work']>;
+
+/** Open and answered questions on this page, as words and as a small meter. */
+function WorkMeter({ work }: { work: Work }) {
+  const { t } = useTranslation('popup');
+  const open = Math.max(0, work.questions - work.answered - work.notRelevant);
+  return (
+    <div className="work" data-testid="work-counts">
+      <p>
+        <strong data-testid="work-open">{t('work.open', { count: open })}</strong>
+        {' · '}
+        <span data-testid="work-answered">{t('work.answered', { count: work.answered })}</span>
+      </p>
+      <meter
+        min={0}
+        max={work.questions}
+        value={work.answered}
+        aria-label={t('work.meter', { answered: work.answered, questions: work.questions })}
+      />
     </div>
   );
 }

@@ -39,12 +39,16 @@ export interface MarkerOptions {
   t(): Translate;
   /** A person pressed the marker's button. */
   onOpen(postKey: string): void;
+  /** Some post's status changed (the popup's counts follow). */
+  onStatusesChanged?(): void;
   /** Suggestions for the topic line; asked once per post and text. */
   topicOf(post: ParsedPost, language: string): Promise<MarkerTopic | null>;
 }
 
 export interface MarkerManager extends OverlayMounter {
   setStatuses(statuses: Readonly<Record<string, PostStatus>>): void;
+  /** The status last set for a post (`open` when none). */
+  statusOf(postKey: string): PostStatus;
   /** Outlines the post's marker for a moment, after the workspace scrolled to it. */
   highlight(postKey: string): void;
   /** Shown under the marker when the workspace could not be opened from the page. */
@@ -245,7 +249,9 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
       const changed = Object.keys(next).filter((key) => statuses[key] !== next[key]);
       statuses = { ...statuses, ...next };
       for (const key of changed) render(key);
+      if (changed.length > 0) options.onStatusesChanged?.();
     },
+    statusOf: (postKey) => statuses[postKey] ?? 'open',
     highlight(postKey) {
       const entry = mounted.get(postKey);
       if (!entry) return;

@@ -35,7 +35,7 @@ import type { PostSnapshot } from './features/types';
 import { insertReply } from './insert-reply';
 import { createLifetime, watchLocation, type Lifetime } from './lifetime';
 import { getLogQueue, unsavedEvents } from './log-queue';
-import { createMarkerManager, type MarkerTopic } from './marker';
+import { createMarkerManager, type MarkerManager, type MarkerTopic } from './marker';
 import { markerTranslator, resolveUiLanguage } from './marker-strings';
 import { createPostStore, type PostStore } from './post-store';
 import { createPostTracker, type PostTracker } from './post-tracker';
@@ -102,9 +102,25 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   const { adapter, store, server } = shared;
   const page = adapter.describePage(document, location);
   const included = page.kind !== 'other' && isGroupIncluded(settings, page.groupId, page.groupName);
-  // Assigned once below; the closures created before it read it lazily.
+  // Assigned once below; the closures created before it read them lazily.
   // eslint-disable-next-line prefer-const
   let tracker: PostTracker | undefined;
+  // eslint-disable-next-line prefer-const
+  let markers: MarkerManager | undefined;
+  const order = new Map<string, number>();
+  const work = () => {
+    let questions = 0;
+    let answered = 0;
+    let notRelevant = 0;
+    for (const postKey of order.keys()) {
+      if (!store.get(postKey)?.analysis?.isQuestion) continue;
+      questions += 1;
+      const status = markers?.statusOf(postKey) ?? 'open';
+      if (status === 'reply-inserted' || status === 'documented') answered += 1;
+      else if (status === 'not-relevant') notRelevant += 1;
+    }
+    return { questions, answered, notRelevant };
+  };
   let lastReport = '';
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -118,6 +134,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     groupIncluded: included,
     contentScriptVersion: browser.runtime.getManifest().version,
     unsavedEvents: unsavedEvents(getLogQueue().status()),
+    ...(included ? { work: work() } : {}),
     ...(tracker ? { diagnostics: tracker.diagnostics() } : {}),
   });
   const report = () => {
@@ -174,24 +191,26 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       answerIds: answer.suggestions.map((suggestion) => suggestion.answerId),
     };
   };
-  const markers = createMarkerManager({
+  markers = createMarkerManager({
     adapter,
     store,
     t: shared.t,
     topicOf,
+    onStatusesChanged: scheduleReport,
     onOpen(postKey) {
       if (server.select(postKey)) return;
       sendMessage('openWorkspace', { postKey }).then(
         ({ opened }) => {
-          if (!opened) markers.showHint(postKey);
+          if (!opened) markers?.showHint(postKey);
         },
-        () => markers.showHint(postKey),
+        () => markers?.showHint(postKey),
       );
     },
   });
-  shared.refreshMarkers = () => markers.refresh();
+  const marks = markers;
+  shared.refreshMarkers = () => marks.refresh();
   signal.addEventListener('abort', () => {
-    markers.destroy();
+    marks.destroy();
     shared.refreshMarkers = undefined;
   });
 
@@ -205,7 +224,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     if (postKeys.length === 0 || signal.aborted) return;
     sendMessage('getPostStatuses', { postKeys }).then(
       ({ statuses }) => {
-        if (!signal.aborted) markers.setStatuses(statuses);
+        if (!signal.aborted) marks.setStatuses(statuses);
       },
       () => undefined, // the marker simply shows no status
     );
@@ -213,7 +232,6 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   };
   signal.addEventListener('abort', () => clearTimeout(statusTimer));
 
-  const order = new Map<string, number>();
   events.on(
     'post-recognised',
     ({ post }) => {
@@ -224,7 +242,14 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     },
     signal,
   );
-  events.on('post-analysed', () => server.changed(), signal);
+  events.on(
+    'post-analysed',
+    () => {
+      server.changed();
+      scheduleReport(); // the popup's question count
+    },
+    signal,
+  );
   events.on('post-removed', () => server.changed(), signal);
 
   const requestAnalysis = createAnalysisQueue(store, events, () => tracker, signal);
@@ -260,7 +285,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       const root = tracker?.rootOf(postKey);
       if (!root) return false;
       root.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      markers.highlight(postKey);
+      marks.highlight(postKey);
       return true;
     },
     async insert(postKey, text) {
@@ -275,7 +300,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
         { signal },
       );
     },
-    setStatuses: (statuses) => markers.setStatuses(statuses),
+    setStatuses: (statuses) => marks.setStatuses(statuses),
   });
 
   const currentPosts = (): ReadonlyMap<string, PostSnapshot> => {

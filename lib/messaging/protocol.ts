@@ -70,6 +70,18 @@ export const pageStateSchema = z.object({
   contentScriptVersion: z.string().check(z.maxLength(50)),
   /** Log events this tab has not got stored yet (pending or dropped); the badge shows them. */
   unsavedEvents: z.optional(z.int().check(z.gte(0))),
+  /**
+   * Questions among the recognised posts, and how many of them are answered
+   * (reply inserted or documented) or set aside as not relevant; the popup
+   * shows open and answered.
+   */
+  work: z.optional(
+    z.object({
+      questions: z.int().check(z.gte(0)),
+      answered: z.int().check(z.gte(0)),
+      notRelevant: z.int().check(z.gte(0)),
+    }),
+  ),
   /** Selector statistics for the diagnostic report (Facebook adapter). */
   diagnostics: z.optional(pageDiagnosticsSchema),
 });
