@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
+import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 
 const startedAt = Date.now();
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   logEvents: ({ events }) => logEventsChecked(events),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
   suggestForPosts: (request) => suggestForPosts(request),
+  searchAnswers: (request) => searchAnswers(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,
   }),

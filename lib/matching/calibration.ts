@@ -47,6 +47,12 @@ export const DEFAULT_CALIBRATION: Calibration = {
 /** Relevance at and above which a post counts as on-topic. */
 export const RELEVANCE_THRESHOLD = 0.5;
 
+/**
+ * Below RELEVANCE_THRESHOLD and at or above this, the best answers are still
+ * listed, as `possible` (never counted as a match).
+ */
+export const POSSIBLE_THRESHOLD = 0.35;
+
 /** Further suggestions below the best one must reach this relevance. */
 export const SECONDARY_THRESHOLD = 0.2;
 

@@ -41,6 +41,7 @@ import { detectLanguage } from '../language/index';
 import type { Answer, AnswerKind, AnswerText, Pack } from '../packs/schema';
 import {
   DEFAULT_CALIBRATION,
+  POSSIBLE_THRESHOLD,
   RELEVANCE_THRESHOLD,
   relevanceOf,
   SECONDARY_THRESHOLD,
@@ -76,14 +77,24 @@ export interface MatchOptions {
   feedback?: FeedbackAdjustments;
 }
 
+/**
+ * How sure the matcher is about a suggestion (docs/PRODUCT.md; issue 12):
+ * `likely` when the relevance model says so and the evidence is specific to
+ * the answer; `possible` for everything else that is still shown (generic
+ * words only, a tie with an answer of another topic, or a relevance below the
+ * threshold). The bar counts only `likely` ones.
+ */
+export type SuggestionLevel = 'likely' | 'possible';
+
 export interface Suggestion {
   answerId: string;
   packId: string;
   packVersion: string;
   topic: AnswerTopic;
   kind: AnswerKind;
-  /** Calibrated relevance 0..1, after feedback adjustment. */
+  /** Calibrated relevance 0..1, after feedback adjustment: a ranking number, not shown. */
   score: number;
+  level: SuggestionLevel;
   /** Words of the post that matched this answer, for the explanation. */
   matchedTerms: string[];
   /** Language of the text offered for this answer. */
@@ -98,10 +109,12 @@ export interface MatchResult {
   language: DetectedLanguage;
   confidence: number;
   isQuestion: boolean;
-  /** `off-topic` when nothing relevant was found. */
+  /** The post's topic when a suggestion is `likely`; otherwise `off-topic`. */
   topic: Topic;
-  /** Best first; empty when off-topic. */
+  /** Best first; `possible` ones may be listed even when the topic is `off-topic`. */
   suggestions: Suggestion[];
+  /** When nothing is likely: up to three topics with the most evidence (may be empty). */
+  possibleTopics: AnswerTopic[];
 }
 
 export interface Matcher {
@@ -239,6 +252,16 @@ const SALUTATION = new RegExp(
   `(?<!\\p{L})(?:(?:${WISH_WORDS})\\s+(?:${TIME_WORDS})|(?:${TIME_WORDS})\\s+(?:${WISH_WORDS}))(?!\\p{L})`,
   'gu',
 );
+
+/**
+ * A word is specific evidence for the answers it hits (examples, keywords,
+ * title, German terms; not the body) when those answers belong to at most
+ * this share of the pack's topics, or at most SPECIFIC_MIN_TOPICS topics. An
+ * answer matched only through words spread over more topics (employer, work,
+ * Germany, money) is never `likely`.
+ */
+const SPECIFIC_TOPIC_SHARE = 0.3;
+const SPECIFIC_MIN_TOPICS = 2;
 
 /** BM25 constants of the examples-as-one-document score (term frequency saturation, length normalisation). */
 const EXAMPLE_SET_K1 = 1.2;
@@ -467,6 +490,8 @@ function explain(
 interface Scored {
   answerIndex: number;
   raw: number;
+  /** Some matched word is specific to few topics (see SPECIFIC_TOPIC_SHARE). */
+  specific: boolean;
   features: RelevanceFeatures;
   /** Indexes into the query words. */
   matched: number[];
@@ -495,6 +520,11 @@ export function buildMatcher(
     }
   }
   const answerCount = entries.length;
+  const answerTopics = entries.map((entry) => entry.answer.topic);
+  const specificTopicLimit = Math.max(
+    SPECIFIC_MIN_TOPICS,
+    SPECIFIC_TOPIC_SHARE * new Set(answerTopics).size,
+  );
   const examples: IndexedExample[] = [];
   const exampleOrdinals = new Map<string, number>();
   entries.forEach((entry, answerIndex) => {
@@ -584,6 +614,10 @@ export function buildMatcher(
     const germanScores = new Float64Array(answerCount);
     // matched[answer] = query word indexes that hit one of its documents.
     const matched: (number[] | undefined)[] = new Array<number[] | undefined>(answerCount);
+    const specific = new Uint8Array(answerCount);
+    // Answers the current word hit outside the body, to judge whether it is specific.
+    const wordHits: number[] = [];
+    const wordHitStamp = new Int32Array(answerCount).fill(-1);
     let current = 0;
     const hitAnswer = (answerIndex: number) => {
       let list = matched[answerIndex];
@@ -592,6 +626,13 @@ export function buildMatcher(
         matched[answerIndex] = list;
       }
       if (list[list.length - 1] !== current) list.push(current);
+    };
+    const hitEvidence = (answerIndex: number) => {
+      hitAnswer(answerIndex);
+      if (wordHitStamp[answerIndex] !== current) {
+        wordHitStamp[answerIndex] = current;
+        wordHits.push(answerIndex);
+      }
     };
     // The answer's examples taken together as one BM25 document, as plain
     // full-text search would index them: per word, in how many of the answer's
@@ -631,7 +672,7 @@ export function buildMatcher(
           (tf * (EXAMPLE_SET_K1 + 1)) / (tf + EXAMPLE_SET_K1 * (index.exampleSetNorm[a] ?? 1));
         exampleSetScores[a] = (exampleSetScores[a] ?? 0) + factor * idf * saturated;
         wordCount[a] = 0;
-        hitAnswer(a);
+        hitEvidence(a);
       }
       wordAnswers.length = 0;
       return true;
@@ -642,10 +683,12 @@ export function buildMatcher(
     // Answers whose keywords, title or German terms the current word hit.
     const hitDomain = (answerIndex: number) => {
       domainHit.value = true;
-      hitAnswer(answerIndex);
+      hitEvidence(answerIndex);
     };
+    const wordTopics = new Set<AnswerTopic>();
     words.forEach((word, position) => {
       current = position;
+      wordHits.length = 0;
       domainHit.value = false;
       let known = false;
       if (word.native !== null) {
@@ -682,6 +725,11 @@ export function buildMatcher(
             : 0;
       totalWeight += word.weight;
       if (domainHit.value) domainWeight += word.weight;
+      if (wordHits.length > 0) {
+        wordTopics.clear();
+        for (const a of wordHits) wordTopics.add(answerTopics[a] ?? 'minimum-wage');
+        if (wordTopics.size <= specificTopicLimit) for (const a of wordHits) specific[a] = 1;
+      }
     });
 
     const domain = totalWeight > 0 ? domainWeight / totalWeight : 0;
@@ -700,6 +748,7 @@ export function buildMatcher(
       scored.push({
         answerIndex: a,
         raw,
+        specific: specific[a] === 1,
         matched: hits,
         features: {
           score: raw,
@@ -754,46 +803,75 @@ export function buildMatcher(
     const scored = [...best.values()]
       .map((item) => ({ ...item, relevance: relevanceOf(item.features, calibration) }))
       .sort((a, b) => b.raw - a.raw);
+    // A topic's evidence: its best answer plus a share of its second best.
     const topicEvidence = new Map<AnswerTopic, number[]>();
+    const specificTopics = new Set<AnswerTopic>();
     for (const item of scored) {
       const topic = entries[item.answerIndex]?.answer.topic;
       if (!topic) continue;
       const list = topicEvidence.get(topic) ?? [];
       if (list.length < 2) list.push(item.raw);
       topicEvidence.set(topic, list);
+      if (item.specific) specificTopics.add(topic);
     }
-    let bestTopic: AnswerTopic | null = null;
-    let bestTopicScore = 0;
-    for (const [topic, [first = 0, second = 0]] of topicEvidence) {
-      const score = first + weights.topicSecond * second;
-      if (score > bestTopicScore) {
-        bestTopic = topic;
-        bestTopicScore = score;
-      }
-    }
+    const rankedTopics = [...topicEvidence]
+      .map(([topic, [first = 0, second = 0]]) => ({
+        topic,
+        score: first + weights.topicSecond * second,
+      }))
+      .sort((a, b) => b.score - a.score);
+    const bestTopic: AnswerTopic | null = rankedTopics[0]?.topic ?? null;
+    const possibleTopics = rankedTopics
+      .filter((t) => specificTopics.has(t.topic))
+      .slice(0, 3)
+      .map((t) => t.topic);
     const leader = scored[0];
     const rawTopScore = leader?.raw ?? 0;
     const features = leader?.features ?? null;
     const topRelevance = leader?.relevance ?? 0;
-    const offTopic = {
+    const nothing = {
       language,
       confidence,
       isQuestion,
       topic: 'off-topic' as const,
       suggestions: [],
+      possibleTopics: [],
       rawTopScore,
       features,
     };
-    if (bestTopic === null || topRelevance < RELEVANCE_THRESHOLD) return offTopic;
-    if (top === 0) return { ...offTopic, topic: bestTopic };
+    if (bestTopic === null || topRelevance < POSSIBLE_THRESHOLD) {
+      return { ...nothing, possibleTopics: topRelevance > 0 ? possibleTopics : [] };
+    }
+    if (top === 0) {
+      return topRelevance >= RELEVANCE_THRESHOLD
+        ? { ...nothing, topic: bestTopic }
+        : { ...nothing, possibleTopics };
+    }
 
     const postLanguage: PostLanguage = language === 'und' ? 'de' : language;
     const today = now();
-    const candidates: (Omit<Suggestion, 'matchedTerms'> & {
+    const candidates: (Omit<Suggestion, 'matchedTerms' | 'level'> & {
       order: number;
       adjustment: number;
       evidence: Scored & { source: ExplanationSource };
     })[] = [];
+    // Answers whose score equals another topic's answer's: the ranking cannot
+    // tell them apart (typically the same fallback text, or the same generic
+    // words), so neither is presented as likely.
+    const tied = new Set<number>();
+    for (let i = 1; i < scored.length; i += 1) {
+      const a = scored[i - 1];
+      const b = scored[i];
+      if (!a || !b) continue;
+      if (Math.abs(a.raw - b.raw) <= 1e-9 * Math.max(1, a.raw)) {
+        const topicA = entries[a.answerIndex]?.answer.topic;
+        const topicB = entries[b.answerIndex]?.answer.topic;
+        if (topicA !== topicB) {
+          tied.add(a.answerIndex);
+          tied.add(b.answerIndex);
+        }
+      }
+    }
     for (const item of scored) {
       const entry = entries[item.answerIndex];
       if (!entry) continue;
@@ -844,21 +922,29 @@ export function buildMatcher(
     }
     // Explanations only for what is shown: the post's words in its own spelling.
     const spelled = postSpelling(input.text);
-    const suggestions = candidates
+    const suggestions: Suggestion[] = candidates
       .slice(0, top)
       .map(({ order: _order, adjustment: _adjustment, evidence, ...suggestion }) => ({
         ...suggestion,
+        level:
+          suggestion.score >= RELEVANCE_THRESHOLD &&
+          evidence.specific &&
+          !tied.has(evidence.answerIndex)
+            ? ('likely' as const)
+            : ('possible' as const),
         matchedTerms: explain(evidence.matched, evidence.source, spelled),
       }));
-    if (suggestions.length === 0 || (suggestions[0]?.score ?? 0) < RELEVANCE_THRESHOLD) {
-      return offTopic;
+    if (suggestions.length === 0 || (suggestions[0]?.score ?? 0) < POSSIBLE_THRESHOLD) {
+      return { ...nothing, possibleTopics };
     }
+    const likely = suggestions.some((s) => s.level === 'likely');
     return {
       language,
       confidence,
       isQuestion,
-      topic: bestTopic,
+      topic: likely ? bestTopic : 'off-topic',
       suggestions,
+      possibleTopics: likely ? [] : possibleTopics,
       rawTopScore,
       features,
     };

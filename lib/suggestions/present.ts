@@ -8,6 +8,7 @@ import type { DetectedLanguage, PostLanguage, UiLanguage } from '../domain/langu
 import type { Topic } from '../domain/topics';
 import type { MatchResult, Suggestion } from '../matching';
 import type { Answer, Pack } from '../packs/schema';
+import { MAX_POSSIBLE_TOPICS } from './schema';
 import type { PostSuggestions, SignatureStatus, SuggestionPayload, SuggestionText } from './schema';
 
 export interface PackTrust {
@@ -95,6 +96,7 @@ export function presentSuggestion(
     topic: answer.topic,
     kind: answer.kind,
     score: Math.min(1, Math.max(0, suggestion.score)),
+    level: suggestion.level,
     matchedTerms: suggestion.matchedTerms.slice(0, 30).map((term) => term.slice(0, 100)),
     fallback: postLanguage !== 'und' && reply.language !== postLanguage,
     reply,
@@ -127,12 +129,14 @@ export function presentMatch(
     const payload = found && presentSuggestion(suggestion, found, result.language, options);
     if (payload) suggestions.push(payload);
   }
-  const topic = suggestions.length > 0 ? result.topic : 'off-topic';
+  const likely = suggestions.some((s) => s.level === 'likely');
+  const topic = likely ? result.topic : 'off-topic';
   return {
     postKey,
     language: result.language,
     topic,
     topicLabel: options.topicLabel(topic),
     suggestions,
+    possibleTopics: likely ? [] : result.possibleTopics.slice(0, MAX_POSSIBLE_TOPICS),
   };
 }
