@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLanguageDetector } from '../../lib/language/index';
-import { createMatcher } from '../../lib/matching/index';
+import { DEFAULT_CALIBRATION } from '../../lib/matching/calibration';
+import { buildMatcher } from '../../lib/matching/matcher';
+import { PERMISSIVE } from './fit';
 import { parsePack } from '../../lib/packs/parse';
 import { loadBm25Tools } from '../peers';
 import { asEvalItems, readTuningHalf } from './real-texts';
@@ -27,7 +29,16 @@ const bm25 = await loadBm25Tools({
 });
 
 const items = asEvalItems(readTuningHalf());
-const matcher = createMatcher([pack]);
+// --permissive: every post gets its ranking shown (the ranking's upper bound).
+// --weights '{"topicModel":1}': another weighting; --calibration '{...}': another relevance model.
+const json = (flag: string) => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? (JSON.parse(process.argv[at + 1] ?? '{}') as Record<string, number>) : undefined;
+};
+const calibration = process.argv.includes('--permissive')
+  ? PERMISSIVE
+  : { ...DEFAULT_CALIBRATION, ...json('--calibration') };
+const matcher = buildMatcher([pack], { calibration, weights: json('--weights') ?? {} });
 const views = evaluateLevels(items, (text) =>
   matcher.match({ text }).suggestions.map(({ topic, level }) => ({ topic, level })),
 );

@@ -36,6 +36,7 @@ import {
   type Weights,
 } from './scoring';
 import { isLatinScript, type IndexVariant } from './text';
+import { trainTopicModel, type TopicModel } from './topic-model';
 import {
   buildVariantIndex,
   chooseFallbackLanguage,
@@ -219,6 +220,17 @@ export function buildMatcher(
     return index;
   };
 
+  const topicModels = new Map<IndexVariant, TopicModel>();
+  // Trained with the variant's index, on first use.
+  const topicModelFor = (variant: IndexVariant): TopicModel => {
+    let model = topicModels.get(variant);
+    if (!model) {
+      model = trainTopicModel(variant, entries);
+      topicModels.set(variant, model);
+    }
+    return model;
+  };
+
   function run(
     input: MatchInput,
     matchOptions: MatchOptions | undefined,
@@ -244,22 +256,32 @@ export function buildMatcher(
     // words of that variant's query (turned into an explanation only for the
     // few answers that are suggested).
     const best = new Map<number, Judged & { source: ExplanationSource }>();
-    for (const variant of variantsFor(input.text, language, runnerUp)) {
+    const variants = variantsFor(input.text, language, runnerUp);
+    const [primary] = variants;
+    const probabilities = new Map<AnswerTopic, number>();
+    if (primary) {
+      const index = indexFor(primary);
+      for (const { topic, p } of topicModelFor(primary).classify(input.text, index.stopTerms))
+        probabilities.set(topic, p);
+    }
+    for (const variant of variants) {
       const index = indexFor(variant);
       const { scored, words } = scoreVariant(index, input.text, excluded, isQuestion, context);
       const source: ExplanationSource = { words, index };
       for (const item of scored) {
         const previous = best.get(item.answerIndex);
-        if (!previous || item.raw > previous.raw)
-          best.set(item.answerIndex, {
-            ...item,
-            relevance: relevanceOf(item.features, calibration),
-            source,
-          });
+        if (!previous || item.raw > previous.raw) {
+          // Fresh objects from scoreVariant: completed in place, no copies per answer.
+          item.features.topicProbability =
+            probabilities.get(answerTopics[item.answerIndex] ?? 'minimum-wage') ?? 0;
+          const judgedItem = item as typeof item & Judged & { source: ExplanationSource };
+          judgedItem.relevance = relevanceOf(item.features, calibration);
+          judgedItem.source = source;
+          best.set(item.answerIndex, judgedItem);
+        }
       }
     }
     const judged = [...best.values()].sort((a, b) => b.raw - a.raw);
-    const leader = judged[0];
     const ranking = rankAnswers(judged, entries, {
       top,
       postLanguage: language === 'und' ? 'de' : language,
@@ -267,7 +289,11 @@ export function buildMatcher(
       ...(matchOptions?.feedback ? { feedback: matchOptions.feedback } : {}),
       today: now().toISOString().slice(0, 10),
       topicSecond: weights.topicSecond,
+      topicProbabilities: probabilities,
+      topicModel: weights.topicModel,
     });
+    // The answer the relevance decision was taken on (calibration reads its features).
+    const leader = judged.find((item) => item.answerIndex === ranking.leadIndex);
     // Explanations only for what is shown: the post's words in its own spelling.
     const spelled = postSpelling(input.text);
     return {

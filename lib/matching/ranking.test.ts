@@ -29,6 +29,7 @@ const judged = (id: string, raw: number, relevance: number, specific = true): Ju
     domainWeight: 1,
     matchedWords: 1,
     isQuestion: true,
+    topicProbability: 0.5,
   },
 });
 const options = { top: 3, postLanguage: 'pl' as const, today: '2026-03-01', topicSecond: 0.25 };
@@ -36,15 +37,32 @@ const ids = (r: ReturnType<typeof rankAnswers>) => r.suggestions.map((s) => s.an
 const levels = (r: ReturnType<typeof rankAnswers>) => r.suggestions.map((s) => s.level);
 
 describe('rankTopics', () => {
-  it('adds a share of the second-best answer of a topic to its best', () => {
+  it('adds a share of the second-best answer of a topic to its best, relative to the best topic', () => {
     const topics = rankTopics(
       [judged('dismissal-1', 10, 0.9), judged('wage-1', 9, 0.9), judged('wage-2', 8, 0.9)],
       entries,
       0.25,
     );
     expect(topics.map((t) => [t.topic, t.score])).toEqual([
-      ['minimum-wage', 11],
-      ['dismissal', 10],
+      ['minimum-wage', 1],
+      ['dismissal', 10 / 11],
+    ]);
+  });
+
+  it("adds the topic model's probability with its weight", () => {
+    const topics = rankTopics(
+      [judged('dismissal-1', 10, 0.9), judged('wage-1', 9, 0.9)],
+      entries,
+      0.25,
+      new Map([
+        ['minimum-wage', 0.8],
+        ['dismissal', 0.1],
+      ]),
+      0.5,
+    );
+    expect(topics.map((t) => [t.topic, t.score])).toEqual([
+      ['minimum-wage', 0.9 + 0.4],
+      ['dismissal', 1 + 0.05],
     ]);
   });
 });
@@ -160,6 +178,6 @@ describe('rankAnswers', () => {
 
   it('only decides the topic when asked for no suggestion', () => {
     const result = rankAnswers([judged('dismissal-1', 10, 0.9)], entries, { ...options, top: 0 });
-    expect(result).toEqual({ topic: 'dismissal', suggestions: [], possibleTopics: [] });
+    expect(result).toMatchObject({ topic: 'dismissal', suggestions: [], possibleTopics: [] });
   });
 });

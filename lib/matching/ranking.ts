@@ -4,9 +4,13 @@
  * the post's topic, up to `top` suggestions with a level, and, when nothing
  * is likely, the possible topics.
  *
- * - The post's topic is the topic with the most evidence over its answers
- *   (its best answer plus a share of its second best); that topic's best
- *   answer leads the list, so the topic shown and the first reply agree.
+ * - Topics are ranked by two kinds of evidence: the retrieval evidence of
+ *   their answers (best answer plus a share of the second best, relative to
+ *   the best topic) and the topic model's probability (topic-model.ts),
+ *   weighted by `topicModel`. The post's topic is the first; its best answer
+ *   leads the list, so the topic shown and the first reply agree. The list
+ *   then offers the best answer of the next topics before a second answer of
+ *   a topic: three different topics are three chances to be right.
  * - Levels (docs/PRODUCT.md; issue 12): `likely` needs relevance at or above
  *   RELEVANCE_THRESHOLD, evidence specific to few topics (scoring.ts), and a
  *   score no answer of another topic ties; anything else that is shown is
@@ -40,29 +44,49 @@ export interface RankingOptions {
   today: string;
   /** Share of a topic's second-best answer added to the topic's evidence. */
   topicSecond: number;
+  /** The topic model's probabilities for the post (empty: no model evidence). */
+  topicProbabilities?: ReadonlyMap<AnswerTopic, number>;
+  /** Weight of the topic model's probability against the retrieval evidence (0..1 scale). */
+  topicModel?: number;
 }
 
 /** A suggestion before its explanation is written (explain.ts), with the evidence behind it. */
 export type Ranked<E extends Judged> = Omit<Suggestion, 'matchedTerms'> & { evidence: E };
 
 export interface Ranking<E extends Judged> {
+  /** The answer the relevance decision was taken on: the best of the post's topic. */
+  leadIndex: number | null;
   topic: Topic;
   suggestions: Ranked<E>[];
   possibleTopics: AnswerTopic[];
 }
 
 const MAX_POSSIBLE_TOPICS = 3;
+/** A second answer of a topic comes after the best answers of the other topics shown. */
+const SECOND_ANSWER_PENALTY = 1;
+/**
+ * How far the advisor's feedback (±0.3 at most, feedback.ts) moves an answer
+ * in the topic order (about 1.5 between the first and the third topic): three
+ * "not relevant" marks take an answer below the other topics' answers.
+ */
+const FEEDBACK_ORDER_SCALE = 4;
 
 function isExpired(answer: Answer, today: string): boolean {
   const until = answer.review.validUntil;
   return until !== null && today > until;
 }
 
-/** Topics by evidence: each topic's best answer plus `topicSecond` × its second best. */
+/**
+ * Topics by evidence: each topic's best answer plus `topicSecond` × its
+ * second best, relative to the best topic (0..1), plus `topicModel` × the
+ * topic model's probability.
+ */
 export function rankTopics(
   judged: readonly Judged[],
   entries: readonly AnswerEntry[],
   topicSecond: number,
+  probabilities: ReadonlyMap<AnswerTopic, number> = new Map(),
+  topicModel = 0,
 ): { topic: AnswerTopic; score: number; specific: boolean }[] {
   const evidence = new Map<AnswerTopic, { scores: number[]; specific: boolean }>();
   for (const item of judged) {
@@ -73,20 +97,17 @@ export function rankTopics(
     entry.specific ||= item.specific;
     evidence.set(topic, entry);
   }
-  return [...evidence]
-    .map(
-      ([
-        topic,
-        {
-          scores: [first = 0, second = 0],
-          specific,
-        },
-      ]) => ({
-        topic,
-        score: first + topicSecond * second,
-        specific,
-      }),
-    )
+  const retrieval = [...evidence].map(([topic, entry]) => ({
+    topic,
+    score: (entry.scores[0] ?? 0) + topicSecond * (entry.scores[1] ?? 0),
+    specific: entry.specific,
+  }));
+  const best = Math.max(0, ...retrieval.map((t) => t.score));
+  return retrieval
+    .map((t) => ({
+      ...t,
+      score: (best > 0 ? t.score / best : 0) + topicModel * (probabilities.get(t.topic) ?? 0),
+    }))
     .sort((a, b) => b.score - a.score);
 }
 
@@ -120,15 +141,28 @@ export function rankAnswers<E extends Judged>(
   options: RankingOptions,
 ): Ranking<E> {
   const sorted = [...judged].sort((a, b) => b.raw - a.raw);
-  const topics = rankTopics(sorted, entries, options.topicSecond);
+  const topics = rankTopics(
+    sorted,
+    entries,
+    options.topicSecond,
+    options.topicProbabilities,
+    options.topicModel,
+  );
   const bestTopic = topics[0]?.topic ?? null;
+  const topicScore = new Map(topics.map((t) => [t.topic, t.score]));
   const possibleTopics = topics
     .filter((t) => t.specific)
     .slice(0, MAX_POSSIBLE_TOPICS)
     .map((t) => t.topic);
-  const leader = sorted[0];
+  // The lead: the best answer of the post's topic.
+  const leader = sorted.find((item) => entries[item.answerIndex]?.answer.topic === bestTopic);
   const topRelevance = leader?.relevance ?? 0;
-  const nothing: Ranking<E> = { topic: 'off-topic', suggestions: [], possibleTopics: [] };
+  const nothing: Ranking<E> = {
+    leadIndex: leader?.answerIndex ?? null,
+    topic: 'off-topic',
+    suggestions: [],
+    possibleTopics: [],
+  };
   if (bestTopic === null || topRelevance < POSSIBLE_THRESHOLD) {
     return { ...nothing, possibleTopics: topRelevance > 0 ? possibleTopics : [] };
   }
@@ -139,9 +173,15 @@ export function rankAnswers<E extends Judged>(
   }
   const tied = tiedAcrossTopics(sorted, entries);
   const candidates: (Ranked<E> & { order: number; adjustment: number })[] = [];
+  // Only the two best answers of each topic can be listed (a third would
+  // come after the second answers of every other topic).
+  const taken = new Map<AnswerTopic, number>();
   for (const item of sorted) {
     const entry = entries[item.answerIndex];
     if (!entry) continue;
+    const count = taken.get(entry.answer.topic) ?? 0;
+    if (count >= 2) continue;
+    taken.set(entry.answer.topic, count + 1);
     // Secondary answers are judged on their own evidence: a relevant post
     // does not make every loosely related answer relevant.
     const relevance = item === leader ? item.relevance : Math.min(item.relevance, topRelevance);
@@ -179,19 +219,24 @@ export function rankAnswers<E extends Judged>(
       evidence: item,
     });
   }
+  // Order: by topic, the best answer of each topic first (`sorted` is by raw
+  // score), then the second answers; the advisor's feedback moves an answer
+  // by its adjustment.
+  const perTopic = new Map<AnswerTopic, number>();
+  for (const candidate of candidates) {
+    const rank = perTopic.get(candidate.topic) ?? 0;
+    perTopic.set(candidate.topic, rank + 1);
+    candidate.order =
+      (topicScore.get(candidate.topic) ?? 0) -
+      (rank > 0 ? SECOND_ANSWER_PENALTY : 0) +
+      FEEDBACK_ORDER_SCALE * candidate.adjustment;
+  }
   candidates.sort((a, b) => b.order - a.order);
-  // The best answer of the post's topic leads, so the topic shown and the
-  // first reply agree. Its score is raised to the first one's so the list
-  // stays sorted (its level stays its own); an answer the advisor marked
-  // "not relevant" is not promoted.
-  const lead = candidates.findIndex((c) => c.topic === bestTopic);
-  const promoted = candidates[lead];
-  const first = candidates[0];
-  if (lead > 0 && promoted && first && promoted.adjustment >= 0) {
-    candidates.splice(lead, 1);
-    promoted.score = first.score;
-    promoted.order = first.order;
-    candidates.unshift(promoted);
+  // Scores follow the order (a ranking number, never shown).
+  for (let i = 1; i < candidates.length; i += 1) {
+    const previous = candidates[i - 1];
+    const candidate = candidates[i];
+    if (previous && candidate && candidate.score > previous.score) candidate.score = previous.score;
   }
   const suggestions = candidates
     .slice(0, options.top)
@@ -201,6 +246,7 @@ export function rankAnswers<E extends Judged>(
   }
   const likely = suggestions.some((s) => s.level === 'likely');
   return {
+    leadIndex: nothing.leadIndex,
     topic: likely ? bestTopic : 'off-topic',
     suggestions,
     possibleTopics: likely ? [] : possibleTopics,

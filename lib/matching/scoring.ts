@@ -39,6 +39,8 @@ export const WEIGHTS = {
   german: 2,
   /** Share of a topic's second-best answer added to the topic's evidence. */
   topicSecond: 0.25,
+  /** Weight of the topic model's probability in the topic ranking (ranking.ts; retrieval evidence is 0..1). */
+  topicModel: 0.5,
 };
 export type Weights = typeof WEIGHTS;
 
@@ -226,6 +228,8 @@ export function scoreVariant(
         domainWeight,
         matchedWords: hits.length,
         isQuestion,
+        // Filled in by the matcher from the topic model.
+        topicProbability: 0,
       },
     });
   }
