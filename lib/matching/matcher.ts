@@ -60,6 +60,24 @@ export interface MatchOptions {
   /** When an answer lacks the post's language, offer this language's text if the answer has it. */
   uiLanguage?: 'en' | 'de';
   feedback?: FeedbackAdjustments;
+  /** Add the evidence behind each suggestion and the topic ranking (`cli suggest --explain`). */
+  explain?: boolean;
+}
+
+/** Why an answer was suggested at its level (MatchOptions.explain). */
+export interface SuggestionEvidence {
+  /** Calibrated relevance before the advisor's feedback. */
+  relevance: number;
+  /** The retrieval score (scoring.ts). */
+  retrieval: number;
+  /** Some matched word is specific to few topics; without it, never likely. */
+  specific: boolean;
+  /** Its score equals an answer's of another topic; then never likely. */
+  tied: boolean;
+  /** The topic model's probability for the answer's topic. */
+  topicProbability: number;
+  /** IDF-weighted share of the post's informative words it matched. */
+  coverage: number;
 }
 
 /**
@@ -88,6 +106,8 @@ export interface Suggestion {
   fallback: boolean;
   /** True when the answer's legal review is past its valid-until date. */
   expired: boolean;
+  /** Only with MatchOptions.explain. */
+  evidence?: SuggestionEvidence;
 }
 
 export interface MatchResult {
@@ -100,6 +120,8 @@ export interface MatchResult {
   suggestions: Suggestion[];
   /** When nothing is likely: up to three topics with the most evidence (may be empty). */
   possibleTopics: AnswerTopic[];
+  /** Only with MatchOptions.explain: topics by evidence (retrieval, relative, plus the topic model's share). */
+  topicEvidence?: { topic: AnswerTopic; score: number; probability: number }[];
 }
 
 export interface Matcher {
@@ -301,11 +323,32 @@ export function buildMatcher(
       confidence,
       isQuestion,
       topic: ranking.topic,
-      suggestions: ranking.suggestions.map(({ evidence, ...suggestion }) => ({
+      suggestions: ranking.suggestions.map(({ evidence, tied, ...suggestion }) => ({
         ...suggestion,
         matchedTerms: explain(evidence.matched, evidence.source, spelled),
+        ...(matchOptions?.explain
+          ? {
+              evidence: {
+                relevance: Math.round(evidence.relevance * 1000) / 1000,
+                retrieval: Math.round(evidence.raw * 100) / 100,
+                specific: evidence.specific,
+                tied,
+                topicProbability: Math.round(evidence.features.topicProbability * 1000) / 1000,
+                coverage: Math.round(evidence.features.coverage * 1000) / 1000,
+              },
+            }
+          : {}),
       })),
       possibleTopics: ranking.possibleTopics,
+      ...(matchOptions?.explain
+        ? {
+            topicEvidence: ranking.topics.slice(0, 5).map(({ topic, score }) => ({
+              topic,
+              score: Math.round(score * 1000) / 1000,
+              probability: Math.round((probabilities.get(topic) ?? 0) * 1000) / 1000,
+            })),
+          }
+        : {}),
       rawTopScore: leader?.raw ?? 0,
       features: leader?.features ?? null,
     };

@@ -51,11 +51,17 @@ export interface RankingOptions {
 }
 
 /** A suggestion before its explanation is written (explain.ts), with the evidence behind it. */
-export type Ranked<E extends Judged> = Omit<Suggestion, 'matchedTerms'> & { evidence: E };
+export type Ranked<E extends Judged> = Omit<Suggestion, 'matchedTerms' | 'evidence'> & {
+  evidence: E;
+  /** Its score equals an answer's of another topic (never likely then). */
+  tied: boolean;
+};
 
 export interface Ranking<E extends Judged> {
   /** The answer the relevance decision was taken on: the best of the post's topic. */
   leadIndex: number | null;
+  /** Topics by evidence, best first (for explanations). */
+  topics: { topic: AnswerTopic; score: number }[];
   topic: Topic;
   suggestions: Ranked<E>[];
   possibleTopics: AnswerTopic[];
@@ -159,6 +165,7 @@ export function rankAnswers<E extends Judged>(
   const topRelevance = leader?.relevance ?? 0;
   const nothing: Ranking<E> = {
     leadIndex: leader?.answerIndex ?? null,
+    topics: topics.map(({ topic, score }) => ({ topic, score })),
     topic: 'off-topic',
     suggestions: [],
     possibleTopics: [],
@@ -217,6 +224,7 @@ export function rankAnswers<E extends Judged>(
       order: adjusted,
       adjustment,
       evidence: item,
+      tied: tied.has(item.answerIndex),
     });
   }
   // Order: by topic, the best answer of each topic first (`sorted` is by raw
@@ -247,6 +255,7 @@ export function rankAnswers<E extends Judged>(
   const likely = suggestions.some((s) => s.level === 'likely');
   return {
     leadIndex: nothing.leadIndex,
+    topics: nothing.topics,
     topic: likely ? bestTopic : 'off-topic',
     suggestions,
     possibleTopics: likely ? [] : possibleTopics,
