@@ -367,7 +367,10 @@ export function buildMatcher(
     },
     matchExcluding: (input, matchOptions, excluded) => run(input, matchOptions, excluded),
     warm: (languages = VARIANTS) => {
-      for (const variant of languages) indexFor(variant);
+      for (const variant of languages) {
+        indexFor(variant);
+        topicModelFor(variant);
+      }
     },
   };
 }

@@ -41,25 +41,54 @@ function isLatin(variant: IndexVariant): variant is 'bg-latn' | 'el-latn' {
   return variant === 'bg-latn' || variant === 'el-latn';
 }
 
-/** Weighted features of a text. */
+const FNV_OFFSET = 2166136261;
+const FNV_PRIME = 16777619;
+
+/**
+ * A feature's id: a 32-bit FNV-1a hash of its kind and text (numbers are
+ * cheaper Map keys than strings; a collision in a few thousand features is
+ * as rare as it is harmless).
+ */
+export function featureId(kind: 'w' | 'c', text: string): number {
+  let hash = Math.imul(FNV_OFFSET ^ kind.charCodeAt(0), FNV_PRIME) >>> 0;
+  for (let i = 0; i < text.length; i += 1)
+    hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
+  return hash;
+}
+
+/** Calls `add` with every weighted feature of a text. */
+function eachFeature(
+  variant: IndexVariant,
+  text: string,
+  stopTerms: ReadonlySet<string> | undefined,
+  add: (id: number, weight: number) => void,
+): void {
+  const source = isLatin(variant) ? latinRendering(variant, text) : text;
+  for (const { term, word } of pipelineFor(variant).termsWithWords(source)) {
+    if (stopTerms?.has(term)) continue;
+    add(featureId('w', term), KIND_WEIGHT.w);
+    if (word.length < GRAM) continue;
+    // Character 4-grams of "^word$", hashed without building the strings.
+    const padded = `^${word}$`;
+    for (let start = 0; start + GRAM <= padded.length; start += 1) {
+      let hash = Math.imul(FNV_OFFSET ^ 99, FNV_PRIME) >>> 0; // 'c'
+      for (let k = start; k < start + GRAM; k += 1)
+        hash = Math.imul(hash ^ padded.charCodeAt(k), FNV_PRIME) >>> 0;
+      add(hash, KIND_WEIGHT.c);
+    }
+  }
+}
+
+/** Weighted features of a text, by id (`featureId`). */
 export function topicFeatures(
   variant: IndexVariant,
   text: string,
   stopTerms?: ReadonlySet<string>,
-): Map<string, number> {
-  const features = new Map<string, number>();
-  const add = (key: string, weight: number) => features.set(key, (features.get(key) ?? 0) + weight);
-  const source = isLatin(variant) ? latinRendering(variant, text) : text;
-  const words = pipelineFor(variant).termsWithWords(source);
-  for (const { term, word } of words) {
-    if (stopTerms?.has(term)) continue;
-    add(`w${term}`, KIND_WEIGHT.w);
-    if (word.length >= GRAM) {
-      const padded = `^${word}$`;
-      for (let i = 0; i + GRAM <= padded.length; i += 1)
-        add(`c${padded.slice(i, i + GRAM)}`, KIND_WEIGHT.c);
-    }
-  }
+): Map<number, number> {
+  const features = new Map<number, number>();
+  eachFeature(variant, text, stopTerms, (id, weight) =>
+    features.set(id, (features.get(id) ?? 0) + weight),
+  );
   return features;
 }
 
@@ -68,57 +97,56 @@ export function trainTopicModel(
   entries: readonly AnswerEntry[],
 ): TopicModel {
   const language = variant === 'bg-latn' ? 'bg' : variant === 'el-latn' ? 'el' : variant;
-  // topic → feature → weighted count
-  const counts = new Map<AnswerTopic, Map<string, number>>();
-  const totals = new Map<AnswerTopic, number>();
-  const vocabulary = new Set<string>();
-  const learn = (topic: AnswerTopic, features: Map<string, number>) => {
-    const own = counts.get(topic) ?? new Map<string, number>();
-    counts.set(topic, own);
-    for (const [key, weight] of features) {
-      own.set(key, (own.get(key) ?? 0) + weight);
-      totals.set(topic, (totals.get(topic) ?? 0) + weight);
-      vocabulary.add(key);
+  const topics = [...new Set(entries.map((entry) => entry.answer.topic))];
+  const topicIndex = new Map(topics.map((topic, t) => [topic, t]));
+  // feature → weighted count per topic
+  const counts = new Map<number, Float64Array>();
+  const totals = new Float64Array(topics.length);
+  let current = 0;
+  const learn = (id: number, weight: number) => {
+    let row = counts.get(id);
+    if (!row) {
+      row = new Float64Array(topics.length);
+      counts.set(id, row);
     }
+    row[current] = (row[current] ?? 0) + weight;
+    totals[current] = (totals[current] ?? 0) + weight;
   };
   for (const { answer } of entries) {
+    current = topicIndex.get(answer.topic) ?? 0;
     const text = answer.texts[language];
     const documents = text ? [...text.examples, ...text.keywords, text.title] : [];
-    for (const document of documents) learn(answer.topic, topicFeatures(variant, document));
     // German terms mixed in: posts in every language use them ("mam Kündigung").
-    const german = [...COMMON_GERMAN_TERMS[answer.topic], ...(answer.texts.de?.keywords ?? [])];
-    for (const term of german) learn(answer.topic, topicFeatures(variant, term));
+    documents.push(...COMMON_GERMAN_TERMS[answer.topic], ...(answer.texts.de?.keywords ?? []));
+    for (const document of documents) eachFeature(variant, document, undefined, learn);
   }
-  const size = vocabulary.size;
-  const topics = [...counts.keys()];
-  const logDenominator = topics.map((topic) => Math.log((totals.get(topic) ?? 0) + ALPHA * size));
+  const size = counts.size;
+  const logDenominator = topics.map((_, t) => Math.log((totals[t] ?? 0) + ALPHA * size));
   // Per feature, its log-probability in every topic, computed on first use.
-  const logProbabilities = new Map<string, Float64Array>();
-  const logProbabilityOf = (key: string): Float64Array => {
-    let vector = logProbabilities.get(key);
+  const logProbabilities = new Map<number, Float64Array>();
+  const logProbabilityOf = (id: number, row: Float64Array): Float64Array => {
+    let vector = logProbabilities.get(id);
     if (!vector) {
       vector = new Float64Array(topics.length);
-      topics.forEach((topic, t) => {
-        const count = counts.get(topic)?.get(key) ?? 0;
-        (vector as Float64Array)[t] = Math.log(count + ALPHA) - (logDenominator[t] ?? 0);
-      });
-      logProbabilities.set(key, vector);
+      for (let t = 0; t < topics.length; t += 1)
+        vector[t] = Math.log((row[t] ?? 0) + ALPHA) - (logDenominator[t] ?? 0);
+      logProbabilities.set(id, vector);
     }
     return vector;
   };
   const sums = new Float64Array(topics.length);
   return {
     classify(text, stopTerms) {
-      const features = topicFeatures(variant, text, stopTerms);
       sums.fill(0);
       let known = 0;
-      for (const [key, weight] of features) {
-        if (!vocabulary.has(key)) continue;
+      eachFeature(variant, text, stopTerms, (id, weight) => {
+        const row = counts.get(id);
+        if (!row) return;
         known += weight;
-        const vector = logProbabilityOf(key);
+        const vector = logProbabilityOf(id, row);
         for (let t = 0; t < topics.length; t += 1)
           sums[t] = (sums[t] ?? 0) + weight * (vector[t] ?? 0);
-      }
+      });
       if (known === 0) return [];
       let max = -Infinity;
       for (let t = 0; t < topics.length; t += 1)
