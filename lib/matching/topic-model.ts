@@ -99,17 +99,26 @@ export function trainTopicModel(
   const language = variant === 'bg-latn' ? 'bg' : variant === 'el-latn' ? 'el' : variant;
   const topics = [...new Set(entries.map((entry) => entry.answer.topic))];
   const topicIndex = new Map(topics.map((topic, t) => [topic, t]));
-  // feature → weighted count per topic
-  const counts = new Map<number, Float64Array>();
-  const totals = new Float64Array(topics.length);
+  const width = topics.length;
+  // feature → its row in `table`, which holds the weighted count per topic
+  // (one growing array: thousands of small ones cost more to allocate).
+  const rows = new Map<number, number>();
+  let table = new Float64Array(1024 * width);
+  const totals = new Float64Array(width);
   let current = 0;
   const learn = (id: number, weight: number) => {
-    let row = counts.get(id);
-    if (!row) {
-      row = new Float64Array(topics.length);
-      counts.set(id, row);
+    let row = rows.get(id);
+    if (row === undefined) {
+      row = rows.size;
+      rows.set(id, row);
+      if ((row + 1) * width > table.length) {
+        const grown = new Float64Array(table.length * 2);
+        grown.set(table);
+        table = grown;
+      }
     }
-    row[current] = (row[current] ?? 0) + weight;
+    const at = row * width + current;
+    table[at] = (table[at] ?? 0) + weight;
     totals[current] = (totals[current] ?? 0) + weight;
   };
   for (const { answer } of entries) {
@@ -120,16 +129,16 @@ export function trainTopicModel(
     documents.push(...COMMON_GERMAN_TERMS[answer.topic], ...(answer.texts.de?.keywords ?? []));
     for (const document of documents) eachFeature(variant, document, undefined, learn);
   }
-  const size = counts.size;
+  const size = rows.size;
   const logDenominator = topics.map((_, t) => Math.log((totals[t] ?? 0) + ALPHA * size));
   // Per feature, its log-probability in every topic, computed on first use.
   const logProbabilities = new Map<number, Float64Array>();
-  const logProbabilityOf = (id: number, row: Float64Array): Float64Array => {
+  const logProbabilityOf = (id: number, row: number): Float64Array => {
     let vector = logProbabilities.get(id);
     if (!vector) {
-      vector = new Float64Array(topics.length);
-      for (let t = 0; t < topics.length; t += 1)
-        vector[t] = Math.log((row[t] ?? 0) + ALPHA) - (logDenominator[t] ?? 0);
+      vector = new Float64Array(width);
+      for (let t = 0; t < width; t += 1)
+        vector[t] = Math.log((table[row * width + t] ?? 0) + ALPHA) - (logDenominator[t] ?? 0);
       logProbabilities.set(id, vector);
     }
     return vector;
@@ -140,8 +149,8 @@ export function trainTopicModel(
       sums.fill(0);
       let known = 0;
       eachFeature(variant, text, stopTerms, (id, weight) => {
-        const row = counts.get(id);
-        if (!row) return;
+        const row = rows.get(id);
+        if (row === undefined) return;
         known += weight;
         const vector = logProbabilityOf(id, row);
         for (let t = 0; t < topics.length; t += 1)
