@@ -88,6 +88,7 @@ const PURE_MODULES = [
   'lib/log/export-*.ts',
   'lib/log/filter.ts',
   'lib/log/import-limits.ts',
+  'lib/log/missed.ts',
   'lib/log/records.ts',
   'lib/log/report.ts',
   'lib/log/stats.ts',

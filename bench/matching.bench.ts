@@ -1,7 +1,16 @@
 /**
- * Matching benchmark (`npm run bench -- matching`).
+ * Matching benchmark (`npm run bench -- matching [--purpose=WHY] [--no-test-half]`).
  *
- * Quality: the labelled evaluation set bench/matching/eval-set.json (written
+ * Headline quality: the test half of the real-text set (bench/matching/real/,
+ * texts other people wrote in public; split by source site, README there),
+ * per language and overall, in two views — only `likely` suggestions counted
+ * as shown, and every suggestion in the list (`likely` or `possible`) — with
+ * on-topic posts without a suggestion, top-1, top-3 and off-topic posts with
+ * a suggestion, and the BM25 baseline on the same posts. Each run appends a
+ * line to bench/matching/real/TEST-HALF-RUNS.md (`--purpose=` says why);
+ * `--no-test-half` skips it (latency only, or the team-written set).
+ *
+ * Second line: the labelled evaluation set bench/matching/eval-set.json (written
  * independently of the pack; never used for tuning or calibration) against
  * the default pack, for this matcher and, in the same run, a baseline of
  * plain BM25 (MiniSearch with its default tokenizer, one document per answer
@@ -23,7 +32,8 @@ import { detectLanguage, loadLanguageDetector } from '../lib/language/index';
 import { createMatcher } from '../lib/matching/index';
 import { buildMatcher, VARIANTS } from '../lib/matching/matcher';
 import { parsePack } from '../lib/packs/parse';
-import { evaluate, type EvalItem } from './matching/scoring';
+import { asEvalItems, readTestHalf } from './matching/real-texts';
+import { evaluate, evaluateLevels, type EvalItem } from './matching/scoring';
 import { buildSyntheticPack } from './matching/synthetic-pack';
 import { loadBm25Tools } from './peers';
 import type { BenchSuite } from './types';
@@ -33,6 +43,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const pct = (value: number | null) =>
   value === null ? '   -  ' : `${(100 * value).toFixed(1).padStart(5)}%`;
+
+type Figures = ReturnType<typeof evaluate>['overall'];
+const row = (f: Figures | undefined) =>
+  f
+    ? `${pct(f.onTopicWithout)} ${pct(f.top1)} ${pct(f.top3)} ${pct(f.offTopicSuggested)}`
+    : '    -      -      -      -  ';
 
 const suite: BenchSuite = async (context) => {
   const { log } = context;
@@ -46,11 +62,43 @@ const suite: BenchSuite = async (context) => {
   loadLanguageDetector();
 
   const matcher = createMatcher([pack]);
+
+  // Headline: the real-text test half.
+  let real: Record<string, unknown> | undefined;
+  if (!process.argv.includes('--no-test-half')) {
+    const purpose =
+      process.argv.find((arg) => arg.startsWith('--purpose='))?.slice('--purpose='.length) ??
+      '(no purpose given)';
+    const records = readTestHalf(`npm run bench -- ${process.argv.slice(2).join(' ')}`, purpose);
+    const testItems = asEvalItems(records);
+    const views = evaluateLevels(testItems, (text) =>
+      matcher.match({ text }).suggestions.map(({ topic, level }) => ({ topic, level })),
+    );
+    const base = bm25 ? evaluate(testItems, bm25.buildBaseline(pack)) : undefined;
+    log(
+      `real-text TEST half: ${testItems.length} posts (${testItems.filter((i) => i.topic === 'off-topic').length} off-topic), recorded in bench/matching/real/TEST-HALF-RUNS.md`,
+    );
+    log('columns per block: on-topic without suggestion, top-1, top-3, off-topic with suggestion');
+    log(
+      `language  n(on/off) | likely only                 | any shown (likely+possible) | BM25 baseline`,
+    );
+    const languages = [...Object.keys(views.any.perLanguage), 'overall'];
+    for (const language of languages) {
+      const pick = (r: ReturnType<typeof evaluate> | undefined) =>
+        language === 'overall' ? r?.overall : r?.perLanguage[language];
+      const a = pick(views.any);
+      log(
+        `${language.padEnd(8)} ${`${a?.onTopic ?? 0}/${a?.offTopic ?? 0}`.padStart(9)} | ${row(pick(views.likely))} | ${row(a)} | ${base ? row(pick(base)) : '(--no-peers)'}`,
+      );
+    }
+    real = { posts: testItems.length, likely: views.likely, any: views.any, baseline: base };
+  }
+
   const ours = evaluate(items, (text) => matcher.match({ text }).suggestions.map((s) => s.topic));
   const baseline = bm25 ? evaluate(items, bm25.buildBaseline(pack)) : undefined;
 
   log(
-    `eval set: ${items.length} posts (${items.filter((i) => i.topic === 'off-topic').length} off-topic), default pack ${pack.version} with ${pack.answers.length} answers`,
+    `second line, team-written eval set: ${items.length} posts (${items.filter((i) => i.topic === 'off-topic').length} off-topic), default pack ${pack.version} with ${pack.answers.length} answers`,
   );
   log(
     `language   matcher: top-1  top-3  off-topic-suggested${baseline ? ' | BM25 baseline: top-1  top-3  off-topic-suggested' : ''}`,
@@ -136,7 +184,7 @@ const suite: BenchSuite = async (context) => {
   log(
     `index build: per language median ${latency.buildPerLanguageMedianMs.toFixed(0)} ms, max ${(latency.buildPerLanguageMaxMs ?? 0).toFixed(0)} ms (built lazily on first use); all 15 variants ${totalBuild.toFixed(0)} ms cold, ${warmTotal.toFixed(0)} ms with stems cached`,
   );
-  return { matcher: ours, baseline, latency, perLanguageBuildMs: perLanguageBuild };
+  return { real, matcher: ours, baseline, latency, perLanguageBuildMs: perLanguageBuild };
 };
 
 export default suite;

@@ -1,4 +1,9 @@
 /**
+ * Diagnostic since issue 12: the shipped constants in
+ * lib/matching/calibration.ts now come from bench/matching/calibrate-real.ts
+ * (real text). This script still shows how a fit on the pack's own examples
+ * alone would look.
+ *
  * Fits the relevance model (lib/matching/calibration.ts) on the default
  * pack's example questions (leave-one-out: each is scored with its own
  * document left out) as relevant posts and the off-topic calibration list

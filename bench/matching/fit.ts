@@ -31,6 +31,7 @@ export const PERMISSIVE: Calibration = {
   domainWeight: 0,
   question: 0,
   matchedWords: 0,
+  topicProbability: 0,
 };
 
 export interface LinearModel {
@@ -39,7 +40,7 @@ export interface LinearModel {
 }
 
 export const vectorOf = (features: RelevanceFeatures | null): number[] =>
-  features ? featureVector(features) : [0, 0, 0, 0, 0, 0];
+  features ? featureVector(features) : [0, 0, 0, 0, 0, 0, 0];
 
 /** Logistic regression by gradient descent, both classes weighted equally, light L2. */
 export function fitLogistic(pos: number[][], neg: number[][]): LinearModel {
@@ -84,9 +85,25 @@ export const passRate = (xs: number[][], model: LinearModel) =>
   xs.filter((x) => logit(x, model) >= 0).length / xs.length;
 
 export function toCalibration(model: LinearModel): Calibration {
-  const [score = 0, coverage = 0, domain = 0, domainWeight = 0, question = 0, matchedWords = 0] =
-    model.weights;
-  return { bias: model.bias, score, coverage, domain, domainWeight, question, matchedWords };
+  const [
+    score = 0,
+    coverage = 0,
+    domain = 0,
+    domainWeight = 0,
+    question = 0,
+    matchedWords = 0,
+    topicProbability = 0,
+  ] = model.weights;
+  return {
+    bias: model.bias,
+    score,
+    coverage,
+    domain,
+    domainWeight,
+    question,
+    matchedWords,
+    topicProbability,
+  };
 }
 
 export interface Fitted {

@@ -4,6 +4,7 @@ import type { SectionId } from './sections';
 import { SECTIONS, sectionFromHash } from './sections';
 import { PacksSection } from './packs/packs-section';
 import { LogSection } from './log-section';
+import { MissedSection } from './missed-section';
 import { SectionErrorBoundary } from './section-error-boundary';
 import { SettingsSection } from './settings-section';
 import { StatsSection } from './stats-section';
@@ -16,6 +17,8 @@ function SectionContent({ section }: { section: SectionId }) {
       return <LogSection />;
     case 'stats':
       return <StatsSection />;
+    case 'missed':
+      return <MissedSection />;
     case 'settings':
       return <SettingsSection />;
   }

@@ -7,6 +7,7 @@
  * (the same pattern as the overlay's actions, docs/ARCHITECTURE.md#content-script-lifecycle).
  */
 import type { DetectedLanguage, UiLanguage } from '../../lib/domain/languages';
+import { LIMITS } from '../../lib/domain/limits';
 import type { CaseOutcome, LogEventRequest } from '../../lib/log/events';
 import { sendMessage } from '../../lib/messaging/send';
 import { getSettings, watchSettings, type Settings } from '../../lib/settings/settings';
@@ -61,17 +62,25 @@ export class LogNotStoredError extends Error {
  * query through the matcher as if it were a post, so it finds what matching
  * finds for those words.
  */
-export const searchViaSuggestions: SearchAnswers = async (query, options) => {
-  const response = await sendMessage('suggestForPosts', {
+/**
+ * The search over the whole active pack (`searchAnswers`, lib/matching/search.ts):
+ * titles and texts in the post's language, the advisor's, German and English,
+ * tolerant of missing diacritics and typos. Hits come back like suggestions.
+ */
+export const searchAnswers: SearchAnswers = async (query, options) => {
+  const text = query.trim().slice(0, LIMITS.searchQuery);
+  if (!text) return [];
+  const response = await sendMessage('searchAnswers', {
+    query: text,
     uiLanguage: options.uiLanguage,
-    posts: [{ postKey: 'workspace-search', text: query, language: options.postLanguage }],
+    ...(options.postLanguage ? { postLanguage: options.postLanguage } : {}),
   });
-  return response.results[0]?.suggestions ?? [];
+  return response.results;
 };
 
-export function createWorkspaceActions(options: {
-  searchAnswers: SearchAnswers;
-}): WorkspaceActions {
+export function createWorkspaceActions(
+  options: { searchAnswers: SearchAnswers } = { searchAnswers },
+): WorkspaceActions {
   return {
     suggest: (request) => sendMessage('suggestForPosts', request),
     search: options.searchAnswers,

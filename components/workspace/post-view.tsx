@@ -116,6 +116,14 @@ export function PostView({
   const shown = (data?.suggestions ?? []).filter((s) => !dismissed.includes(answerKey(s)));
   const anyLikely = shown.some((s) => s.level === 'likely');
   const firstLikely = shown.find((s) => s.level === 'likely');
+  // When nothing is likely: the matcher's candidate topics, named in the UI language.
+  const possibleTopicLabels = (
+    data?.possibleTopics && data.possibleTopics.length > 0
+      ? data.possibleTopics.map((topic) => t(`topics:${topic}`))
+      : data && data.topic !== 'off-topic'
+        ? [data.topicLabel]
+        : []
+  ).slice(0, 3);
   // Until the advisor opens or closes a card, the first likely suggestion is open
   // (also when the suggestions arrive after the post was selected).
   const [chosenCard, setOpenCard] = useDraft<string | null | undefined>(
@@ -400,9 +408,12 @@ export function PostView({
           {postMessage}
         </p>
       )}
-      {!anyLikely && data && data.topic !== 'off-topic' && (
+      {!anyLikely && data && possibleTopicLabels.length > 0 && (
         <p className="notice" data-testid="possible-topics">
-          {t('suggestions.possibleTopic', { topic: data.topicLabel })}
+          {t('suggestions.possibleTopics', {
+            count: possibleTopicLabels.length,
+            topics: possibleTopicLabels.join(', '),
+          })}
         </p>
       )}
       {anyLikely ? (

@@ -1,14 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nRoot } from '../../components/shared/i18n-root';
-import { createWorkspaceActions, searchViaSuggestions } from '../../components/workspace/actions';
+import { createWorkspaceActions } from '../../components/workspace/actions';
 import { connectToTab } from '../../components/workspace/connect-tab';
 import { WorkspaceApp } from '../../components/workspace/workspace-app';
 import '../../components/workspace/workspace.css';
 
-// The search over the whole pack: a stand-in through the matcher until the
-// background's own search message is wired in here.
-const actions = createWorkspaceActions({ searchAnswers: searchViaSuggestions });
+const actions = createWorkspaceActions();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The workspace page has no #root element.');

@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
+import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 import { loadPostStatuses, openWorkspace, takeSelection } from './workspace';
 
@@ -45,6 +46,7 @@ export const handlers: Handlers = {
   openWorkspace: ({ postKey }, { tabId }) => openWorkspace(tabId, postKey),
   takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),
+  searchAnswers: (request) => searchAnswers(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,
   }),

@@ -18,7 +18,7 @@ import topicsEn from '../../locales/en/topics.json';
 import type { UiLanguage } from '../domain/languages';
 import type { Topic } from '../domain/topics';
 import { getDatabase } from '../db/database';
-import { createMatcher, type Matcher } from '../matching';
+import { createAnswerSearch, createMatcher, type AnswerSearch, type Matcher } from '../matching';
 import { PackStore, type InstalledPackSummary } from '../packs/store';
 import { isoToday } from '../packs/validate';
 import {
@@ -38,7 +38,10 @@ import { installBundledPack } from './bundled-pack';
 import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
 
 const RECHECK_MS = 2000;
-const TOPIC_LABELS: Record<UiLanguage, Record<Topic, string>> = { en: topicsEn, de: topicsDe };
+export const TOPIC_LABELS: Record<UiLanguage, Record<Topic, string>> = {
+  en: topicsEn,
+  de: topicsDe,
+};
 
 /** Set once the bundled pack was installed on demand (see buildCache). */
 export const firstPackEnsuredItem = storage.defineItem<boolean>('local:firstPackEnsured', {
@@ -49,6 +52,8 @@ interface MatcherCache {
   signature: string;
   checkedAt: number;
   matcher: Matcher;
+  /** Search over the same packs; builds its index on the first query. */
+  search: AnswerSearch;
   answers: AnswerLookup;
   trust: ReadonlyMap<string, PackTrust>;
 }
@@ -104,6 +109,7 @@ async function buildCache(
     signature,
     checkedAt: now,
     matcher: createMatcher(packs),
+    search: createAnswerSearch(packs),
     answers: createAnswerLookup(packs),
     trust,
   };

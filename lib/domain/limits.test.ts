@@ -101,7 +101,7 @@ describe('pack limits match the suggestion protocol', () => {
     topic: 'minimum-wage',
     kind: 'answer',
     score: 0.5,
-    level: 'possible',
+    level: 'likely' as const,
     matchedTerms: [],
     fallback: false,
     reply: { language: 'de', title: 't', body: 'b' },

@@ -56,6 +56,10 @@ export const LIMITS = {
   keyword: 100,
   /** A pack's signer name. */
   signer: 200,
+  /** A search query typed by the advisor (`searchAnswers`). */
+  searchQuery: 200,
+  /** Answers one `searchAnswers` reply lists. */
+  searchResults: 20,
   /** Answer ids listed in one `suggestions-shown` event. */
   answerIdsPerEvent: 20,
 

@@ -13,7 +13,14 @@ import type { Pack } from '../packs/schema';
 import { buildMatcher, type Matcher, type MatcherOptions } from './matcher';
 
 export type { IndexVariant } from './text';
-export type { Matcher, MatchInput, MatchOptions, MatchResult, Suggestion } from './matcher';
+export type {
+  Matcher,
+  MatchInput,
+  MatchOptions,
+  MatchResult,
+  Suggestion,
+  SuggestionLevel,
+} from './matcher';
 export type { FeedbackAdjustments, FeedbackEvent } from './feedback';
 export {
   applyFeedback,
@@ -33,3 +40,4 @@ export function createMatcher(packs: readonly Pack[], options?: { now?: () => Da
   const { match, answerCount, warm } = buildMatcher(packs, matcherOptions);
   return { match, answerCount, warm };
 }
+export { createAnswerSearch, type AnswerSearch, type SearchOptions } from './search';

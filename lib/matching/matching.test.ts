@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../packs/parse';
-import type { Pack } from '../packs/schema';
+import type { Answer, Pack } from '../packs/schema';
 import {
   applyFeedback,
   adjustmentFor,
@@ -148,5 +148,48 @@ describe('feedback', () => {
       });
     const after = matcher.match({ text }, { feedback });
     expect(after.suggestions[0]?.answerId).not.toBe(best.answerId);
+  });
+});
+
+describe('confidence levels', () => {
+  it('calls a clear match likely and gives no possible topics then', () => {
+    const result = matcher.match({ text: 'dostalem Kündigung wczoraj, ile mam czasu?' });
+    expect(result.suggestions[0]).toMatchObject({ topic: 'dismissal', level: 'likely' });
+    expect(result.topic).toBe('dismissal');
+    expect(result.possibleTopics).toEqual([]);
+  });
+
+  it('never calls answers likely that the ranking cannot tell apart (a tie across topics)', () => {
+    const source = pack.answers.find((a) => a.id === 'unpaid-wages-claim');
+    if (!source) throw new Error('unpaid-wages-claim is gone from the default pack');
+    const twin: Answer = { ...source, id: 'twin-of-unpaid-wages-claim', topic: 'housing' };
+    const tied = createMatcher([{ ...pack, answers: [...pack.answers, twin] }]);
+    const text = 'szef nie zaplacil mi wyplaty za 2 miesiace co robic';
+    const alone = matcher.match({ text });
+    expect(alone.suggestions.find((s) => s.answerId === source.id)?.level).toBe('likely');
+    const result = tied.match({ text });
+    const levels = Object.fromEntries(result.suggestions.map((s) => [s.answerId, s.level]));
+    expect(levels).toMatchObject({ [source.id]: 'possible', [twin.id]: 'possible' });
+  });
+
+  it('never calls an answer likely on generic words alone', () => {
+    const result = matcher.match({ text: 'Mein Arbeitgeber, die Firma, das Geld in Deutschland?' });
+    expect(result.suggestions.filter((s) => s.level === 'likely')).toEqual([]);
+    expect(result.topic).toBe('off-topic');
+  });
+
+  it('lists possible topics only when nothing is likely', () => {
+    for (const text of [
+      'dostalem Kündigung wczoraj, ile mam czasu?',
+      'Pracodawca nie płaci mi wypłaty od dwóch miesięcy',
+      'Mein Arbeitgeber, die Firma, das Geld in Deutschland?',
+      'Sprzedam kanape, tanio, odbior Monachium',
+    ]) {
+      const result = matcher.match({ text });
+      const likely = result.suggestions.some((s) => s.level === 'likely');
+      if (likely) expect(result.possibleTopics).toEqual([]);
+      expect(result.possibleTopics.length).toBeLessThanOrEqual(3);
+      expect(result.topic === 'off-topic').toBe(!likely);
+    }
   });
 });

@@ -17,6 +17,8 @@ import {
   feedbackListSchema,
   recordFeedbackRequestSchema,
   resetFeedbackRequestSchema,
+  searchAnswersRequestSchema,
+  searchAnswersResponseSchema,
   suggestForPostsRequestSchema,
   suggestForPostsResponseSchema,
 } from '../suggestions/schema';
@@ -210,6 +212,15 @@ export const protocol = {
     request: suggestForPostsRequestSchema,
     response: suggestForPostsResponseSchema,
     senders: ['content-script', 'extension-page'],
+  }),
+  /**
+   * The advisor's search over the whole active pack, for when matching misses
+   * or is unsure; hits come rendered like suggestions, all `possible`.
+   */
+  searchAnswers: defineMessage({
+    request: searchAnswersRequestSchema,
+    response: searchAnswersResponseSchema,
+    senders: ['extension-page'],
   }),
   /** "Not relevant" or "used" on a suggestion: adjusts its ranking for this advisor. */
   recordSuggestionFeedback: defineMessage({

@@ -18,13 +18,18 @@ const pack = makePack({
     makeAnswer('wage-pl', { texts: { de: makeText('de'), pl: makeText('pl') } }),
   ],
 });
-const suggestion = (answerId: string, textLanguage: 'de' | 'pl'): Suggestion => ({
+const suggestion = (
+  answerId: string,
+  textLanguage: 'de' | 'pl',
+  level: Suggestion['level'] = 'likely',
+): Suggestion => ({
   answerId,
   packId: pack.id,
   packVersion: pack.version,
   topic: 'minimum-wage',
   kind: 'answer',
   score: 0.8,
+  level,
   matchedTerms: ['mindestlohn'],
   textLanguage,
   fallback: textLanguage !== 'pl',
@@ -88,12 +93,17 @@ describe('isReviewed', () => {
 });
 
 describe('presentMatch', () => {
-  const result = (suggestions: Suggestion[], topic: MatchResult['topic']): MatchResult => ({
+  const result = (
+    suggestions: Suggestion[],
+    topic: MatchResult['topic'],
+    possibleTopics: MatchResult['possibleTopics'] = [],
+  ): MatchResult => ({
     language: 'pl',
     confidence: 0.9,
     isQuestion: true,
     topic,
     suggestions,
+    possibleTopics,
   });
   it('passes an off-topic result through with no suggestion', () => {
     expect(presentMatch('fb:1', result([], 'off-topic'), lookup, options)).toEqual({
@@ -102,7 +112,35 @@ describe('presentMatch', () => {
       topic: 'off-topic',
       topicLabel: 'label of off-topic',
       suggestions: [],
+      possibleTopics: [],
     });
+  });
+  it('passes levels through and names possible topics only when nothing is likely', () => {
+    const possibleOnly = presentMatch(
+      'fb:1',
+      result([suggestion('wage-pl', 'pl', 'possible')], 'off-topic', [
+        'minimum-wage',
+        'unpaid-wages',
+      ]),
+      lookup,
+      options,
+    );
+    expect(possibleOnly.topic).toBe('off-topic');
+    expect(possibleOnly.suggestions.map((s) => s.level)).toEqual(['possible']);
+    expect(possibleOnly.possibleTopics).toEqual(['minimum-wage', 'unpaid-wages']);
+
+    const likely = presentMatch(
+      'fb:1',
+      result(
+        [suggestion('wage-pl', 'pl', 'likely'), suggestion('wage-de', 'de', 'possible')],
+        'minimum-wage',
+      ),
+      lookup,
+      options,
+    );
+    expect(likely.topic).toBe('minimum-wage');
+    expect(likely.suggestions.map((s) => s.level)).toEqual(['likely', 'possible']);
+    expect(likely.possibleTopics).toEqual([]);
   });
   it('skips answers no longer in the packs and keeps the order', () => {
     const presented = presentMatch(

@@ -6,15 +6,10 @@
  */
 import type { DetectedLanguage, PostLanguage, UiLanguage } from '../domain/languages';
 import type { Topic } from '../domain/topics';
-import { RELEVANCE_THRESHOLD, type MatchResult, type Suggestion } from '../matching';
+import type { MatchResult, Suggestion } from '../matching';
 import type { Answer, Pack } from '../packs/schema';
-import type {
-  PostSuggestions,
-  SignatureStatus,
-  SuggestionLevel,
-  SuggestionPayload,
-  SuggestionText,
-} from './schema';
+import { MAX_POSSIBLE_TOPICS } from './schema';
+import type { PostSuggestions, SignatureStatus, SuggestionPayload, SuggestionText } from './schema';
 
 export interface PackTrust {
   status: SignatureStatus;
@@ -101,7 +96,7 @@ export function presentSuggestion(
     topic: answer.topic,
     kind: answer.kind,
     score: Math.min(1, Math.max(0, suggestion.score)),
-    level: levelOf(suggestion),
+    level: suggestion.level,
     matchedTerms: suggestion.matchedTerms.slice(0, 30).map((term) => term.slice(0, 100)),
     fallback: postLanguage !== 'und' && reply.language !== postLanguage,
     reply,
@@ -134,22 +129,14 @@ export function presentMatch(
     const payload = found && presentSuggestion(suggestion, found, result.language, options);
     if (payload) suggestions.push(payload);
   }
-  const topic = suggestions.length > 0 ? result.topic : 'off-topic';
+  const likely = suggestions.some((s) => s.level === 'likely');
+  const topic = likely ? result.topic : 'off-topic';
   return {
     postKey,
     language: result.language,
     topic,
     topicLabel: options.topicLabel(topic),
     suggestions,
+    possibleTopics: likely ? [] : result.possibleTopics.slice(0, MAX_POSSIBLE_TOPICS),
   };
-}
-
-/**
- * Likely only with a relevant score and more than one specific matched word;
- * a single shared word (often a generic one) is never presented as a match.
- */
-export function levelOf(suggestion: Pick<Suggestion, 'score' | 'matchedTerms'>): SuggestionLevel {
-  return suggestion.score >= RELEVANCE_THRESHOLD && suggestion.matchedTerms.length >= 2
-    ? 'likely'
-    : 'possible';
 }

@@ -1,6 +1,7 @@
 /**
  * What travels between the background's matcher and the overlay's
- * suggestion panel (`suggestForPosts`), and the advisor's feedback on
+ * suggestion panel (`suggestForPosts`), the advisor's search over the active
+ * packs (`searchAnswers`), and the advisor's feedback on
  * suggestions (`recordSuggestionFeedback`, `getSuggestionFeedback`,
  * `resetSuggestionFeedback`). Listed in lib/messaging/protocol.ts.
  *
@@ -13,7 +14,7 @@
 import * as z from 'zod/mini';
 import { POST_LANGUAGES, UI_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
-import { TOPICS } from '../domain/topics';
+import { ANSWER_TOPICS, TOPICS } from '../domain/topics';
 
 /** Posts per `suggestForPosts` request; the content side batches up to this. */
 export const MAX_POSTS_PER_SUGGESTION_REQUEST = 20;
@@ -32,9 +33,16 @@ export const suggestionTextSchema = z.object({
 });
 export type SuggestionText = z.infer<typeof suggestionTextSchema>;
 
-/** `likely`: specific evidence for this answer; `possible`: worth a look, no more. */
+/**
+ * How sure the matcher is (lib/matching/matcher.ts `SuggestionLevel`): only
+ * `likely` counts as a match; `possible` is offered without a claim, and
+ * every search hit is `possible`.
+ */
 export const SUGGESTION_LEVELS = ['likely', 'possible'] as const;
 export type SuggestionLevel = (typeof SUGGESTION_LEVELS)[number];
+
+/** Most topics offered as "possible topics" when nothing is likely. */
+export const MAX_POSSIBLE_TOPICS = 3;
 
 export const SIGNATURE_STATUSES = ['trusted', 'unknown-signer', 'unsigned'] as const;
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
@@ -47,9 +55,13 @@ export const suggestionPayloadSchema = z.object({
   topic: z.enum(TOPICS),
   /** `answer`, `myth-correction`, `campaign` or `referral` (pack format). */
   kind: text(30),
-  /** Calibrated relevance 0..1, after the advisor's feedback: for ranking, never shown. */
+  /**
+   * Ranking number 0..1 (relevance after the advisor's feedback; for search
+   * hits, the search score scaled to the best hit). Orders the list; not a
+   * probability, so never shown as a percentage.
+   */
   score: z.number().check(z.gte(0), z.lte(1)),
-  /** What the advisor sees instead of a percentage (docs/PRODUCT.md#suggestions). */
+  /** `likely` (counts as a match) or `possible` (offered without a claim). */
   level: z.enum(SUGGESTION_LEVELS),
   /** Words of the post that matched, for the explanation. */
   matchedTerms: z.array(text(100)).check(z.maxLength(30)),
@@ -95,11 +107,22 @@ export const postSuggestionsSchema = z.object({
   postKey: postKeySchema,
   /** The language the matcher worked with (the analysis', or detected). */
   language: z.enum([...POST_LANGUAGES, 'und']),
-  /** `off-topic` when nothing relevant was found; then `suggestions` is empty. */
+  /**
+   * The post's topic when at least one suggestion is `likely`; `off-topic`
+   * otherwise (then `suggestions` holds only `possible` ones, or nothing).
+   */
   topic: z.enum(TOPICS),
   /** The topic's name in the advisor's UI language (keeps topic names out of the content script). */
   topicLabel: text(100),
   suggestions: z.array(suggestionPayloadSchema).check(z.maxLength(5)),
+  /**
+   * When nothing is likely: up to three topics with the most evidence, best
+   * first, for "possible topics"; empty (or absent, from an older background)
+   * otherwise.
+   */
+  possibleTopics: z.optional(
+    z.array(z.enum(ANSWER_TOPICS)).check(z.maxLength(MAX_POSSIBLE_TOPICS)),
+  ),
 });
 export type PostSuggestions = z.infer<typeof postSuggestionsSchema>;
 
@@ -125,6 +148,26 @@ export const suggestForPostsResponseSchema = z.object({
   answerCount: z.int().check(z.gte(0)),
 });
 export type SuggestForPostsResponse = z.infer<typeof suggestForPostsResponseSchema>;
+
+/** `searchAnswers`: the advisor's search over the whole active pack (lib/matching/search.ts). */
+export const searchAnswersRequestSchema = z.object({
+  query: z.string().check(z.minLength(1), z.maxLength(LIMITS.searchQuery)),
+  /** The advisor's UI language: ranked higher, and the reply's fallback. */
+  uiLanguage: z.enum(UI_LANGUAGES),
+  /** The post's language, when the search is for a post: ranked highest, and the reply's language. */
+  postLanguage: z.optional(z.enum([...POST_LANGUAGES, 'und'])),
+  /** Most hits (default 10). */
+  limit: z.optional(z.int().check(z.gte(1), z.lte(LIMITS.searchResults))),
+});
+export type SearchAnswersRequest = z.infer<typeof searchAnswersRequestSchema>;
+
+export const searchAnswersResponseSchema = z.object({
+  /** Best first, rendered like suggestions; every hit is `possible`. */
+  results: z.array(suggestionPayloadSchema).check(z.maxLength(LIMITS.searchResults)),
+  /** Answers in the active packs (0: nothing to search). */
+  answerCount: z.int().check(z.gte(0)),
+});
+export type SearchAnswersResponse = z.infer<typeof searchAnswersResponseSchema>;
 
 export const FEEDBACK_KINDS = ['not-relevant', 'used'] as const;
 export type SuggestionFeedbackKind = (typeof FEEDBACK_KINDS)[number];

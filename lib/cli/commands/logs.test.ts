@@ -7,6 +7,7 @@ import { buildLogExport, serialiseLogExport } from '../../log/envelope';
 import { DEFAULT_INCLUDES } from '../../log/export-options';
 import { buildReport, renderReportMarkdown } from '../../log/report';
 import { generateEvents } from '../../../tests/fixtures/sample-events';
+import { buildMissedReport } from '../../log/missed';
 import { computeStatistics } from '../../log/stats';
 import { toPublicKeyFile } from '../../log/export-signing';
 import { exampleExportKeys } from '../../../tests/fixtures/example-advisor-keys';
@@ -130,5 +131,35 @@ describe('logs verify', () => {
 
   it('exits 2 without files', async () => {
     expect((await run(['logs', 'verify'])).code).toBe(2);
+  });
+});
+
+describe('logs missed', () => {
+  it('counts posts answered through search and "not relevant" marks, per topic and language', async () => {
+    const events = generateEvents(300, 7).map((event, i) =>
+      (event.type === 'reply-inserted' || event.type === 'reply-copied') && i % 2 === 0
+        ? { ...event, chosenVia: 'search' as const }
+        : event,
+    );
+    const envelope = await buildLogExport(events, {
+      ...(await exampleExportKeys()),
+      advisor: 'a7',
+      includes: DEFAULT_INCLUDES,
+    });
+    await writeFile(join(dir, 'a.json'), serialiseLogExport(envelope));
+    const { code, out } = await run(['logs', 'missed', 'a.json', '--format', 'json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as ReturnType<typeof buildMissedReport>;
+    const expected = buildMissedReport(events);
+    expect(report.totals).toEqual(expected.totals);
+    expect(report.totals.foundBySearch).toBeGreaterThan(0);
+    expect(report.totals.notRelevant).toBeGreaterThan(0);
+    expect(report.rows).toEqual(expected.rows);
+    const markdown = await run(['logs', 'missed', 'a.json']);
+    expect(markdown.out).toContain('# Missed questions');
+  });
+
+  it('refuses a call without exports', async () => {
+    expect((await run(['logs', 'missed'])).code).toBe(2);
   });
 });

@@ -7,6 +7,9 @@
  *
  * `logs verify EXPORT... [--trusted KEY...]`: one line per file; exit 0 only
  * when every file is signed, intact and signed by a trusted key.
+ *
+ * `logs missed EXPORT... [--trusted KEY...] [--format markdown|json]`: the
+ * pack editors' "missed questions" report (lib/log/missed.ts).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -22,6 +25,7 @@ import {
   renderReportCsv,
   renderReportMarkdown,
 } from '../../log/report';
+import { buildMissedReport, renderMissedMarkdown } from '../../log/missed';
 import { computeStatistics } from '../../log/stats';
 import type { CliCommand, CliIo } from '../types';
 import { CliUsageError, CliUserError } from '../types';
@@ -208,4 +212,62 @@ Exit codes: 0 every file is verified by a trusted key, 1 any file is not,
   },
 };
 
-export const LOGS_COMMANDS: readonly CliCommand[] = [logsReportCommand, logsVerifyCommand];
+export const logsMissedCommand: CliCommand = {
+  path: ['logs', 'missed'],
+  summary:
+    'Where matching missed: answers found by search and "not relevant" marks, for pack editors',
+  usage: `Usage: npm run --silent cli -- logs missed EXPORT... [--trusted KEY...] [--format markdown|json]
+
+Reads advisors' JSON log exports (verified like "logs report", merged by event
+id) and counts, per topic and post language, the posts answered with an
+answer the advisor found by searching the pack (matching missed it) and the
+posts with a suggestion marked "not relevant"; lists the answers found by
+search. Post texts are listed only where the export carries them (the advisor
+allowed storing post text).
+
+Options:
+  --trusted KEY           an advisor's public key file to trust (repeatable)
+  --format markdown|json  output format (default: markdown)
+
+Exit codes: 0 report written, 1 an export is unreadable, altered or invalid,
+2 the command was called wrongly.`,
+  async run(args, io) {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { format: { type: 'string' }, trusted: { type: 'string', multiple: true } },
+      });
+    } catch (error) {
+      throw new CliUsageError(error instanceof Error ? error.message : String(error));
+    }
+    const { values, positionals } = parsed;
+    const format = values.format ?? 'markdown';
+    if (format !== 'markdown' && format !== 'json')
+      throw new CliUsageError(`--format must be markdown or json, not "${format}".`);
+    if (positionals.length === 0) throw new CliUsageError('Name at least one JSON export.');
+    const trusted = await readTrustedKeys(io, values.trusted ?? []);
+    const envelopes = [];
+    for (const file of positionals) {
+      try {
+        envelopes.push((await readExport(io, file, trusted)).envelope);
+      } catch (error) {
+        if (error instanceof LogExportError) throw new CliUserError(`${file}: ${error.message}`);
+        throw error;
+      }
+    }
+    // Texts the exporting advisor chose to include are kept for this report.
+    const report = buildMissedReport(mergeEnvelopes(envelopes, { storePostText: true }));
+    io.stdout.write(
+      format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderMissedMarkdown(report),
+    );
+    return 0;
+  },
+};
+
+export const LOGS_COMMANDS: readonly CliCommand[] = [
+  logsReportCommand,
+  logsVerifyCommand,
+  logsMissedCommand,
+];

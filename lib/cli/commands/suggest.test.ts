@@ -15,7 +15,7 @@ const lines = (out: string) =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('cli suggest', () => {
-  it('writes {id, language, suggestions[{answerId, topic, score}]} per input line, in order', async () => {
+  it('writes {id, language, suggestions[{answerId, topic, level, score}]} per input line, in order', async () => {
     const input = [
       '{"id":1,"text":"dostalem Kündigung wczoraj, ile mam czasu na odwolanie?"}',
       '',
@@ -32,7 +32,7 @@ describe('cli suggest', () => {
     expect(suggestions.length).toBeLessThanOrEqual(3);
     expect(suggestions.map((s) => s.topic)).toContain('dismissal');
     for (const s of suggestions) {
-      expect(Object.keys(s)).toEqual(['answerId', 'topic', 'score']);
+      expect(Object.keys(s)).toEqual(['answerId', 'topic', 'level', 'score']);
       expect(s.score).toBeGreaterThan(0);
       expect(s.score).toBeLessThanOrEqual(1);
     }
@@ -47,6 +47,28 @@ describe('cli suggest', () => {
     );
     expect(code).toBe(0);
     expect((lines(out)[0]?.suggestions as unknown[]).length).toBe(1);
+  });
+
+  it('shows the evidence per answer and the topic ranking with --explain', async () => {
+    const { code, out } = await run(
+      ['suggest', '--explain'],
+      '{"id":1,"text":"szef nie zaplacil mi wyplaty za 2 miesiace co robic"}',
+    );
+    expect(code).toBe(0);
+    const [line] = lines(out);
+    expect(line).toMatchObject({ id: 1, topic: 'unpaid-wages', possibleTopics: [] });
+    const topics = line?.topicEvidence as { topic: string; score: number; probability: number }[];
+    expect(topics[0]?.topic).toBe('unpaid-wages');
+    expect([...topics].sort((a, b) => b.score - a.score)).toEqual(topics);
+    const [first] = line?.suggestions as {
+      level: string;
+      matchedTerms: string[];
+      evidence: { relevance: number; specific: boolean; tied: boolean; topicProbability: number };
+    }[];
+    expect(first?.level).toBe('likely');
+    expect(first?.matchedTerms).toContain('wyplaty');
+    expect(first?.evidence).toMatchObject({ specific: true, tied: false });
+    expect(first?.evidence.relevance).toBeGreaterThan(0.5);
   });
 
   it('adds topic, isQuestion and explanations with --details', async () => {

@@ -1,8 +1,10 @@
 /**
  * `suggest`: the CLI contract of docs/PRODUCT.md#cli. Reads JSON lines `{"id","text"}`
- * and writes `{"id","language","suggestions":[{"answerId","topic","score"}]}`
+ * and writes `{"id","language","suggestions":[{"answerId","topic","level","score"}]}`
  * per input, in input order, best suggestion first; `suggestions` is empty
- * when nothing in the pack is relevant.
+ * when nothing in the pack is relevant. `--explain` adds the evidence per
+ * answer (matched words, relevance, specificity, ties, the topic model's
+ * probability) and the topic ranking, for pack editors.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,19 +48,25 @@ export function parseTopFlag(value: string | undefined, fallback: number): numbe
 export const suggestCommand: CliCommand = {
   path: ['suggest'],
   summary: 'Suggest checked replies for posts given as JSON lines on stdin',
-  usage: `Usage: npm run --silent cli -- suggest [--pack FILE] [--top N] [--details] < posts.jsonl
+  usage: `Usage: npm run --silent cli -- suggest [--pack FILE] [--top N] [--details] [--explain] < posts.jsonl
 
 Reads one JSON object per line, {"id": ..., "text": "..."}, and writes one
 line per input, best suggestion first:
-  {"id": ..., "language": "pl", "suggestions": [{"answerId": "...", "topic": "dismissal", "score": 0.93}]}
-score is the calibrated relevance (0..1). suggestions is empty when nothing in
-the pack is relevant (selling, rides, greetings ...).
+  {"id": ..., "language": "pl", "suggestions": [{"answerId": "...", "topic": "dismissal", "level": "likely", "score": 0.93}]}
+level is "likely" (counts as a match) or "possible" (offered without a
+claim); score is a ranking number (0..1), not a probability. suggestions is
+empty when nothing in the pack is relevant (selling, rides, greetings ...).
 
 Options:
   --pack FILE   answer pack to match against (default: the bundled default pack)
   --top N       at most N suggestions per post (default 3)
   --details     also write "topic", "isQuestion", and per suggestion
                 "matchedTerms", "textLanguage" and "fallback"
+  --explain     the details plus "possibleTopics", "topicEvidence" (topics by
+                evidence with the topic model's probability) and per
+                suggestion "evidence": relevance, retrieval score, whether a
+                matched word is specific to few topics, whether it ties with
+                another topic's answer, the topic model's probability, coverage
 
 Exit codes: 0 success, 1 the pack is invalid or a line is not valid JSON or
 lacks id/text (the message names the line), 2 the command was called wrongly.`,
@@ -70,6 +78,7 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
         pack: { type: 'string' },
         top: { type: 'string' },
         details: { type: 'boolean' },
+        explain: { type: 'boolean' },
       },
     });
     if (positionals.length > 0)
@@ -81,8 +90,28 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
     loadLanguageDetector();
     const matcher = createMatcher([pack]);
     for await (const post of readJsonLines(io.stdin, postLineSchema)) {
-      const result = matcher.match({ text: post.text }, { top });
-      if (values.details === true) {
+      const explain = values.explain === true;
+      const result = matcher.match({ text: post.text }, { top, explain });
+      if (explain) {
+        writeJsonLine(io.stdout, {
+          id: post.id,
+          language: result.language,
+          topic: result.topic,
+          isQuestion: result.isQuestion,
+          possibleTopics: result.possibleTopics,
+          topicEvidence: result.topicEvidence ?? [],
+          suggestions: result.suggestions.map((s) => ({
+            answerId: s.answerId,
+            topic: s.topic,
+            level: s.level,
+            score: s.score,
+            matchedTerms: s.matchedTerms,
+            evidence: s.evidence,
+            textLanguage: s.textLanguage,
+            fallback: s.fallback,
+          })),
+        });
+      } else if (values.details === true) {
         writeJsonLine(io.stdout, {
           id: post.id,
           language: result.language,
@@ -91,6 +120,7 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
           suggestions: result.suggestions.map((s) => ({
             answerId: s.answerId,
             topic: s.topic,
+            level: s.level,
             score: s.score,
             matchedTerms: s.matchedTerms,
             textLanguage: s.textLanguage,
@@ -104,6 +134,7 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
           suggestions: result.suggestions.map((s) => ({
             answerId: s.answerId,
             topic: s.topic,
+            level: s.level,
             score: s.score,
           })),
         });

@@ -1,0 +1,58 @@
+/**
+ * Fits the relevance model (lib/matching/calibration.ts) on real text: the
+ * on-topic posts of the real-text TUNING half and of the development set as
+ * relevant, the tuning half's off-topic posts, the off-topic calibration list
+ * and the development set's off-topic posts as irrelevant (bench/matching/fit.ts
+ * logistic regression, both classes weighted equally). The test half is never
+ * read. Prints the constants to paste and, for the fitted model, the share of
+ * posts that get a suggestion at each bias shift, so the shift can be chosen
+ * by the rule of issue 12: off-topic posts with a suggestion ≤ 10% while
+ * on-topic posts without one ≤ 10%.
+ *   npx tsx bench/matching/calibrate-real.ts
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadLanguageDetector } from '../../lib/language/index';
+import { buildMatcher } from '../../lib/matching/matcher';
+import { parsePack } from '../../lib/packs/parse';
+import { fitLogistic, logit, PERMISSIVE, toCalibration, vectorOf } from './fit';
+import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
+import { readTuningHalf } from './real-texts';
+import type { EvalItem } from './scoring';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
+if (!parsed.ok) throw new Error('the default pack does not parse');
+loadLanguageDetector();
+
+const matcher = buildMatcher([parsed.pack], { calibration: PERMISSIVE });
+const features = (text: string) =>
+  vectorOf(matcher.matchExcluding({ text }, undefined, new Set()).features);
+const tuning = readTuningHalf();
+const dev = JSON.parse(
+  readFileSync(join(root, 'bench/matching/dev-set.json'), 'utf8'),
+) as EvalItem[];
+const realOn = tuning.filter((r) => r.topic !== 'off-topic').map((r) => features(r.text));
+const realOff = tuning.filter((r) => r.topic === 'off-topic').map((r) => features(r.text));
+const devOn = dev.filter((r) => r.topic !== 'off-topic').map((r) => features(r.text));
+const devOff = dev.filter((r) => r.topic === 'off-topic').map((r) => features(r.text));
+const listOff = OFF_TOPIC_CALIBRATION.map(({ text }) => features(text));
+
+const model = fitLogistic([...realOn, ...realOn, ...devOn], [...realOff, ...listOff, ...devOff]);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const rate = (xs: number[][], shift: number) =>
+  xs.filter((x) => logit(x, model) + shift >= 0).length / Math.max(1, xs.length);
+console.log(
+  `relevant: ${realOn.length} real tuning + ${devOn.length} development; irrelevant: ${realOff.length} real tuning + ${listOff.length} list + ${devOff.length} development`,
+);
+console.log('bias shift | real on-topic passing | real off-topic | list off-topic | dev off-topic');
+for (let shift = -3; shift <= 3.001; shift += 0.5) {
+  console.log(
+    `${shift.toFixed(1).padStart(10)} | ${pct(rate(realOn, shift)).padStart(21)} | ${pct(rate(realOff, shift)).padStart(14)} | ${pct(rate(listOff, shift)).padStart(14)} | ${pct(rate(devOff, shift)).padStart(13)}`,
+  );
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
+console.log(
+  `DEFAULT_CALIBRATION (shift 0) = ${JSON.stringify(Object.fromEntries(Object.entries(toCalibration(model)).map(([k, v]) => [k, round(v)])))}`,
+);
