@@ -10,6 +10,7 @@ import { chromiumArgs, findChromium, INSTALL_HINT } from '../../../scripts/lib/c
 import {
   chain,
   isNoise,
+  tabIdShowing,
   type BrowserSession,
   type DownloadedFile,
   type E2EPage,
@@ -100,6 +101,14 @@ export async function launchChromium({ extensionDirs }: LaunchOptions): Promise<
       return new ChromiumPage(await context.newPage());
     },
     extensionUrl: (path) => `${origin}/${path}`,
+    async openWorkspace(tab) {
+      const url = await tab.evaluate(() => location.href, null);
+      const page = new ChromiumPage(await context.newPage());
+      await page.goto(`${origin}/sidepanel.html`);
+      const tabId = await tabIdShowing(page, url);
+      await page.goto(`${origin}/sidepanel.html?tab=${tabId}`);
+      return page;
+    },
     async close() {
       closing = true;
       await context.close();

@@ -29,6 +29,7 @@ import {
 import {
   chain,
   isNoise,
+  tabIdShowing,
   type BrowserSession,
   type DownloadedFile,
   type E2EPage,
@@ -162,19 +163,37 @@ export async function launchFirefox({ extensionDirs }: LaunchOptions): Promise<B
     throw new Error(`[firefox] could not install ${extensionDirs.join(', ')}: ${String(error)}`);
   }
 
+  const newPage = async () => {
+    const page = await browser.newPage();
+    // Web pages' own errors (BiDi reports those, not the extension's).
+    page.on('console', (message) => {
+      if (message.type() === 'error') report(page.url(), message.text());
+    });
+    page.on('pageerror', (error) => report(`uncaught in ${page.url()}`, String(error)));
+    return new FirefoxPage(page, downloadDir);
+  };
+  /** moz-extension loads are never awaited (see above): wait until the page is that one. */
+  const openExtensionPage = async (page: FirefoxPage, url: string) => {
+    await page.goto(url);
+    await page.waitForFunction(
+      (expected) => location.href === expected && document.readyState === 'complete',
+      url,
+    );
+  };
+
   return {
     browser: 'firefox',
     errors,
-    async newPage() {
-      const page = await browser.newPage();
-      // Web pages' own errors (BiDi reports those, not the extension's).
-      page.on('console', (message) => {
-        if (message.type() === 'error') report(page.url(), message.text());
-      });
-      page.on('pageerror', (error) => report(`uncaught in ${page.url()}`, String(error)));
-      return new FirefoxPage(page, downloadDir);
-    },
+    newPage,
     extensionUrl: (path) => `${origin}/${path}`,
+    async openWorkspace(tab) {
+      const url = await tab.evaluate(() => location.href, null);
+      const page = await newPage();
+      await openExtensionPage(page, `${origin}/sidepanel.html`);
+      const tabId = await tabIdShowing(page, url);
+      await openExtensionPage(page, `${origin}/sidepanel.html?tab=${tabId}`);
+      return page;
+    },
     async close() {
       closing = true;
       const ended = output.map((stream) => once(stream, 'close').catch(() => undefined));

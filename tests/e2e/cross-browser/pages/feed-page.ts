@@ -1,12 +1,11 @@
-import type { E2EPage, Selector } from '../../browsers/driver';
+import type { E2EPage } from '../../browsers/driver';
 import '../../../fixtures/src/fixture-api';
-
-const testId = (id: string) => `[data-testid="${id}"]`;
 
 /**
  * A fixture group page (tests/fixtures/groups/...) in either browser, seen
  * through the DOM contract: `data-oa-post` roots and one
- * `outreach-advisor-overlay` host per post, its panels in an open shadow root.
+ * `outreach-advisor-overlay` marker per post (open shadow root in the test
+ * build). The advisor works in the workspace (workspace-page.ts).
  */
 export class FeedPage {
   constructor(
@@ -36,14 +35,6 @@ export class FeedPage {
 
   overlayCount(): Promise<number> {
     return this.page.count('outreach-advisor-overlay');
-  }
-
-  private overlay(postKey: string): string {
-    return `outreach-advisor-overlay[data-post-key="${postKey}"]`;
-  }
-
-  private inOverlay(postKey: string, id: string): Selector {
-    return [this.overlay(postKey), testId(id)];
   }
 
   /** Waits until `count` overlays carry the background's topic and suggestions. */
@@ -87,27 +78,6 @@ export class FeedPage {
         }),
       null,
     );
-  }
-
-  /** Types a reply in the overlay's own-reply box, inserts it, returns the status shown. */
-  async insertOwnReply(postKey: string, text: string): Promise<string> {
-    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
-    await this.page.fill(this.inOverlay(postKey, 'own-reply'), text);
-    await this.page.click(this.inOverlay(postKey, 'insert-reply'));
-    const status = this.inOverlay(postKey, 'reply-status');
-    await this.page.waitFor(status);
-    return this.page.text(status);
-  }
-
-  /** Documents the case in the overlay's case-note panel and waits until it is saved. */
-  async documentCase(postKey: string, outcome: string, note: string): Promise<string> {
-    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
-    await this.page.click(this.inOverlay(postKey, `case-outcome-${outcome}`));
-    await this.page.fill(this.inOverlay(postKey, 'case-note-text'), note);
-    await this.page.click(this.inOverlay(postKey, 'case-note-save'));
-    const status = this.inOverlay(postKey, 'case-note-status');
-    await this.page.waitFor(status);
-    return this.page.text(status);
   }
 
   /** The comment as Lexical itself holds it (fixture script); null while the box is closed. */
