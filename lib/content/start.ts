@@ -198,14 +198,24 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   // Statuses (open / replied / documented) for the markers, asked in batches.
   const statusWanted = new Set<string>();
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  // The workspace's word is newer than an answer asked for before it: a post
+  // re-recognised just before the advisor documented it must not fall back
+  // to the status the log had when the question left.
+  let statusClock = 0;
+  const setByWorkspace = new Map<string, number>();
   const askStatuses = () => {
     statusTimer = undefined;
     const postKeys = [...statusWanted].slice(0, 300);
     for (const key of postKeys) statusWanted.delete(key);
     if (postKeys.length === 0 || signal.aborted) return;
+    const askedAt = ++statusClock;
     sendMessage('getPostStatuses', { postKeys }).then(
       ({ statuses }) => {
-        if (!signal.aborted) markers.setStatuses(statuses);
+        if (signal.aborted) return;
+        const current = Object.entries(statuses).filter(
+          ([key]) => (setByWorkspace.get(key) ?? 0) < askedAt,
+        );
+        markers.setStatuses(Object.fromEntries(current));
       },
       () => undefined, // the marker simply shows no status
     );
@@ -275,7 +285,11 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
         { signal },
       );
     },
-    setStatuses: (statuses) => markers.setStatuses(statuses),
+    setStatuses(statuses) {
+      const now = ++statusClock;
+      for (const key of Object.keys(statuses)) setByWorkspace.set(key, now);
+      markers.setStatuses(statuses);
+    },
   });
 
   const currentPosts = (): ReadonlyMap<string, PostSnapshot> => {
