@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../../../scripts/lib/chromium';
 import {
   chain,
+  fetchFromServer,
   isNoise,
   tabIdShowing,
   type BrowserSession,
@@ -108,6 +109,12 @@ export async function launchChromium({ extensionDirs }: LaunchOptions): Promise<
       const tabId = await tabIdShowing(page, url);
       await page.goto(`${origin}/sidepanel.html?tab=${tabId}`);
       return page;
+    },
+    async routeToServer(from, target) {
+      await context.route(`${from}/**`, async (route) => {
+        const { status, contentType, body } = await fetchFromServer(route.request().url(), target);
+        await route.fulfill({ status, contentType, body });
+      });
     },
     async close() {
       closing = true;

@@ -67,6 +67,13 @@ export interface BrowserSession {
    * headless browsers show no side panel or sidebar, and the page is the same.
    */
   openWorkspace(tab: E2EPage): Promise<E2EPage>;
+  /**
+   * Answers every request to `origin` (e.g. `https://www.facebook.com`) from
+   * the local server at `target`, for pages opened afterwards: the production
+   * build matches Facebook only, so this is how it meets a fixture page, and
+   * nothing reaches the network.
+   */
+  routeToServer(origin: string, target: string): Promise<void>;
   /** Closes the browser; afterwards `errors` is complete. */
   close(): Promise<void>;
   /** Errors the extension (or a test page) reported, noise already removed. */
@@ -152,4 +159,18 @@ export async function tabIdShowing(extensionPage: E2EPage, url: string): Promise
   );
   if (tabId === null) throw new Error(`no tab reported ${url}`);
   return tabId;
+}
+
+/** The response the local server gives for `url` with its origin replaced by `target`. */
+export async function fetchFromServer(
+  url: string,
+  target: string,
+): Promise<{ status: number; contentType: string; body: Buffer }> {
+  const { pathname, search } = new URL(url);
+  const response = await fetch(`${target}${pathname}${search}`);
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }

@@ -28,6 +28,7 @@ import {
 } from '../../../scripts/lib/firefox';
 import {
   chain,
+  fetchFromServer,
   isNoise,
   tabIdShowing,
   type BrowserSession,
@@ -163,8 +164,24 @@ export async function launchFirefox({ extensionDirs }: LaunchOptions): Promise<B
     throw new Error(`[firefox] could not install ${extensionDirs.join(', ')}: ${String(error)}`);
   }
 
+  /** Origins answered by a local server (routeToServer), for every page opened after. */
+  const routes = new Map<string, string>();
   const newPage = async () => {
     const page = await browser.newPage();
+    if (routes.size > 0) {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const target = routes.get(new URL(request.url()).origin);
+        if (!target) {
+          void request.continue();
+          return;
+        }
+        fetchFromServer(request.url(), target).then(
+          ({ status, contentType, body }) => request.respond({ status, contentType, body }),
+          () => request.abort(),
+        );
+      });
+    }
     // Web pages' own errors (BiDi reports those, not the extension's).
     page.on('console', (message) => {
       if (message.type() === 'error') report(page.url(), message.text());
@@ -186,6 +203,10 @@ export async function launchFirefox({ extensionDirs }: LaunchOptions): Promise<B
     errors,
     newPage,
     extensionUrl: (path) => `${origin}/${path}`,
+    async routeToServer(from, target) {
+      routes.set(from, target);
+      await Promise.resolve();
+    },
     async openWorkspace(tab) {
       const url = await tab.evaluate(() => location.href, null);
       const page = await newPage();

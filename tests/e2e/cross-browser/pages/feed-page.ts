@@ -100,6 +100,38 @@ export class FeedPage {
     );
   }
 
+  /**
+   * What the page can learn about the extension once `count` markers are in
+   * place: whether any marker's shadow root is reachable, which data
+   * attributes the markers carry, and whether `<html>` says an advisor is here.
+   */
+  async markerExposure(count: number): Promise<{
+    markers: number;
+    openShadowRoots: number;
+    dataAttributes: string[];
+    presenceAttribute: boolean;
+  }> {
+    await this.page.waitForFunction(
+      (expected) => document.querySelectorAll('outreach-advisor-overlay').length >= expected,
+      count,
+    );
+    return this.page.evaluate(() => {
+      const hosts = [...document.querySelectorAll<HTMLElement>('outreach-advisor-overlay')];
+      return {
+        markers: hosts.length,
+        openShadowRoots: hosts.filter((host) => host.shadowRoot !== null).length,
+        dataAttributes: [
+          ...new Set(
+            hosts.flatMap((host) =>
+              host.getAttributeNames().filter((name) => name.startsWith('data-')),
+            ),
+          ),
+        ].sort(),
+        presenceAttribute: document.documentElement.hasAttribute('data-outreach-advisor'),
+      };
+    }, null);
+  }
+
   /** Opens the page without waiting for the content script, then waits for the probe's mark. */
   async openUntilProbe(): Promise<void> {
     await this.page.goto(`${this.origin}/${this.path}`);
