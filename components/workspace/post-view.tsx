@@ -29,6 +29,7 @@ import type { QueueItem } from './queue';
 import { SearchBox } from './search-box';
 import { answerKey, SuggestionCard, type UseAction } from './suggestion-card';
 import type { SuggestionEntry } from './use-suggestions';
+import { sendWithRetry } from './use-log';
 import { useSearch } from './use-search';
 
 export interface PostViewProps {
@@ -243,7 +244,8 @@ export function PostView({
         ? pendingNote.current.event
         : noteEvent(post, context, entry);
     pendingNote.current = { signature, event };
-    await actions.logEvents([event]);
+    // The worker may stop mid-save (MV3): try again with the same id, as every other event does.
+    await sendWithRetry(actions.logEvents, [event]);
     pendingNote.current = null;
     onStatus(postKey, 'documented');
   };

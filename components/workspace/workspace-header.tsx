@@ -20,7 +20,8 @@ export function WorkspaceHeader({
 }) {
   const { t } = useTranslation('workspace');
   return (
-    <header className="ws-header">
+    // Inside the workspace's <header> (the banner landmark).
+    <div className="ws-header">
       <p className="group" data-testid="group-name">
         {groupName ?? t('header.noGroup')}
       </p>
@@ -53,6 +54,6 @@ export function WorkspaceHeader({
           {t('header.unsaved', { count: unsaved })}
         </p>
       )}
-    </header>
+    </div>
   );
 }

@@ -156,6 +156,26 @@ describe('Workspace', () => {
     expect(byTestId(container, 'post-text')?.textContent).toBe(posts[2]?.text);
   });
 
+  it('saves the documentation although the background missed the first attempt', async () => {
+    // The service worker stopped while the note was on its way: the port closed without a reply.
+    const actions = fakeActions();
+    actions.logEvents.mockImplementation((events) =>
+      events[0]?.type === 'note-added' && actions.logEvents.mock.calls.length < 3
+        ? Promise.reject(new Error('No valid reply to "logEvents".'))
+        : Promise.resolve(),
+    );
+    const { container } = await open(actions);
+    await press('n');
+    await act(async () => byTestId(container, 'document-without-reply')?.click());
+    await press('1');
+    await press('Enter');
+    await settle(700);
+    expect(byTestId(container, 'documentation-status')?.textContent).toBe('Saved in your log.');
+    const notes = logged(actions).filter((event) => event.type === 'note-added');
+    expect(notes.length).toBeGreaterThan(1);
+    expect(new Set(notes.map((event) => event.id)).size).toBe(1);
+  });
+
   it('logs a reply found by searching with chosenVia "search"', async () => {
     const found = sampleSuggestion({
       answerId: 'holiday-basics',

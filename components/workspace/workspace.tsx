@@ -216,27 +216,30 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
 
   return (
     <div className="workspace" ref={root}>
-      <h1 className="ws-title">{t('title')}</h1>
-      {reason === null && (
-        <WorkspaceHeader
-          groupName={snapshot?.page.groupName ?? null}
-          counts={counts}
-          onNext={goNext}
-          nextRef={nextButton}
-          nextMessage={nextMessage}
-          unsaved={unsaved}
-        />
-      )}
-      {snapshot && connection.state !== 'connected' && (
-        <p role="status" className="notice" data-testid="reconnecting">
-          {connection.state === 'unreachable' ? t('empty.lost') : t('empty.reconnecting')}
-        </p>
-      )}
-      {suggestions.answerCount === 0 && reason === null && (
-        <p className="notice" data-testid="no-pack-banner">
-          {t('empty.noPack')}
-        </p>
-      )}
+      {/* Everything sits in a landmark (axe "region"): title and counts in the banner. */}
+      <header>
+        <h1 className="ws-title">{t('title')}</h1>
+        {reason === null && (
+          <WorkspaceHeader
+            groupName={snapshot?.page.groupName ?? null}
+            counts={counts}
+            onNext={goNext}
+            nextRef={nextButton}
+            nextMessage={nextMessage}
+            unsaved={unsaved}
+          />
+        )}
+        {snapshot && connection.state !== 'connected' && (
+          <p role="status" className="notice" data-testid="reconnecting">
+            {connection.state === 'unreachable' ? t('empty.lost') : t('empty.reconnecting')}
+          </p>
+        )}
+        {suggestions.answerCount === 0 && reason === null && (
+          <p className="notice" data-testid="no-pack-banner">
+            {t('empty.noPack')}
+          </p>
+        )}
+      </header>
       <main>
         {reason !== null ? (
           <EmptyState reason={reason} />
@@ -275,9 +278,11 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
         )}
       </main>
       {reason === null && (
-        <p className="hint shortcuts" data-testid="shortcuts">
-          {selectedItem ? t('keys.post') : t('keys.queue')}
-        </p>
+        <footer>
+          <p className="hint shortcuts" data-testid="shortcuts">
+            {selectedItem ? t('keys.post') : t('keys.queue')}
+          </p>
+        </footer>
       )}
     </div>
   );

@@ -137,16 +137,32 @@ export async function logEventsChecked(
     return false;
   });
   if (rejected.length > 0) console.warn('Outreach Advisor: events refused', rejected.slice(0, 5));
-  const repeats = await seenAlreadyToday(valid);
-  const fresh = valid.filter((event) => !repeats.has(event.id));
-  const stored =
-    fresh.length > 0 ? await logEventBatch(fresh) : { acknowledged: [], added: 0, duplicates: 0 };
+  const { repeats, stored } = await oneBatchAtATime(async () => {
+    const repeats = await seenAlreadyToday(valid);
+    const fresh = valid.filter((event) => !repeats.has(event.id));
+    const stored =
+      fresh.length > 0 ? await logEventBatch(fresh) : { acknowledged: [], added: 0, duplicates: 0 };
+    return { repeats, stored };
+  });
   return {
     acknowledged: [...stored.acknowledged, ...repeats],
     added: stored.added,
     duplicates: stored.duplicates + repeats.size,
     rejected,
   };
+}
+
+/**
+ * The once-a-day check reads the log and the store writes it: two tabs'
+ * batches of the same posts, checked at the same moment, would both pass
+ * before either was stored. Batches therefore go through check and store
+ * one at a time (one worker holds the chain; a restart starts a fresh one).
+ */
+let batchChain: Promise<unknown> = Promise.resolve();
+function oneBatchAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = batchChain.then(task, task);
+  batchChain = run.catch(() => undefined);
+  return run;
 }
 
 const dayOf = (ms: number) => new Date(ms).toDateString();

@@ -59,6 +59,21 @@ describe('what a content script may log', () => {
     expect((await logEventsChecked([first], { contentScript: true })).added).toBe(0);
     expect(await getDatabase().events.where('type').equals('post-seen').count()).toBe(3);
   });
+
+  it('counts a post seen in two tabs at once only once', async () => {
+    // Two content scripts send their batches of the same posts at the same moment.
+    const at = new Date(2026, 11, 4, 10).getTime();
+    const tab = () =>
+      ['fb:1', 'fb:2', 'fb:3'].map((postKey) => sampleEvent('post-seen', { postKey, at }));
+    const [one, two] = await Promise.all([
+      logEventsChecked(tab(), { contentScript: true }),
+      logEventsChecked(tab(), { contentScript: true }),
+    ]);
+    expect(one.added + two.added).toBe(3);
+    expect(one.acknowledged).toHaveLength(3);
+    expect(two.acknowledged).toHaveLength(3);
+    expect(await getDatabase().events.where('type').equals('post-seen').count()).toBe(3);
+  });
 });
 
 describe('post statuses', () => {

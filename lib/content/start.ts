@@ -217,14 +217,24 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   // Statuses (open / replied / documented) for the markers, asked in batches.
   const statusWanted = new Set<string>();
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  // The workspace's word is newer than an answer asked for before it: a post
+  // re-recognised just before the advisor documented it must not fall back
+  // to the status the log had when the question left.
+  let statusClock = 0;
+  const setByWorkspace = new Map<string, number>();
   const askStatuses = () => {
     statusTimer = undefined;
     const postKeys = [...statusWanted].slice(0, 300);
     for (const key of postKeys) statusWanted.delete(key);
     if (postKeys.length === 0 || signal.aborted) return;
+    const askedAt = ++statusClock;
     sendMessage('getPostStatuses', { postKeys }).then(
       ({ statuses }) => {
-        if (!signal.aborted) marks.setStatuses(statuses);
+        if (signal.aborted) return;
+        const current = Object.entries(statuses).filter(
+          ([key]) => (setByWorkspace.get(key) ?? 0) < askedAt,
+        );
+        marks.setStatuses(Object.fromEntries(current));
       },
       () => undefined, // the marker simply shows no status
     );
@@ -300,7 +310,11 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
         { signal },
       );
     },
-    setStatuses: (statuses) => marks.setStatuses(statuses),
+    setStatuses(statuses) {
+      const now = ++statusClock;
+      for (const key of Object.keys(statuses)) setByWorkspace.set(key, now);
+      marks.setStatuses(statuses);
+    },
   });
 
   const currentPosts = (): ReadonlyMap<string, PostSnapshot> => {

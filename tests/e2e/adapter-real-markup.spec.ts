@@ -4,6 +4,7 @@ import { MIXED_POSTS } from '../fixtures/adapter-pages';
 import { REAL_PAGES } from '../fixtures/real-markup/pages';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
 import { LogDashboardPage } from './pages/log-pages';
+import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
 
 const dir = (path: string) => path.replace(/index\.html$/, '');
@@ -79,13 +80,15 @@ test.describe('2026 markup', () => {
   test("a reply lands in the post's comment box although GIF and sticker buttons come first", async ({
     context,
     server,
+    extensionId,
   }) => {
     const feed = new FixtureFeedPage(await context.newPage(), server.origin, FEED);
     await feed.open();
     await feed.waitForAnalysed(1);
     const key = await feed.keyOfAuthor('Mihai Stanciu');
+    const workspace = await WorkspacePage.openFor(context, extensionId, feed.page);
     const reply = 'Buna ziua,\nconcediul medical nu este un motiv de concediere.';
-    expect(await feed.insertOwnReply(key, reply)).toContain('Inserted');
+    expect(await workspace.insertReply(key, reply)).toContain('Inserted');
     expect(await feed.lexicalText(key)).toBe(reply);
   });
 

@@ -4,6 +4,7 @@
 import { expect, test } from './fixtures';
 import { MIXED_POSTS } from '../fixtures/adapter-pages';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
 
 test.describe('Facebook adapter (test build)', () => {
@@ -27,6 +28,7 @@ test.describe('Facebook adapter (test build)', () => {
   test('a reply is inserted once into a comment box that is already open', async ({
     context,
     server,
+    extensionId,
   }) => {
     const feed = new FixtureFeedPage(
       await context.newPage(),
@@ -37,14 +39,16 @@ test.describe('Facebook adapter (test build)', () => {
     await feed.waitForAnalysed(1);
     await feed.post('fb:7301003').locator('[data-oa-fixture="comment-button"]').click();
     expect(await feed.lexicalText('fb:7301003')).toBe('');
+    const workspace = await WorkspacePage.openFor(context, extensionId, feed.page);
     const reply = 'Bonjour,\nvoici la réponse.';
-    expect(await feed.insertOwnReply('fb:7301003', reply)).toContain('Inserted');
+    expect(await workspace.insertReply('fb:7301003', reply)).toContain('Inserted');
     expect(await feed.lexicalText('fb:7301003')).toBe(reply);
   });
 
   test('without a comment box the reply goes to the clipboard and the advisor is told', async ({
     context,
     server,
+    extensionId,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: server.origin,
@@ -57,10 +61,13 @@ test.describe('Facebook adapter (test build)', () => {
     await feed.open();
     await feed.waitForAnalysed(1);
     await feed.removeCommentBox('fb:7301004');
+    const workspace = await WorkspacePage.openFor(context, extensionId, feed.page);
     const reply = 'Hallo,\ndas steht im Arbeitsvertrag.';
-    const status = await feed.insertOwnReply('fb:7301004', reply);
-    expect(status).toContain('could not be found');
+    const status = await workspace.insertReply('fb:7301004', reply);
+    expect(status).toContain('comment box was not found, so the reply is on your clipboard');
     expect(await feed.clipboardText()).toBe(reply);
+    // The reply reached the advisor's clipboard: it counts as used, and documentation follows.
+    await expect(workspace.documentation).toBeVisible();
   });
 
   test('the React feed that recycles nodes keeps one overlay per post and logs no errors', async ({

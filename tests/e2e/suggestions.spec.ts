@@ -1,19 +1,21 @@
 /**
- * The suggestion panel end to end, on the demo group page with the bundled
- * default pack: the replies a counsellor expects for the Polish, Romanian,
- * Bulgarian and Greek questions, none for off-topic posts, a reply with its
- * placeholders filled landing intact in the real Lexical comment box, the
- * confirmation that unreviewed content needs, and every action in the log.
+ * Suggestions in the workspace end to end, on the demo group page with the
+ * bundled default pack: the replies a counsellor expects for the Polish,
+ * Romanian, Bulgarian and Greek questions, no likely reply for off-topic
+ * posts, a reply with its placeholders filled landing intact in the real
+ * Lexical comment box, the confirmation that unreviewed content needs, and
+ * every action in the log.
  */
 import type { BrowserContext, Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pack } from '../../lib/packs/schema';
+import { LANGUAGE_ENDONYMS } from '../../lib/domain/languages';
 import { composeReply, fillPlaceholders } from '../../lib/suggestions/reply';
 import { expect, REPO_ROOT, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
-import { SuggestionPanel } from './pages/suggestion-panel';
+import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
 
 const DEMO = 'groups/eu-workers-demo/';
@@ -46,7 +48,7 @@ const EXPECTED = [
 /** Selling a pram, looking for a ride home, a greeting. */
 const OFF_TOPIC = ['fb:7301015', 'fb:7301016', 'fb:7301022'];
 
-function packText(answerId: string, language: 'fr' | 'pl') {
+function packText(answerId: string, language: 'en' | 'fr' | 'pl') {
   const answer = defaultPack.answers.find((a) => a.id === answerId);
   const text = answer?.texts[language];
   if (!answer || !text) throw new Error(`${answerId} has no ${language} text in the default pack`);
@@ -61,7 +63,9 @@ interface StoredEvent {
   answerIds?: string[];
   packVersion?: string;
   edited?: boolean;
-  referredTo?: string;
+  referredTo?: string | null;
+  outcome?: string;
+  chosenVia?: string;
   topic?: string | null;
 }
 
@@ -89,96 +93,124 @@ function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
   );
 }
 
-async function openDemo(context: BrowserContext, origin: string) {
+async function openDemo(context: BrowserContext, origin: string, extensionId: string) {
   const feed = new FixtureFeedPage(await context.newPage(), origin, DEMO);
   await feed.open();
-  // Topic and suggestions are mirrored on every overlay once the background answered.
+  // Topic and suggestions are mirrored on every marker once the background answered.
   await feed.page.waitForFunction(
     () =>
       document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length ===
       document.querySelectorAll('[data-oa-post]').length,
   );
-  return feed;
+  const workspace = await WorkspacePage.openFor(context, extensionId, feed.page);
+  return { feed, workspace };
 }
 
-test.describe('checked replies on the demo page', () => {
+test.describe('checked replies in the workspace', () => {
   test('Polish, Romanian, Bulgarian and Greek questions get the replies a counsellor expects', async ({
     context,
     server,
+    extensionId,
   }) => {
-    const feed = await openDemo(context, server.origin);
+    const { feed, workspace } = await openDemo(context, server.origin, extensionId);
     const found = [];
     for (const expected of EXPECTED) {
-      const panel = new SuggestionPanel(feed.page, expected.postKey);
+      await workspace.selectPost(expected.postKey);
+      const marker = feed.overlay(expected.postKey);
       found.push({
         postKey: expected.postKey,
-        language: await panel.overlay.getAttribute('data-language'),
-        topic: await panel.overlay.getAttribute('data-topic'),
-        offered: (await panel.advertisedAnswerIds()).includes(expected.answerId),
+        language: await marker.getAttribute('data-language'),
+        topic: await marker.getAttribute('data-topic'),
+        heading: await workspace.postHeading.textContent(),
+        offered: (await workspace.suggestedAnswerIds()).includes(expected.answerId),
       });
     }
     expect(found).toEqual(
-      EXPECTED.map(({ postKey, language, topic }) => ({ postKey, language, topic, offered: true })),
+      EXPECTED.map(({ postKey, language, topic }) => ({
+        postKey,
+        language,
+        topic,
+        heading: expect.stringContaining(LANGUAGE_ENDONYMS[language]),
+        offered: true,
+      })),
     );
 
-    // The panel shows them: at most three, the expected one with its title in the post's language.
-    const polish = new SuggestionPanel(feed.page, 'fb:7301001');
-    await expect(polish.summary).toBeVisible();
-    await polish.open();
-    const count = await polish.suggestions.count();
+    // The workspace shows them: at most three, the expected one titled in the
+    // advisor's language (English) and in the post's.
+    await workspace.selectPost('fb:7301001');
+    const count = (await workspace.suggestedAnswerIds()).length;
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(3);
-    const card = await polish.openSuggestion('minimum-wage-basics');
-    const { text } = packText('minimum-wage-basics', 'pl');
-    await expect(card.getByTestId('suggestion-title')).toHaveText(text.title);
-    await expect(card.getByTestId('suggestion-rendering')).toContainText(
-      defaultPack.answers.find((a) => a.id === 'minimum-wage-basics')?.texts.en?.title ?? '—',
+    const card = await workspace.openCard('minimum-wage-basics');
+    const english = packText('minimum-wage-basics', 'en').text;
+    const polish = packText('minimum-wage-basics', 'pl').text;
+    await expect(card.getByTestId('suggestion-title')).toHaveText(english.title);
+    await expect(card.getByTestId('suggestion-toggle')).toContainText(
+      `${LANGUAGE_ENDONYMS.pl}: ${polish.title}`,
     );
-    await expect(card.getByTestId('review-status')).toHaveText(
-      'example content – legal review pending',
-    );
-    await expect(card.getByTestId('signature-status')).toHaveText('not signed');
+    await expect(card.getByTestId('suggestion-level')).toHaveText('Likely match');
+    // The reply to insert is the post's language; its rendering beside it the advisor's.
+    expect(await workspace.reply(card).inputValue()).toContain(polish.body.split('\n')[0]);
+    await expect(card.getByTestId('reply-rendering')).toContainText(english.title);
+    await expect(card.getByTestId('review-badge').first()).toHaveText('Example text, not reviewed');
+    await card.getByTestId('legal-toggle').click();
+    const legal = card.getByTestId('legal-details');
+    await expect(legal).toContainText('example content, no lawyer has reviewed it');
+    await expect(legal).toContainText('no signature');
+    await expect(legal).toContainText(defaultPack.version);
   });
 
-  test('off-topic posts show no suggestion', async ({ context, server }) => {
-    const feed = await openDemo(context, server.origin);
+  test('off-topic posts get no likely suggestion', async ({ context, server, extensionId }) => {
+    const { feed, workspace } = await openDemo(context, server.origin, extensionId);
     for (const postKey of OFF_TOPIC) {
-      const panel = new SuggestionPanel(feed.page, postKey);
-      await expect(panel.overlay, postKey).toHaveAttribute('data-suggestions', '');
-      await expect(panel.overlay, postKey).toHaveAttribute('data-topic', 'off-topic');
-      await expect(panel.summary, postKey).toHaveCount(0);
-      await panel.open();
-      await expect(panel.suggestions, postKey).toHaveCount(0);
-      await expect(panel.none, postKey).toBeVisible();
+      await expect(feed.overlay(postKey), postKey).toHaveAttribute('data-suggestions', '');
+      await expect(feed.overlay(postKey), postKey).toHaveAttribute('data-topic', 'off-topic');
+      // Off-topic posts are not open questions: the queue de-emphasises them.
+      await expect(
+        workspace.page.locator(`li.muted > [data-testid="queue-item"][data-post-key="${postKey}"]`),
+        postKey,
+      ).toHaveCount(1);
+      await workspace.selectPost(postKey);
+      await workspace.waitForSuggestions();
+      await expect(workspace.suggested, postKey).toHaveCount(0);
+      await expect(workspace.page.getByTestId('suggestion-level'), postKey).toHaveCount(0);
+      await expect(workspace.suggestionsNone, postKey).toBeVisible();
+      await expect(workspace.page.getByTestId('possible-topics'), postKey).toHaveCount(0);
+      await workspace.page.keyboard.press('Escape');
     }
   });
 
   test('a reply with filled placeholders lands intact in the Lexical comment box after the confirmation', async ({
     context,
     server,
+    extensionId,
   }) => {
-    const feed = await openDemo(context, server.origin);
-    const panel = new SuggestionPanel(feed.page, 'fb:7301009');
-    await panel.open();
-    const card = await panel.openSuggestion('referral-local-counselling');
+    const { feed, workspace } = await openDemo(context, server.origin, extensionId);
+    await workspace.selectPost('fb:7301009');
+    await workspace.waitForSuggestions();
+    const card = await workspace.openCard('referral-local-counselling');
 
     // An empty placeholder and the missing legal review both need a confirmation.
-    await panel.fillPlaceholder(card, 'city', 'Köln');
-    await panel.insert(card).click();
-    await expect(panel.warnings(card)).toBeVisible();
-    await expect(panel.warningKinds(card)).toHaveText([/example content/, /\{contact\}/]);
+    await workspace.fillPlaceholder(card, 'city', 'Köln');
+    await workspace.insert(card).click();
+    await expect(workspace.warnings(card)).toBeVisible();
+    expect(await workspace.warningKinds(card)).toEqual(['not-reviewed', 'placeholder']);
+    await expect(workspace.warnings(card).locator('[data-warning]')).toHaveText([
+      /example content/,
+      /Still empty: How to reach you/,
+    ]);
     // The comment box was not even opened (null) or holds nothing.
     expect((await feed.lexicalText('fb:7301009')) ?? '').toBe('');
-    await card.getByTestId('suggestion-cancel').click();
-    await expect(panel.warnings(card)).toHaveCount(0);
+    await workspace.cancel(card).click();
+    await expect(workspace.warnings(card)).toHaveCount(0);
 
-    await panel.fillPlaceholder(card, 'contact', '0221 123 456 (Mo–Fr 9–16 Uhr)');
-    await panel.insert(card).click();
-    await expect(panel.warningKinds(card)).toHaveCount(1);
+    await workspace.fillPlaceholder(card, 'contact', '0221 123 456 (Mo–Fr 9–16 Uhr)');
+    await workspace.insert(card).click();
+    expect(await workspace.warningKinds(card)).toEqual(['not-reviewed']);
     // The comment box was not even opened (null) or holds nothing.
     expect((await feed.lexicalText('fb:7301009')) ?? '').toBe('');
-    await panel.confirm(card).click();
-    await expect(panel.status(card)).toContainText('Inserted');
+    await workspace.confirm(card).click();
+    await expect(workspace.result(card)).toContainText('Inserted');
 
     const { answer, text } = packText('referral-local-counselling', 'fr');
     const expected = fillPlaceholders(
@@ -196,42 +228,40 @@ test.describe('checked replies on the demo page', () => {
     serviceWorker,
     extensionId,
   }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: server.origin,
-    });
-    const feed = await openDemo(context, server.origin);
+    const { feed, workspace } = await openDemo(context, server.origin, extensionId);
     const postKey = 'fb:7301001';
-    const panel = new SuggestionPanel(feed.page, postKey);
-    await panel.open();
-    const shown = await panel.advertisedAnswerIds();
+    await workspace.selectPost(postKey);
+    const shown = await workspace.suggestedAnswerIds();
     expect(shown).toContain('minimum-wage-basics');
 
-    const card = await panel.openSuggestion('minimum-wage-basics');
-    await panel.reply(card).fill(`${await panel.reply(card).inputValue()}\nPozdrawiam`);
-    await panel.insert(card).click();
-    await panel.confirm(card).click();
-    await expect(panel.status(card)).toContainText('Inserted');
-    await panel.copy(card).click();
-    await panel.confirm(card).click();
-    await expect(panel.status(card)).toContainText('Copied');
+    const card = await workspace.openCard('minimum-wage-basics');
+    const reply = workspace.reply(card);
+    await reply.fill(`${await reply.inputValue()}\nPozdrawiam`);
+    await workspace.insert(card).click();
+    await workspace.confirm(card).click();
+    await expect(workspace.result(card)).toContainText('Inserted');
+    expect(await feed.lexicalText(postKey)).toMatch(/\nPozdrawiam$/);
+    await workspace.copy(card).click();
+    await workspace.confirm(card).click();
+    await expect(workspace.result(card)).toContainText('Copied');
 
     const other = shown.find((id) => id !== 'minimum-wage-basics');
     if (!other) throw new Error('expected more than one suggestion for the Polish wage question');
-    await panel.notRelevant(panel.suggestion(other)).click();
-    await expect(panel.suggestion(other)).toHaveCount(0);
-    await expect.poll(async () => (await panel.advertisedAnswerIds()).includes(other)).toBe(false);
+    await workspace.notRelevant(workspace.card(other)).click();
+    await expect(workspace.card(other)).toHaveCount(0);
+    await expect.poll(() => workspace.suggestedAnswerIds()).not.toContain(other);
 
-    await panel.markHandled();
-    await panel.markReferred('Faire Mobilität');
-    await expect(panel.caseStatus).toContainText('Faire Mobilität');
+    // The one documentation flow replaced "Handled" and "Log referral".
+    await workspace.documentCase('referred', { referredTo: 'Faire Mobilität' });
+    await expect(workspace.queueItem(postKey)).toHaveCount(0); // still in the post view
+    await expect(workspace.page.getByTestId('post-status')).toHaveText('Documented');
 
     await expect
       .poll(async () => (await loggedEvents(serviceWorker, postKey)).map((e) => e.type).sort())
       .toEqual(
         expect.arrayContaining([
-          'handled',
           'not-relevant',
-          'referred',
+          'note-added',
           'reply-copied',
           'reply-inserted',
           'suggestions-shown',
@@ -246,18 +276,23 @@ test.describe('checked replies on the demo page', () => {
         packVersion: defaultPack.version,
         edited: true,
         topic: 'minimum-wage',
+        chosenVia: 'suggestion',
       }),
     ]);
     expect(byType('reply-copied')).toEqual([
       expect.objectContaining({
         answerId: 'minimum-wage-basics',
         packVersion: defaultPack.version,
+        chosenVia: 'suggestion',
       }),
     ]);
     expect(byType('not-relevant')).toEqual([expect.objectContaining({ answerId: other })]);
-    expect(byType('referred')).toEqual([
-      expect.objectContaining({ referredTo: 'Faire Mobilität' }),
+    expect(byType('note-added')).toEqual([
+      expect.objectContaining({ outcome: 'referred', referredTo: 'Faire Mobilität' }),
     ]);
+    // Nothing is logged under the old, second documentation path.
+    expect(byType('handled')).toEqual([]);
+    expect(byType('referred')).toEqual([]);
 
     // The feedback is visible and resettable in the dashboard's Settings.
     const dashboard = new DashboardPage(await context.newPage(), extensionId);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { chromiumArgs, findChromium, INSTALL_HINT } from '../../../scripts/lib/chromium';
 import {
   chain,
+  fetchFromServer,
   isNoise,
+  tabIdShowing,
   type BrowserSession,
   type DownloadedFile,
   type E2EPage,
@@ -100,6 +102,20 @@ export async function launchChromium({ extensionDirs }: LaunchOptions): Promise<
       return new ChromiumPage(await context.newPage());
     },
     extensionUrl: (path) => `${origin}/${path}`,
+    async openWorkspace(tab) {
+      const url = await tab.evaluate(() => location.href, null);
+      const page = new ChromiumPage(await context.newPage());
+      await page.goto(`${origin}/sidepanel.html`);
+      const tabId = await tabIdShowing(page, url);
+      await page.goto(`${origin}/sidepanel.html?tab=${tabId}`);
+      return page;
+    },
+    async routeToServer(from, target) {
+      await context.route(`${from}/**`, async (route) => {
+        const { status, contentType, body } = await fetchFromServer(route.request().url(), target);
+        await route.fulfill({ status, contentType, body });
+      });
+    },
     async close() {
       closing = true;
       await context.close();

@@ -52,16 +52,28 @@ export interface E2EPage {
 /**
  * One browser with the extension (and any helper extensions) loaded.
  *
- * Seam for the workspace (side panel in Chromium, `sidebar_action` in
- * Firefox, a later issue): its entry is the one place the two browsers'
- * UIs differ, so it gets a method here, e.g. `openWorkspace(tab: E2EPage)`,
- * implemented per browser, and the workspace page object stays shared.
+ * The workspace (side panel in Chromium, `sidebar_action` in Firefox) is the
+ * one place the two browsers' UIs differ, so it has a method here,
+ * `openWorkspace(tab)`, implemented per browser; the workspace page object
+ * stays shared.
  */
 export interface BrowserSession {
   readonly browser: BrowserName;
   newPage(): Promise<E2EPage>;
   /** `chrome-extension://<id>/<path>` or `moz-extension://<uuid>/<path>`. */
   extensionUrl(path: string): string;
+  /**
+   * Opens the workspace in a new tab bound to `tab` (`sidepanel.html?tab=<id>`):
+   * headless browsers show no side panel or sidebar, and the page is the same.
+   */
+  openWorkspace(tab: E2EPage): Promise<E2EPage>;
+  /**
+   * Answers every request to `origin` (e.g. `https://www.facebook.com`) from
+   * the local server at `target`, for pages opened afterwards: the production
+   * build matches Facebook only, so this is how it meets a fixture page, and
+   * nothing reaches the network.
+   */
+  routeToServer(origin: string, target: string): Promise<void>;
   /** Closes the browser; afterwards `errors` is complete. */
   close(): Promise<void>;
   /** Errors the extension (or a test page) reported, noise already removed. */
@@ -116,4 +128,49 @@ export function isNoise(message: string, closing: boolean): NoiseRule | undefine
 
 export function chain(selector: Selector, separator: string): string {
   return typeof selector === 'string' ? selector : selector.join(separator);
+}
+
+/** Where the background keeps each tab's reported page state (lib/background/tab-state.ts). */
+const TAB_STATE_PREFIX = 'tab-state:';
+
+/**
+ * The id of the tab that shows `url`, read in an extension page. Without the
+ * "tabs" permission tab URLs are hidden from the extension, but the content
+ * script reports its page state, which the background keeps in
+ * `storage.session` under `tab-state:<id>`.
+ */
+export async function tabIdShowing(extensionPage: E2EPage, url: string): Promise<number> {
+  const tabId = await extensionPage.evaluate(
+    async ({ url, prefix }) => {
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        const all = (await chrome.storage.session.get(null)) as Record<
+          string,
+          { tabId?: number; page?: { url?: string } }
+        >;
+        const found = Object.entries(all).find(
+          ([key, state]) => key.startsWith(prefix) && state.page?.url === url,
+        );
+        if (found?.[1].tabId !== undefined) return found[1].tabId;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return null;
+    },
+    { url, prefix: TAB_STATE_PREFIX },
+  );
+  if (tabId === null) throw new Error(`no tab reported ${url}`);
+  return tabId;
+}
+
+/** The response the local server gives for `url` with its origin replaced by `target`. */
+export async function fetchFromServer(
+  url: string,
+  target: string,
+): Promise<{ status: number; contentType: string; body: Buffer }> {
+  const { pathname, search } = new URL(url);
+  const response = await fetch(`${target}${pathname}${search}`);
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+    body: Buffer.from(await response.arrayBuffer()),
+  };
 }

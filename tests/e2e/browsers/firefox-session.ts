@@ -28,7 +28,9 @@ import {
 } from '../../../scripts/lib/firefox';
 import {
   chain,
+  fetchFromServer,
   isNoise,
+  tabIdShowing,
   type BrowserSession,
   type DownloadedFile,
   type E2EPage,
@@ -162,19 +164,57 @@ export async function launchFirefox({ extensionDirs }: LaunchOptions): Promise<B
     throw new Error(`[firefox] could not install ${extensionDirs.join(', ')}: ${String(error)}`);
   }
 
+  /** Origins answered by a local server (routeToServer), for every page opened after. */
+  const routes = new Map<string, string>();
+  const newPage = async () => {
+    const page = await browser.newPage();
+    if (routes.size > 0) {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const target = routes.get(new URL(request.url()).origin);
+        if (!target) {
+          void request.continue();
+          return;
+        }
+        fetchFromServer(request.url(), target).then(
+          ({ status, contentType, body }) => request.respond({ status, contentType, body }),
+          () => request.abort(),
+        );
+      });
+    }
+    // Web pages' own errors (BiDi reports those, not the extension's).
+    page.on('console', (message) => {
+      if (message.type() === 'error') report(page.url(), message.text());
+    });
+    page.on('pageerror', (error) => report(`uncaught in ${page.url()}`, String(error)));
+    return new FirefoxPage(page, downloadDir);
+  };
+  /** moz-extension loads are never awaited (see above): wait until the page is that one. */
+  const openExtensionPage = async (page: FirefoxPage, url: string) => {
+    await page.goto(url);
+    await page.waitForFunction(
+      (expected) => location.href === expected && document.readyState === 'complete',
+      url,
+    );
+  };
+
   return {
     browser: 'firefox',
     errors,
-    async newPage() {
-      const page = await browser.newPage();
-      // Web pages' own errors (BiDi reports those, not the extension's).
-      page.on('console', (message) => {
-        if (message.type() === 'error') report(page.url(), message.text());
-      });
-      page.on('pageerror', (error) => report(`uncaught in ${page.url()}`, String(error)));
-      return new FirefoxPage(page, downloadDir);
-    },
+    newPage,
     extensionUrl: (path) => `${origin}/${path}`,
+    async routeToServer(from, target) {
+      routes.set(from, target);
+      await Promise.resolve();
+    },
+    async openWorkspace(tab) {
+      const url = await tab.evaluate(() => location.href, null);
+      const page = await newPage();
+      await openExtensionPage(page, `${origin}/sidepanel.html`);
+      const tabId = await tabIdShowing(page, url);
+      await openExtensionPage(page, `${origin}/sidepanel.html?tab=${tabId}`);
+      return page;
+    },
     async close() {
       closing = true;
       const ended = output.map((stream) => once(stream, 'close').catch(() => undefined));

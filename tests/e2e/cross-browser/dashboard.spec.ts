@@ -6,6 +6,7 @@ import { DEMO_POSTS } from '../../fixtures/demo-group/posts';
 import { expect, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { FeedPage } from './pages/feed-page';
+import { WorkspacePage } from './pages/workspace-page';
 
 const AUTHORS = [
   ...new Set(DEMO_POSTS.map((post) => post.author).filter((name): name is string => !!name)),
@@ -18,7 +19,13 @@ test('the log shows the advisor’s work, exports it as a file without names, an
   const feed = new FeedPage(await session.newPage(), server.origin, 'groups/eu-workers-demo/');
   await feed.open();
   await feed.waitForSuggestions(DEMO_POSTS.length);
-  expect(await feed.documentCase('fb:7301001', 'referred', 'Sent to the hotline')).toMatch(/Saved/);
+  const workspace = await WorkspacePage.openFor(session, feed.page);
+  expect(
+    await workspace.documentCase('fb:7301001', 'referred', {
+      referredTo: 'Faire Mobilität',
+      note: 'Sent to the hotline',
+    }),
+  ).toMatch(/Saved/);
 
   const dashboard = new DashboardPage(await session.newPage(), session.extensionUrl);
   await dashboard.open('log');

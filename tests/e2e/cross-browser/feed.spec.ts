@@ -1,10 +1,11 @@
 /**
  * The demo feed in both browsers: every post marked once and analysed, and a
- * reply landing in the real Lexical comment box.
+ * reply inserted from the workspace landing in the real Lexical comment box.
  */
 import { DEMO_POSTS } from '../../fixtures/demo-group/posts';
 import { expect, test } from './fixtures';
 import { FeedPage } from './pages/feed-page';
+import { WorkspacePage } from './pages/workspace-page';
 
 const DEMO = 'groups/eu-workers-demo/';
 
@@ -41,8 +42,9 @@ test.describe('demo feed', () => {
     const feed = new FeedPage(await session.newPage(), server.origin, DEMO);
     await feed.open();
     await feed.waitForSuggestions(1);
+    const workspace = await WorkspacePage.openFor(session, feed.page);
     const reply = 'Dzien dobry,\nminimalna stawka to 13,90 € brutto za godzine.\n\nPozdrawiam';
-    expect(await feed.insertOwnReply('fb:7301002', reply)).toContain('Inserted');
+    expect(await workspace.insertReply('fb:7301002', reply)).toContain('Inserted');
     expect(await feed.lexicalText('fb:7301002')).toBe(reply);
     // The neighbouring post's box stays closed.
     expect(await feed.lexicalText('fb:7301001')).toBeNull();

@@ -62,15 +62,31 @@ export class FixtureFeedPage {
     );
   }
 
-  /** Types a reply in the overlay's own-reply box and inserts it. */
-  async insertOwnReply(postKey: string, text: string): Promise<string> {
-    const overlay = this.overlay(postKey);
-    await overlay.getByTestId('overlay-toggle').click();
-    await overlay.getByTestId('own-reply').fill(text);
-    await overlay.getByTestId('insert-reply').click();
-    const status = overlay.getByTestId('reply-status');
-    await status.filter({ hasText: /./ }).waitFor();
-    return (await status.textContent()) ?? '';
+  /**
+   * What the marker shows and says about itself, read from its open shadow
+   * root (test build): its visible text, whether it is outlined after the
+   * workspace scrolled to it, and whether it is in the viewport.
+   */
+  async marker(postKey: string): Promise<{
+    text: string;
+    status: string | null;
+    highlighted: boolean;
+    inView: boolean;
+  }> {
+    return this.page.evaluate((key) => {
+      const host = document.querySelector<HTMLElement>(
+        `outreach-advisor-overlay[data-post-key="${key}"]`,
+      );
+      if (!host) throw new Error(`no marker for ${key}`);
+      const root = host.shadowRoot;
+      const box = host.getBoundingClientRect();
+      return {
+        text: root?.textContent ?? '',
+        status: host.dataset.status ?? null,
+        highlighted: root?.querySelector('.highlight') !== null && root !== null,
+        inView: box.bottom > 0 && box.top < window.innerHeight,
+      };
+    }, postKey);
   }
 
   /** Takes the post's comment form away, as when the group turned comments off. */

@@ -1,36 +1,6 @@
 import type { Download, Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 
-/** A post's overlay on a fixture page, as the case-note panel sees it. */
-export class CaseNoteOverlay {
-  constructor(
-    readonly page: Page,
-    readonly postKey: string,
-  ) {}
-
-  get host(): Locator {
-    return this.page.locator(`outreach-advisor-overlay[data-post-key="${this.postKey}"]`);
-  }
-
-  async expand(): Promise<void> {
-    const panel = this.host.getByTestId('case-note');
-    if (await panel.isVisible()) return;
-    await this.host.getByTestId('overlay-toggle').click();
-    await panel.waitFor();
-  }
-
-  async document(outcome: string, note: string): Promise<void> {
-    await this.expand();
-    await this.host.getByTestId(`case-outcome-${outcome}`).check();
-    await this.host.getByTestId('case-note-text').fill(note);
-    await this.host.getByTestId('case-note-save').click();
-  }
-
-  get status(): Locator {
-    return this.host.getByTestId('case-note-status');
-  }
-}
-
 /** The dashboard's Log & export and Statistics sections. */
 export class LogDashboardPage {
   constructor(

@@ -1,12 +1,11 @@
-import type { E2EPage, Selector } from '../../browsers/driver';
+import type { E2EPage } from '../../browsers/driver';
 import '../../../fixtures/src/fixture-api';
-
-const testId = (id: string) => `[data-testid="${id}"]`;
 
 /**
  * A fixture group page (tests/fixtures/groups/...) in either browser, seen
  * through the DOM contract: `data-oa-post` roots and one
- * `outreach-advisor-overlay` host per post, its panels in an open shadow root.
+ * `outreach-advisor-overlay` marker per post (open shadow root in the test
+ * build). The advisor works in the workspace (workspace-page.ts).
  */
 export class FeedPage {
   constructor(
@@ -36,14 +35,6 @@ export class FeedPage {
 
   overlayCount(): Promise<number> {
     return this.page.count('outreach-advisor-overlay');
-  }
-
-  private overlay(postKey: string): string {
-    return `outreach-advisor-overlay[data-post-key="${postKey}"]`;
-  }
-
-  private inOverlay(postKey: string, id: string): Selector {
-    return [this.overlay(postKey), testId(id)];
   }
 
   /** Waits until `count` overlays carry the background's topic and suggestions. */
@@ -89,27 +80,6 @@ export class FeedPage {
     );
   }
 
-  /** Types a reply in the overlay's own-reply box, inserts it, returns the status shown. */
-  async insertOwnReply(postKey: string, text: string): Promise<string> {
-    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
-    await this.page.fill(this.inOverlay(postKey, 'own-reply'), text);
-    await this.page.click(this.inOverlay(postKey, 'insert-reply'));
-    const status = this.inOverlay(postKey, 'reply-status');
-    await this.page.waitFor(status);
-    return this.page.text(status);
-  }
-
-  /** Documents the case in the overlay's case-note panel and waits until it is saved. */
-  async documentCase(postKey: string, outcome: string, note: string): Promise<string> {
-    await this.page.click(this.inOverlay(postKey, 'overlay-toggle'));
-    await this.page.click(this.inOverlay(postKey, `case-outcome-${outcome}`));
-    await this.page.fill(this.inOverlay(postKey, 'case-note-text'), note);
-    await this.page.click(this.inOverlay(postKey, 'case-note-save'));
-    const status = this.inOverlay(postKey, 'case-note-status');
-    await this.page.waitFor(status);
-    return this.page.text(status);
-  }
-
   /** The comment as Lexical itself holds it (fixture script); null while the box is closed. */
   lexicalText(postKey: string): Promise<string | null> {
     return this.page.evaluate((key) => {
@@ -128,6 +98,38 @@ export class FeedPage {
       }),
       null,
     );
+  }
+
+  /**
+   * What the page can learn about the extension once `count` markers are in
+   * place: whether any marker's shadow root is reachable, which data
+   * attributes the markers carry, and whether `<html>` says an advisor is here.
+   */
+  async markerExposure(count: number): Promise<{
+    markers: number;
+    openShadowRoots: number;
+    dataAttributes: string[];
+    presenceAttribute: boolean;
+  }> {
+    await this.page.waitForFunction(
+      (expected) => document.querySelectorAll('outreach-advisor-overlay').length >= expected,
+      count,
+    );
+    return this.page.evaluate(() => {
+      const hosts = [...document.querySelectorAll<HTMLElement>('outreach-advisor-overlay')];
+      return {
+        markers: hosts.length,
+        openShadowRoots: hosts.filter((host) => host.shadowRoot !== null).length,
+        dataAttributes: [
+          ...new Set(
+            hosts.flatMap((host) =>
+              host.getAttributeNames().filter((name) => name.startsWith('data-')),
+            ),
+          ),
+        ].sort(),
+        presenceAttribute: document.documentElement.hasAttribute('data-outreach-advisor'),
+      };
+    }, null);
   }
 
   /** Opens the page without waiting for the content script, then waits for the probe's mark. */
