@@ -66,7 +66,13 @@ export interface PortClient {
 export const RETRY_DELAYS_MS = [250, 1000, 2000, 5000] as const;
 /** Attempts in a row without a snapshot before the content script counts as unreachable. */
 export const UNREACHABLE_AFTER_ATTEMPTS = 2;
-export const COMMAND_TIMEOUT_MS = 10_000;
+/**
+ * How long a command may take before the workspace says the page did not
+ * answer. Inserting opens the comment box and waits for Lexical; in a tab the
+ * browser has put in the background (the workspace opened as its own tab)
+ * timers are throttled, so this leaves room for that.
+ */
+export const COMMAND_TIMEOUT_MS = 20_000;
 
 /** Reasons of a failed insert the workspace itself produces (the view translates them). */
 export const INSERT_FAILURE = { notConnected: 'not-connected', timeout: 'timeout' } as const;

@@ -117,13 +117,18 @@ export function PostView({
   const shown = (data?.suggestions ?? []).filter((s) => !dismissed.includes(answerKey(s)));
   const anyLikely = shown.some((s) => s.level === 'likely');
   const firstLikely = shown.find((s) => s.level === 'likely');
-  // When nothing is likely: the matcher's candidate topics, named in the UI language.
+  // When nothing is likely: the matcher's candidate topics, named in the UI language —
+  // for questions and on-topic posts only; a sale ad gets no topic hints.
+  const hintTopics =
+    data !== null && (data.topic !== 'off-topic' || post.analysis?.isQuestion === true);
   const possibleTopicLabels = (
-    data?.possibleTopics && data.possibleTopics.length > 0
-      ? data.possibleTopics.map((topic) => t(`topics:${topic}`))
-      : data && data.topic !== 'off-topic'
-        ? [data.topicLabel]
-        : []
+    !hintTopics
+      ? []
+      : data?.possibleTopics && data.possibleTopics.length > 0
+        ? data.possibleTopics.map((topic) => t(`topics:${topic}`))
+        : data && data.topic !== 'off-topic'
+          ? [data.topicLabel]
+          : []
   ).slice(0, 3);
   // Until the advisor opens or closes a card, the first likely suggestion is open
   // (also when the suggestions arrive after the post was selected).

@@ -27,7 +27,9 @@ function AnswerCard({
   return (
     <article className="answer-card" data-testid="answer-card" data-answer-id={answer.id}>
       <header>
-        <h4 lang={missing ? canonical : language}>{text.title}</h4>
+        <h4 lang={missing ? canonical : language} data-i18n-exempt>
+          {text.title}
+        </h4>
         <div className="badges">
           <span className="badge">{t(`topics:${answer.topic}`)}</span>
           <span className="badge">{t(`browser.kind.${answer.kind}`)}</span>

@@ -71,7 +71,7 @@ function InstalledPack({
   return (
     <li className="pack-card" data-testid="installed-pack" data-pack-id={summary.id}>
       <div className="pack-head">
-        <h4>{summary.title}</h4>
+        <h4 data-i18n-exempt>{summary.title}</h4>
         <span className="badge" data-testid="pack-version">
           {t('installed.version', { version: summary.version })}
         </span>
