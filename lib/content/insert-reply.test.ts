@@ -166,6 +166,22 @@ describe('insertReply into a Lexical comment box', () => {
     expect(comment.read()).toBe('Hallo');
   });
 
+  it('still inserts in a tab the browser keeps hidden (no animation frames at all)', async () => {
+    // Firefox gives a background tab no frames: the workspace sat in another tab and
+    // the insertion waited forever ("the page did not answer").
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      const comment = commentBox({ open: false });
+      const outcome = await insertReply(comment.target, 'Hallo\nzweite Zeile', {
+        copyText: copied(),
+      });
+      expect(outcome).toEqual({ status: 'inserted', method: 'paste' });
+      expect(comment.read()).toBe('Hallo\nzweite Zeile');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('never submits: no submit event and no Enter key reach the page', async () => {
     const comment = commentBox();
     const submits = vi.fn((event: Event) => event.preventDefault());

@@ -46,8 +46,23 @@ function readBox(box: HTMLElement): string {
   return normaliseForComparison(box.innerText ?? box.textContent ?? '');
 }
 
+/**
+ * After the page has rendered once more. A tab the browser treats as hidden
+ * gets no animation frames at all (the workspace may sit in another tab, or
+ * the window may be covered), so a short timer stands in when no frame comes.
+ */
 function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    };
+    const fallback = setTimeout(finish, 50);
+    requestAnimationFrame(finish);
+  });
 }
 
 async function waitFor<T>(
