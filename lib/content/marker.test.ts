@@ -111,3 +111,25 @@ describe('the in-page marker', () => {
     expect(shadow().querySelector('[role="status"]')?.textContent).toMatch(/sidebar/);
   });
 });
+
+describe('a remounted marker', () => {
+  it('shows its topic at once, before the background answers again', async () => {
+    const { root, store, markers, shadow } = setup();
+    store.setAnalysis(
+      'fb:1',
+      { postKey: 'fb:1', language: 'pl', confidence: 0.9, isQuestion: true },
+      post.text,
+    );
+    await vi.waitFor(() => expect(shadow().textContent).toContain('Unpaid wages'));
+    markers.unmount('fb:1');
+    expect(root.querySelector(MARKER_TAG)).toBeNull();
+    markers.mount(root, post);
+    const host = root.querySelector(MARKER_TAG);
+    expect(host).not.toBeNull();
+    // The newest shadow root is the remounted marker's.
+    const again = (
+      Element.prototype.attachShadow as unknown as { mock: { results: { value: ShadowRoot }[] } }
+    ).mock.results.at(-1)?.value;
+    expect(again?.textContent).toContain('Unpaid wages');
+  });
+});

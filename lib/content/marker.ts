@@ -112,6 +112,13 @@ export function isMarkerHost(node: Node): boolean {
 export function createMarkerManager(options: MarkerOptions): MarkerManager {
   const { adapter, store } = options;
   const mounted = new Map<string, Mounted>();
+  /**
+   * Topics by post key, kept across unmounts: Facebook (and the fixture feeds)
+   * remove and re-add post nodes, and a remounted marker should show its topic
+   * at once instead of losing it until the background answers again.
+   */
+  const topics = new Map<string, { topic: MarkerTopic | null; topicFor: string }>();
+  const TOPIC_CACHE_LIMIT = 3000;
   let statuses: Record<string, PostStatus> = {};
 
   const render = (postKey: string) => {
@@ -175,6 +182,12 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
         const current = mounted.get(postKey);
         if (!current || current.topicFor !== askedFor) return;
         current.topic = topic;
+        topics.delete(postKey);
+        topics.set(postKey, { topic, topicFor: askedFor });
+        if (topics.size > TOPIC_CACHE_LIMIT) {
+          const oldest = topics.keys().next().value;
+          if (oldest !== undefined) topics.delete(oldest);
+        }
         render(postKey);
       },
       () => undefined, // the marker works without a topic; the workspace shows the error
@@ -233,8 +246,8 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
         button,
         hint,
         unsubscribe,
-        topic: existing?.topic ?? null,
-        topicFor: existing?.topicFor ?? '',
+        topic: existing?.topic ?? topics.get(post.postKey)?.topic ?? null,
+        topicFor: existing?.topicFor ?? topics.get(post.postKey)?.topicFor ?? '',
       });
       render(post.postKey);
       askTopic(post.postKey);
