@@ -78,12 +78,32 @@ button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
 `;
 
 let sheet: CSSStyleSheet | undefined;
-function styleSheet(): CSSStyleSheet {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
+/** False once the browser refused a shared sheet; every marker then gets a `<style>`. */
+let canAdopt = true;
+
+/**
+ * Styles a marker's shadow root. One constructed sheet shared by every marker
+ * is cheapest, but Firefox 140 ESR refuses `adoptedStyleSheets` from a
+ * content script ("Accessing from Xray wrapper is not supported": the array
+ * belongs to the script's compartment, the shadow root to the page's), so
+ * there each shadow root gets its own `<style>`.
+ */
+function style(shadow: ShadowRoot): void {
+  if (canAdopt) {
+    try {
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+      }
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      canAdopt = false;
+    }
   }
-  return sheet;
+  const element = document.createElement('style');
+  element.textContent = CSS;
+  shadow.append(element);
 }
 
 interface Mounted {
@@ -216,7 +236,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
       const host = document.createElement(MARKER_TAG);
       host.dataset.postKey = post.postKey;
       const shadow = host.attachShadow({ mode: TEST_BUILD ? 'open' : 'closed' });
-      shadow.adoptedStyleSheets = [styleSheet()];
+      style(shadow);
       const wrapper = document.createElement('div');
       const button = document.createElement('button');
       button.type = 'button';
