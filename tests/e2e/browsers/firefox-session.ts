@@ -13,6 +13,11 @@
  *   output as `JavaScript error: moz-extension://<uuid>/…`, which is read here.
  *   (`console.error` calls inside the extension are not printed, so they are
  *   not caught in Firefox; Chromium catches them.)
+ * - During a navigation, puppeteer's waitForFunction can fail on an internal
+ *   Firefox error instead of retrying; waits are polled from Node instead.
+ * - puppeteer's Locator never acts on moz-extension:// pages in Firefox 140
+ *   ESR (click and fill time out on a visible, stable element), so clicks,
+ *   fills and reads go through waitForSelector and element handles.
  */
 import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -40,6 +45,8 @@ import {
 
 const DOWNLOAD_TIMEOUT_MS = 15_000;
 const DOWNLOAD_POLL_MS = 100;
+const WAIT_TIMEOUT_MS = 30_000;
+const WAIT_POLL_MS = 50;
 
 class FirefoxPage implements E2EPage {
   readonly browser = 'firefox';
@@ -66,8 +73,30 @@ class FirefoxPage implements E2EPage {
     await this.page.waitForSelector(this.css(selector), { visible: true });
   }
 
+  /**
+   * Polled from here, not with puppeteer's waitForFunction: while a page
+   * navigates, Firefox can answer puppeteer's script injection into the
+   * departing realm with "unknown error … right-hand side of 'in' should be
+   * an object", which puppeteer does not treat as a navigation and so fails
+   * the wait (seen in CI on the workspace's second load). Any error counts as
+   * "not yet" until the deadline; the last one is reported.
+   */
   async waitForFunction<A>(predicate: (arg: A) => boolean, arg: A): Promise<void> {
-    await this.page.waitForFunction(predicate as (arg: unknown) => boolean, {}, arg);
+    const deadline = Date.now() + WAIT_TIMEOUT_MS;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      try {
+        if (await this.page.evaluate(predicate as (arg: unknown) => boolean, arg)) return;
+        lastError = undefined;
+      } catch (error) {
+        lastError = error;
+      }
+      await new Promise((done) => setTimeout(done, WAIT_POLL_MS));
+    }
+    throw new Error(
+      `[firefox] waited ${WAIT_TIMEOUT_MS} ms for ${predicate.toString().slice(0, 120)}` +
+        (lastError === undefined ? '' : `; last error: ${String(lastError)}`),
+    );
   }
 
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
@@ -75,11 +104,27 @@ class FirefoxPage implements E2EPage {
   }
 
   async click(selector: Selector): Promise<void> {
-    await this.page.locator(this.css(selector)).click();
+    const css = this.css(selector);
+    await this.page.waitForSelector(css, { visible: true });
+    await this.page.click(css);
   }
 
+  /** Replaces the field's text by typing, so the page's own input handlers see every change. */
   async fill(selector: Selector, value: string): Promise<void> {
-    await this.page.locator(this.css(selector)).fill(value);
+    const handle = await this.page.waitForSelector(this.css(selector), { visible: true });
+    if (!handle) throw new Error(`[firefox] ${this.css(selector)} is gone`);
+    try {
+      await handle.evaluate((element) => {
+        (element as HTMLElement).focus();
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+          element.select();
+        }
+      });
+      if (value === '') await this.page.keyboard.press('Backspace');
+      else await handle.type(value);
+    } finally {
+      await handle.dispose();
+    }
   }
 
   async count(selector: Selector): Promise<number> {
@@ -89,10 +134,13 @@ class FirefoxPage implements E2EPage {
   }
 
   async text(selector: Selector): Promise<string> {
-    return this.page
-      .locator(this.css(selector))
-      .map((element) => element.textContent ?? '')
-      .wait();
+    const handle = await this.page.waitForSelector(this.css(selector));
+    if (!handle) throw new Error(`[firefox] ${this.css(selector)} is gone`);
+    try {
+      return await handle.evaluate((element) => element.textContent ?? '');
+    } finally {
+      await handle.dispose();
+    }
   }
 
   /** Firefox saves silently into downloadDir (see firefoxPrefs); wait for the finished file. */
