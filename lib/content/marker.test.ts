@@ -91,7 +91,7 @@ describe('the in-page marker', () => {
     expect(shadow().textContent).toContain('Question');
     expect(shadow().textContent).toContain('2 likely replies');
     markers.setStatuses({ 'fb:1': 'documented' });
-    expect(shadow().textContent).toContain('✓ Documented');
+    await vi.waitFor(() => expect(shadow().textContent).toContain('✓ Documented'));
     expect(shadow().textContent).not.toContain('Marek');
     expect(shadow().textContent).not.toContain('zapłacił');
   });
@@ -131,5 +131,51 @@ describe('a remounted marker', () => {
       Element.prototype.attachShadow as unknown as { mock: { results: { value: ShadowRoot }[] } }
     ).mock.results.at(-1)?.value;
     expect(again?.textContent).toContain('Unpaid wages');
+  });
+});
+
+describe('a burst of updates', () => {
+  it('is drawn in slices of a few milliseconds, each in its own task', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { store, markers } = setup();
+      const others = Array.from({ length: 9 }, (_, index) => ({
+        ...post,
+        postKey: `fb:x${index}`,
+      }));
+      for (const other of others) {
+        const element = document.createElement('div');
+        element.append(document.createElement('p'));
+        document.body.append(element);
+        store.upsert(other);
+        markers.mount(element, other);
+      }
+      const shadowRoots = (
+        Element.prototype.attachShadow as unknown as { mock: { results: { value: ShadowRoot }[] } }
+      ).mock.results.map((result) => result.value);
+      expect(shadowRoots).toHaveLength(10);
+      const drawn = () => shadowRoots.filter((root) => root.textContent?.includes('PL')).length;
+
+      // Each clock reading is 3 ms later: a 4 ms slice draws two markers.
+      let clock = 0;
+      vi.spyOn(performance, 'now').mockImplementation(() => (clock += 3));
+      // One analysis answer for all ten posts, as the background sends it.
+      for (const key of [post.postKey, ...others.map((other) => other.postKey)]) {
+        store.setAnalysis(
+          key,
+          { postKey: key, language: 'pl', confidence: 0.9, isQuestion: true },
+          post.text,
+        );
+      }
+      expect(drawn()).toBe(0);
+      const afterEachTask: number[] = [];
+      while (vi.getTimerCount() > 0 && afterEachTask.length < 20) {
+        vi.advanceTimersToNextTimer();
+        afterEachTask.push(drawn());
+      }
+      expect(afterEachTask.slice(0, 5)).toEqual([2, 4, 6, 8, 10]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

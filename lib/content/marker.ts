@@ -23,6 +23,8 @@ import type { Translate } from './translator';
 import { TEST_BUILD } from './build-flags';
 
 export const MARKER_TAG = 'outreach-advisor-overlay';
+/** Longest run of marker updates in one task; the rest follows in the next. */
+const RENDER_SLICE_MS = 4;
 
 /** What the marker knows of a post's suggestions (from the background's matcher). */
 export interface MarkerTopic {
@@ -59,8 +61,15 @@ export interface MarkerManager extends OverlayMounter {
 }
 
 const CSS = `
-:host { all: initial; display: block; margin: 4px 16px 6px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; }
-button { display: inline-flex; align-items: center; gap: 6px; max-width: 100%; border: 1px solid #c9ccd1; background: #f7f8fa; color: inherit; border-radius: 999px; padding: 2px 10px 2px 4px; font: inherit; cursor: pointer; }
+/*
+ * A fixed height and strict containment make the marker a layout boundary: its
+ * text changing (analysis, topic, status) never re-lays out the feed around it.
+ * The padding leaves room for the focus ring and the highlight, which paint
+ * containment would otherwise clip. The hint under it needs its own height.
+ */
+:host { all: initial; display: block; box-sizing: border-box; height: 35px; padding: 5px; margin: 0 11px 1px; contain: strict; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; }
+:host([data-hint]) { height: auto; contain: layout style; }
+button { display: inline-flex; align-items: center; gap: 6px; max-width: 100%; overflow: hidden; white-space: nowrap; border: 1px solid #c9ccd1; background: #f7f8fa; color: inherit; border-radius: 999px; padding: 2px 10px 2px 4px; font: inherit; cursor: pointer; }
 button:hover { background: #eef1f5; }
 button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
 .logo { display: inline-grid; place-items: center; width: 18px; height: 18px; border-radius: 50%; background: #1b5e9b; color: #fff; font-size: 10px; font-weight: 700; }
@@ -189,6 +198,31 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     }
   };
 
+  /**
+   * Updates after the first render (analysis, topic, status, strings) arrive
+   * in bursts: one analysis answer covers up to 50 posts, a suggestion answer
+   * as many. They are drawn in slices of a few milliseconds, each in its own
+   * task, so a burst never becomes one long task on the page
+   * (docs/ARCHITECTURE.md#content-script-performance). A timer, not an
+   * animation frame: a feed in a background tab must still catch up.
+   */
+  const dirty = new Set<string>();
+  let renderTimer: ReturnType<typeof setTimeout> | undefined;
+  const renderSlice = () => {
+    renderTimer = undefined;
+    const started = performance.now();
+    for (const postKey of dirty) {
+      dirty.delete(postKey);
+      render(postKey);
+      if (performance.now() - started >= RENDER_SLICE_MS) break;
+    }
+    if (dirty.size > 0) renderTimer = setTimeout(renderSlice, 0);
+  };
+  const scheduleRender = (postKey: string) => {
+    dirty.add(postKey);
+    renderTimer ??= setTimeout(renderSlice, 0);
+  };
+
   const askTopic = (postKey: string) => {
     const entry = mounted.get(postKey);
     const stored = store.get(postKey);
@@ -208,7 +242,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
           const oldest = topics.keys().next().value;
           if (oldest !== undefined) topics.delete(oldest);
         }
-        render(postKey);
+        scheduleRender(postKey);
       },
       () => undefined, // the marker works without a topic; the workspace shows the error
     );
@@ -218,6 +252,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     const entry = mounted.get(postKey);
     if (!entry) return;
     mounted.delete(postKey);
+    dirty.delete(postKey);
     clearTimeout(entry.highlightTimer);
     entry.unsubscribe();
     entry.host.remove();
@@ -257,7 +292,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
       const { parent, before } = adapter.overlayAnchor(root);
       parent.insertBefore(host, before);
       const unsubscribe = store.subscribe(post.postKey, () => {
-        render(post.postKey);
+        scheduleRender(post.postKey);
         askTopic(post.postKey);
       });
       mounted.set(post.postKey, {
@@ -282,7 +317,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     setStatuses(next) {
       const changed = Object.keys(next).filter((key) => statuses[key] !== next[key]);
       statuses = { ...statuses, ...next };
-      for (const key of changed) render(key);
+      for (const key of changed) scheduleRender(key);
       if (changed.length > 0) options.onStatusesChanged?.();
     },
     statusOf: (postKey) => statuses[postKey] ?? 'open',
@@ -295,12 +330,16 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     },
     showHint(postKey) {
       const entry = mounted.get(postKey);
-      if (entry) entry.hint.textContent = options.t()('openSidebar');
+      if (!entry) return;
+      entry.host.toggleAttribute('data-hint', true);
+      entry.hint.textContent = options.t()('openSidebar');
     },
     refresh() {
-      for (const key of mounted.keys()) render(key);
+      for (const key of mounted.keys()) scheduleRender(key);
     },
     destroy() {
+      clearTimeout(renderTimer);
+      renderTimer = undefined;
       for (const postKey of [...mounted.keys()]) unmount(postKey);
     },
   };
