@@ -189,7 +189,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number } };
 }
 
 /**
@@ -203,6 +203,8 @@ function attributeLongTasks(events: TraceEvent[]): {
   evaluation: number[];
   callbacks: number[];
   page: number[];
+  /** Each long task with where its time went: `callback 63 (extension script 20, style 12, …)`. */
+  parts: string[];
 } {
   const mains = new Set(
     events
@@ -212,22 +214,67 @@ function attributeLongTasks(events: TraceEvent[]): {
   const onMain = events.filter(
     (event) => event.ph === 'X' && mains.has(`${event.pid}:${event.tid}`),
   );
-  const result = { evaluation: [] as number[], callbacks: [] as number[], page: [] as number[] };
+  const result = {
+    evaluation: [] as number[],
+    callbacks: [] as number[],
+    page: [] as number[],
+    parts: [] as string[],
+  };
+  const isExtension = (event: TraceEvent) =>
+    event.args?.data?.url?.startsWith('chrome-extension://') === true;
+  /** Summed durations of the outermost events of these names (nested ones are inside them). */
+  const outermost = (within: TraceEvent[], names: readonly string[]) => {
+    const matching = within.filter((event) => names.includes(event.name));
+    const top = matching.filter(
+      (event) =>
+        !matching.some(
+          (outer) =>
+            outer !== event &&
+            outer.ts <= event.ts &&
+            outer.ts + (outer.dur ?? 0) >= event.ts + (event.dur ?? 0),
+        ),
+    );
+    return Math.round(top.reduce((total, event) => total + (event.dur ?? 0), 0) / 1000);
+  };
+  const SCRIPT = ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame'];
   for (const task of onMain) {
     if (task.name !== 'RunTask' || (task.dur ?? 0) < 50_000) continue;
     const end = task.ts + (task.dur ?? 0);
-    const inside = onMain.filter(
+    const within = onMain.filter(
       (event) =>
+        event !== task &&
         event.pid === task.pid &&
         event.tid === task.tid &&
         event.ts >= task.ts &&
-        event.ts < end &&
-        event.args?.data?.url?.startsWith('chrome-extension://') === true,
+        event.ts < end,
     );
+    const inside = within.filter(isExtension);
     const ms = Math.round((task.dur ?? 0) / 1000);
-    if (inside.some((event) => event.name === 'EvaluateScript')) result.evaluation.push(ms);
-    else if (inside.length > 0) result.callbacks.push(ms);
-    else result.page.push(ms);
+    let kind: string;
+    if (inside.some((event) => event.name === 'EvaluateScript')) {
+      result.evaluation.push(ms);
+      kind = 'evaluation';
+    } else if (inside.length > 0) {
+      result.callbacks.push(ms);
+      kind = 'callback';
+    } else {
+      result.page.push(ms);
+      kind = 'page';
+    }
+    const extensionScript = outermost(inside, ['FunctionCall', 'EvaluateScript']);
+    const calls = inside
+      .filter((event) => event.name === 'FunctionCall' && (event.dur ?? 0) >= 2000)
+      .map(
+        (event) =>
+          `${event.args?.data?.functionName || '(anonymous)'}:${event.args?.data?.lineNumber ?? '?'} ${Math.round((event.dur ?? 0) / 1000)}`,
+      );
+    const allScript = outermost(within, SCRIPT);
+    result.parts.push(
+      `${kind} ${ms} (extension script ${extensionScript}, other script ${Math.max(0, allScript - extensionScript)}, ` +
+        `parse HTML ${outermost(within, ['ParseHTML'])}, style ${outermost(within, ['UpdateLayoutTree', 'RecalculateStyles'])}, ` +
+        `layout ${outermost(within, ['Layout'])}, paint ${outermost(within, ['PrePaint', 'Paint', 'Layerize', 'Commit'])}, ` +
+        `GC ${outermost(within, ['MinorGC', 'MajorGC'])}${calls.length > 0 ? `; calls ${calls.join(', ')}` : ''})`,
+    );
   }
   return result;
 }
@@ -285,6 +332,8 @@ interface RunResult {
   taskMs: number;
   scriptMs: number;
   longTasks: number[];
+  /** With BENCH_CONTENT_TRACE=1 only. */
+  attributed?: ReturnType<typeof attributeLongTasks>;
   heapBytes: number;
   nodes: number;
 }
@@ -299,6 +348,19 @@ async function runOnce(
   await page.bringToFront();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  // BENCH_CONTENT_TRACE=1: trace the stream too and break its long tasks down (diagnosis; the
+  // trace's own cost is in the figures then).
+  const tracing = process.env.BENCH_CONTENT_TRACE === '1';
+  const events: TraceEvent[] = [];
+  if (tracing) {
+    cdp.on('Tracing.dataCollected', ({ value }) =>
+      events.push(...(value as unknown as TraceEvent[])),
+    );
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+      transferMode: 'ReportEvents',
+    });
+  }
   await page.goto(url);
   if (withExtension) {
     await page.waitForFunction(() =>
@@ -339,6 +401,13 @@ async function runOnce(
         }
       ).bench,
   );
+  let attributed: ReturnType<typeof attributeLongTasks> | undefined;
+  if (tracing) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    attributed = attributeLongTasks(events);
+  }
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
@@ -355,6 +424,7 @@ async function runOnce(
     taskMs: (task1 - task0) * 1000,
     scriptMs: (script1 - script0) * 1000,
     longTasks: data.longTasks,
+    attributed,
     heapBytes: heap.usedSize,
     nodes: dom.nodes,
   };
@@ -458,6 +528,10 @@ const suite: BenchSuite = async ({ log }) => {
   log(
     `  attributed (trace, with the extension): content-script evaluation ${firstPass.map((run) => `[${run.ext.attributed.evaluation.join(', ')}]`).join(' ')}; extension callbacks (first pass, overlays) ${firstPass.map((run) => `[${run.ext.attributed.callbacks.join(', ')}]`).join(' ')}; page only ${firstPass.map((run) => `[${run.ext.attributed.page.join(', ')}]`).join(' ')}`,
   );
+  const parts = firstPass.flatMap((run) => run.ext.attributed.parts);
+  if (parts.length > 0) log(`  long tasks with the extension, ms: ${parts.join('; ')}`);
+  const baseParts = firstPass.flatMap((run) => run.base.attributed.parts);
+  if (baseParts.length > 0) log(`  long tasks without, ms: ${baseParts.join('; ')}`);
   if (onlyFirstPass) return { firstPass: firstPassFigures };
 
   const overlay = runs.flatMap((run) => run.ext.overlayMs).sort((a, b) => a - b);
@@ -490,6 +564,10 @@ const suite: BenchSuite = async ({ log }) => {
   log(
     `longest task (≥50 ms)   with ${longestExt ? `${round(longestExt)} ms` : 'none'} (${longCountExt} per run), without ${longestBase ? `${round(longestBase)} ms` : 'none'} (${longCountBase} per run); budget < 50 ms`,
   );
+  const streamParts = runs.flatMap((run) => run.ext.attributed?.parts ?? []);
+  if (streamParts.length > 0) log(`  long tasks with the extension, ms: ${streamParts.join('; ')}`);
+  const streamBase = runs.flatMap((run) => run.base.attributed?.parts ?? []);
+  if (streamBase.length > 0) log(`  long tasks without, ms: ${streamBase.join('; ')}`);
   log(
     `memory after ${POSTS} posts  +${round(heapDelta / 1024 / 1024, 2)} MB JS heap, +${nodesDelta} DOM nodes (after GC, vs. without the extension)`,
   );
