@@ -65,6 +65,13 @@ export default defineConfig({
           // post's marker opens with `sidePanel.open` (116). The bundle's JavaScript
           // targets Vite 8's "baseline widely available" set (chrome111).
           minimum_chrome_version: '116',
+          // Alt+Shift+O opens the workspace in both browsers (lib/background/start.ts).
+          commands: {
+            'open-workspace': {
+              suggested_key: { default: 'Alt+Shift+O' },
+              description: '__MSG_commandOpenWorkspace__',
+            },
+          },
         }),
   }),
   hooks: {

@@ -11,6 +11,7 @@ import { installBundledPack } from './bundled-pack';
 import { forgetTabState } from './tab-state';
 import { handlers } from './handlers';
 import { registerLogMaintenance } from './log';
+import { registerWorkspaceCommand } from './workspace';
 
 export function startBackground(): void {
   const options: ReceiverOptions = {
@@ -31,6 +32,8 @@ export function startBackground(): void {
   });
 
   registerLogMaintenance();
+
+  registerWorkspaceCommand();
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') {

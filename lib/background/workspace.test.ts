@@ -1,10 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDatabase } from '../db/database';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { deleteAllLogData } from '../log/retention';
 import { resetAuthorHashCache } from '../privacy/author-hash';
 import { logEventsChecked, resetLogCaches } from './log';
-import { loadPostStatuses, statusOf, takeSelection, openWorkspace } from './workspace';
+import { browser, type Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  loadPostStatuses,
+  OPEN_WORKSPACE_COMMAND,
+  openWorkspace,
+  registerWorkspaceCommand,
+  statusOf,
+  takeSelection,
+} from './workspace';
 
 beforeEach(async () => {
   resetAuthorHashCache();
@@ -147,5 +156,37 @@ describe('post statuses for fallback keys', () => {
       { contentScript: true },
     );
     expect(again.added).toBe(0);
+  });
+});
+
+describe('the keyboard command (Chrome)', () => {
+  it('opens the side panel on the tab where Alt+Shift+O was pressed, and nothing else', async () => {
+    const opened: number[] = [];
+    const api = browser as unknown as { sidePanel?: unknown };
+    api.sidePanel = {
+      open: ({ tabId }: { tabId: number }) => {
+        opened.push(tabId);
+        return Promise.resolve();
+      },
+    };
+    // wxt's fake browser has no in-memory commands API: keep the listener it is given.
+    let listener: ((command: string, tab?: Browser.tabs.Tab) => void) | undefined;
+    const addListener = vi
+      .spyOn(fakeBrowser.commands.onCommand, 'addListener')
+      .mockImplementation((callback) => {
+        listener = callback as typeof listener;
+      });
+    try {
+      registerWorkspaceCommand();
+      expect(listener).toBeDefined();
+      listener?.(OPEN_WORKSPACE_COMMAND, { id: 42 } as Browser.tabs.Tab);
+      listener?.('some-other-command', { id: 43 } as Browser.tabs.Tab);
+      listener?.(OPEN_WORKSPACE_COMMAND, undefined);
+      await Promise.resolve();
+      expect(opened).toEqual([42]);
+    } finally {
+      addListener.mockRestore();
+      delete api.sidePanel;
+    }
   });
 });

@@ -98,6 +98,29 @@ export function openWorkspace(
   }));
 }
 
+/** The Chrome keyboard command that opens the workspace (declared in wxt.config.ts). */
+export const OPEN_WORKSPACE_COMMAND = 'open-workspace';
+
+/**
+ * Chrome: the same Alt+Shift+O that opens Firefox's sidebar
+ * (`_execute_sidebar_action`) opens the side panel on the current tab, so the
+ * marker's hint names one shortcut for both. A shortcut counts as the user's
+ * gesture that `sidePanel.open` needs.
+ */
+export function registerWorkspaceCommand(): void {
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const sidePanel = (
+      browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }
+    ).sidePanel;
+    if (command !== OPEN_WORKSPACE_COMMAND || !sidePanel || tab?.id === undefined) return;
+    sidePanel
+      .open({ tabId: tab.id })
+      .catch((error: unknown) =>
+        console.warn('Outreach Advisor: the workspace could not be opened', error),
+      );
+  });
+}
+
 async function rememberSelection(tabId: number, postKey: string): Promise<void> {
   const current = await selectionItem.getValue();
   await selectionItem.setValue({ ...current, [String(tabId)]: postKey });
