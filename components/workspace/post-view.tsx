@@ -107,6 +107,7 @@ export function PostView({
   const searchInput = useRef<HTMLInputElement>(null);
   const suggestionsHeading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  const searchList = useRef<HTMLOListElement>(null);
   const insertOpen = useRef<(() => void) | null>(null);
   /** After "does not fit", focus goes to the card now at that place (or the heading). */
   const focusCardAt = useRef<number | null>(null);
@@ -342,7 +343,18 @@ export function PostView({
 
   const searchSection = (
     <section className="search-section" aria-label={t('search.label')}>
-      <SearchBox query={query} onQuery={setQuery} inputRef={searchInput} />
+      <SearchBox
+        query={query}
+        onQuery={setQuery}
+        inputRef={searchInput}
+        onFirstResult={(open) => {
+          const first = search.kind === 'done' ? search.results[0] : undefined;
+          if (!first) return false;
+          if (open) setOpenCard(`search:${answerKey(first)}`);
+          searchList.current?.querySelector<HTMLButtonElement>('.card-toggle')?.focus();
+          return true;
+        }}
+      />
       {search.kind === 'searching' && (
         <p role="status" className="hint">
           {t('search.searching')}
@@ -359,7 +371,12 @@ export function PostView({
             {t('search.none')}
           </p>
         ) : (
-          <ol className="cards" data-testid="search-results" aria-label={t('search.results')}>
+          <ol
+            className="cards"
+            ref={searchList}
+            data-testid="search-results"
+            aria-label={t('search.results')}
+          >
             {search.results.map((suggestion, index) => renderCard(suggestion, 'search', index))}
           </ol>
         ))}

@@ -195,12 +195,13 @@ describe('Workspace', () => {
       '[data-testid="search-results"] [data-testid="suggestion-toggle"]',
     );
     expect(result?.textContent).toContain('Holidays');
-    await act(async () => result?.click());
-    await act(async () =>
-      container
-        .querySelector<HTMLButtonElement>('[data-via="search"] [data-testid="suggestion-insert"]')
-        ?.click(),
-    );
+    // Keyboard only: Enter in the field opens the first result and moves focus to it; i inserts.
+    await press('Enter');
+    expect(document.activeElement).toBe(result);
+    expect(
+      container.querySelector('[data-via="search"] [data-testid="suggestion-insert"]'),
+    ).not.toBeNull();
+    await press('i');
     await answer(port, {
       command: 'insert',
       outcome: { status: 'copied', reason: 'no-comment-box' },
