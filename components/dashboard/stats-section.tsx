@@ -249,7 +249,22 @@ export function StatsSection() {
               <tr key={record.id}>
                 <td>{record.advisor}</td>
                 <td>{record.fileName}</td>
-                <td>{t('import.eventsKept', { added: record.added, total: record.eventCount })}</td>
+                <td>
+                  {record.interrupted ? (
+                    // While this dashboard imports, the record being written is marked too.
+                    <span
+                      className={busy ? undefined : 'import-interrupted'}
+                      data-testid="import-interrupted"
+                    >
+                      {t(busy ? 'import.inProgress' : 'import.interrupted', {
+                        added: record.added,
+                        total: record.eventCount,
+                      })}
+                    </span>
+                  ) : (
+                    t('import.eventsKept', { added: record.added, total: record.eventCount })
+                  )}
+                </td>
                 <td>{t(`import.recordVerification.${record.verification ?? 'unverified'}`)}</td>
                 <td>
                   <button

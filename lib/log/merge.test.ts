@@ -134,6 +134,38 @@ describe('importLogExports', () => {
     expect(await db.events.count()).toBe(0);
   });
 
+  it('an import cut off mid-file (dashboard closed) is listed as interrupted, with what it stored', async () => {
+    const big = await exportOf(11, IMPORT_CHUNK_SIZE + 500);
+    const name = db.name;
+    // The page goes away after the first chunk: the database closes under the merge,
+    // and the clean-up cannot run either.
+    await expect(importLogExports(db, [big], { onProgress: () => db.close() })).rejects.toThrow();
+    const reopened = new OutreachDatabase(name);
+    try {
+      const record = await reopened.imports.get(big.envelope.checksum.value);
+      const stored = await reopened.events
+        .where('importId')
+        .equals(big.envelope.checksum.value)
+        .count();
+      expect(stored).toBe(IMPORT_CHUNK_SIZE);
+      expect(record).toMatchObject({
+        interrupted: true,
+        added: stored,
+        eventCount: IMPORT_CHUNK_SIZE + 500,
+      });
+
+      // Importing the same file again completes it.
+      const again = await importLogExports(reopened, [big]);
+      expect(again).toMatchObject({ added: 500, duplicates: IMPORT_CHUNK_SIZE });
+      const completed = await reopened.imports.get(big.envelope.checksum.value);
+      expect(completed?.interrupted).toBeUndefined();
+      expect(completed?.added).toBe(IMPORT_CHUNK_SIZE + 500);
+      expect(await reopened.events.count()).toBe(IMPORT_CHUNK_SIZE + 500);
+    } finally {
+      db = reopened; // afterEach deletes it
+    }
+  });
+
   it('merges envelopes purely by id for the CLI', async () => {
     const a = await exportOf(5);
     expect(mergeEnvelopes([a.envelope, a.envelope])).toHaveLength(40);

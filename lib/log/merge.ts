@@ -184,32 +184,16 @@ async function mergeOne(
   const expired = sane.events.length - current.length;
   const seen = new Set<string>();
   const addedIds: string[] = [];
+  const restorePrevious = async () => {
+    const previous = context.previousImports.get(importId);
+    if (previous === undefined) return;
+    if (previous === null) await db.imports.delete(importId);
+    else await db.imports.put(previous);
+  };
   try {
-    for (let start = 0; start < current.length; start += IMPORT_CHUNK_SIZE) {
-      throwIfCancelled(context.signal);
-      const slice = current.slice(start, start + IMPORT_CHUNK_SIZE);
-      const chunk = context.keyPostKey ? await keyPostKeysOf(slice, context.keyPostKey) : slice;
-      let fresh: LogEvent[] = [];
-      await db.transaction('rw', db.events, async () => {
-        const existing = await db.events.bulkGet(chunk.map((event) => event.id));
-        fresh = [];
-        chunk.forEach((event, index) => {
-          if (existing[index] !== undefined || seen.has(event.id)) return;
-          seen.add(event.id);
-          fresh.push(toStoredImport(event, importId));
-        });
-        await db.events.bulkAdd(fresh);
-      });
-      for (const event of fresh) {
-        addedIds.push(event.id);
-        context.addedIds.push(event.id);
-      }
-      context.progress.done += chunk.length;
-      context.progress.report?.(context.progress.done, context.progress.total);
-      await yieldToEventLoop();
-    }
-    throwIfCancelled(context.signal);
-    const added = addedIds.length;
+    // The record comes first, marked interrupted, and each chunk counts itself in it in
+    // the same transaction: if the dashboard closes mid-import, what was stored is
+    // listed (and can be removed or completed), never orphaned.
     await db.transaction('rw', db.imports, async () => {
       const previous = await db.imports.get(importId);
       if (!context.previousImports.has(importId))
@@ -223,15 +207,61 @@ async function mergeOne(
         from: envelope.range.from === null ? null : Date.parse(envelope.range.from),
         to: envelope.range.to === null ? null : Date.parse(envelope.range.to),
         eventCount: envelope.eventCount,
-        added: (previous?.added ?? 0) + added,
-        duplicates: current.length - added,
+        added: previous?.added ?? 0,
+        duplicates: previous?.duplicates ?? 0,
         verification: verification.status,
+        interrupted: true,
       });
+    });
+    for (let start = 0; start < current.length; start += IMPORT_CHUNK_SIZE) {
+      throwIfCancelled(context.signal);
+      const slice = current.slice(start, start + IMPORT_CHUNK_SIZE);
+      const chunk = context.keyPostKey ? await keyPostKeysOf(slice, context.keyPostKey) : slice;
+      let fresh: LogEvent[] = [];
+      await db.transaction('rw', db.events, db.imports, async () => {
+        const existing = await db.events.bulkGet(chunk.map((event) => event.id));
+        fresh = [];
+        chunk.forEach((event, index) => {
+          if (existing[index] !== undefined || seen.has(event.id)) return;
+          seen.add(event.id);
+          fresh.push(toStoredImport(event, importId));
+        });
+        await db.events.bulkAdd(fresh);
+        const count = fresh.length;
+        if (count > 0) {
+          await db.imports
+            .where('id')
+            .equals(importId)
+            .modify((record) => {
+              record.added += count;
+            });
+        }
+      });
+      for (const event of fresh) {
+        addedIds.push(event.id);
+        context.addedIds.push(event.id);
+      }
+      context.progress.done += chunk.length;
+      context.progress.report?.(context.progress.done, context.progress.total);
+      await yieldToEventLoop();
+    }
+    throwIfCancelled(context.signal);
+    const added = addedIds.length;
+    await db.transaction('rw', db.imports, async () => {
+      const record = await db.imports.get(importId);
+      if (!record) return; // removed meanwhile from another dashboard: its events went with it
+      const { interrupted: _done, ...complete } = record;
+      await db.imports.put({ ...complete, duplicates: current.length - added });
     });
   } catch (error) {
     // A cancel takes out the whole run (importLogExports); a storage failure this file.
     if (error instanceof ImportCancelledError) throw error;
-    await db.events.bulkDelete(addedIds).catch(() => undefined);
+    await db
+      .transaction('rw', db.events, db.imports, async () => {
+        await db.events.bulkDelete(addedIds);
+        await restorePrevious();
+      })
+      .catch(() => undefined);
     throw error;
   }
   return {

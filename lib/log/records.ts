@@ -50,4 +50,10 @@ export interface ImportRecord {
   duplicates: number;
   /** How far the file could be believed when merged (absent: merged before signed exports). */
   verification?: 'verified' | 'unknown-signer' | 'unverified';
+  /**
+   * The merge stopped before the end of this file (the dashboard was closed
+   * mid-import). `added` counts what it had stored; importing the file again
+   * completes it, Remove takes those events out.
+   */
+  interrupted?: true;
 }

@@ -131,4 +131,30 @@ test.describe('log import in a worker', () => {
     await dashboard.page.reload();
     await expect(dashboard.page.getByTestId('stats-empty')).toBeVisible();
   });
+
+  test('a dashboard closed mid-import leaves a listed, removable import, not orphaned entries', async ({
+    context,
+    extensionId,
+  }, testInfo) => {
+    const file = await largeExportFile(testInfo.outputPath('large.json'));
+    const first = new LogDashboardPage(await context.newPage(), extensionId);
+    await first.open('stats');
+    await first.page.getByTestId('import-files').setInputFiles(file);
+    const progress = first.page.getByTestId('import-progress');
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
+      .toBeGreaterThan(0);
+    await first.page.close(); // the worker goes with its page
+
+    const again = new LogDashboardPage(await context.newPage(), extensionId);
+    await again.open('stats');
+    const interrupted = again.page.getByTestId('import-interrupted');
+    await expect(interrupted).toContainText('interrupted');
+    const text = (await interrupted.textContent()) ?? '';
+    const [added] = /\d[\d,.]*/.exec(text) ?? ['0'];
+    expect(Number(added.replace(/[,.]/g, ''))).toBeGreaterThan(0);
+    await again.page.getByTestId('imports-table').getByRole('button', { name: 'Remove' }).click();
+    await expect(again.page.getByTestId('imports-table')).toHaveCount(0);
+    await expect(again.page.getByTestId('stats-empty')).toBeVisible();
+  });
 });
