@@ -203,7 +203,7 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
    * in bursts: one analysis answer covers up to 50 posts, a suggestion answer
    * as many. They are drawn in slices of a few milliseconds, each in its own
    * task, so a burst never becomes one long task on the page
-   * (docs/ARCHITECTURE.md#content-script-performance). A timer, not an
+   * (docs/ARCHITECTURE.md, Content script performance). A timer, not an
    * animation frame: a feed in a background tab must still catch up.
    */
   const dirty = new Set<string>();

@@ -10,9 +10,12 @@
  *    removed elements. It never reads layout or parses.
  * 3. The queue is drained in `requestAnimationFrame` with a time budget per
  *    frame, checked after every node and root; what is left continues in the
- *    next frame, so a batch of 50 posts never becomes one long task. The first
- *    pass is queued the same way (the root's children one by one, not one
- *    search over the whole feed).
+ *    next frame, so a batch of 50 posts never becomes one long task. After a
+ *    change by the page, the first frame is left to the page's own layout and
+ *    the draining starts in the frame after it (both in one frame made most
+ *    of the remaining long tasks, BENCHMARKS.md). The first pass is queued the
+ *    same way (the root's children one by one, not one search over the whole
+ *    feed).
  * 4. Each candidate root is parsed to plain data. A WeakMap remembers which
  *    post key and fingerprint a root carried: the same key again is an update
  *    (no double processing); a different fingerprint means the page's
@@ -102,6 +105,18 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     if (frame !== 0 || signal.aborted) return;
     frame = requestAnimationFrame(drain);
   };
+  /**
+   * After the page changed the feed, the next frame lays out the page's own
+   * change; the tracker's work (parsing, markers and their layout) goes into
+   * the frame after it, so the two costs never add up in one frame.
+   */
+  const scheduleAfterPageFrame = () => {
+    if (frame !== 0 || signal.aborted) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      schedule();
+    });
+  };
   signal.addEventListener('abort', () => {
     if (frame !== 0) cancelAnimationFrame(frame);
     observer?.disconnect();
@@ -124,7 +139,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
           addedNodes.push(record.target);
         }
       }
-      schedule();
+      scheduleAfterPageFrame();
     });
     observer.observe(root, {
       childList: true,
