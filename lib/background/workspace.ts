@@ -69,6 +69,11 @@ export async function loadPostStatuses(
   return statuses;
 }
 
+/** Chrome's side panel API; Firefox has none (its sidebar opens from the extension's own UI). */
+function chromeSidePanel(): { open(options: { tabId: number }): Promise<void> } | undefined {
+  return (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;
+}
+
 /**
  * Called from the message listener with no `await` before it, so Chrome
  * still sees the advisor's click as the user gesture `sidePanel.open`
@@ -80,8 +85,7 @@ export function openWorkspace(
   postKey: string,
 ): Promise<{ opened: boolean }> {
   if (tabId === undefined) return Promise.resolve({ opened: false });
-  const sidePanel = (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } })
-    .sidePanel;
+  const sidePanel = chromeSidePanel();
   let opening: Promise<boolean> = Promise.resolve(false);
   try {
     if (sidePanel) {
@@ -109,9 +113,7 @@ export const OPEN_WORKSPACE_COMMAND = 'open-workspace';
  */
 export function registerWorkspaceCommand(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
-    const sidePanel = (
-      browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }
-    ).sidePanel;
+    const sidePanel = chromeSidePanel();
     if (command !== OPEN_WORKSPACE_COMMAND || !sidePanel || tab?.id === undefined) return;
     sidePanel
       .open({ tabId: tab.id })

@@ -66,6 +66,15 @@ async function observeLongTasks(dashboard: LogDashboardPage): Promise<void> {
 
 const now = (dashboard: LogDashboardPage) => dashboard.page.evaluate(() => performance.now());
 
+/** Starts importing `file` and returns once the first chunks are merged. */
+async function importUntilSomeChunksAreIn(dashboard: LogDashboardPage, file: string) {
+  await dashboard.page.getByTestId('import-files').setInputFiles(file);
+  const progress = dashboard.page.getByTestId('import-progress');
+  await expect
+    .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
+    .toBeGreaterThan(0);
+}
+
 test.describe('log import in a worker', () => {
   test.setTimeout(180_000);
 
@@ -111,12 +120,8 @@ test.describe('log import in a worker', () => {
     const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
     await dashboard.open('stats');
     await expect(dashboard.page.getByTestId('stats-empty')).toBeVisible();
-    await dashboard.page.getByTestId('import-files').setInputFiles(file);
     // Cancel once some chunks are in.
-    const progress = dashboard.page.getByTestId('import-progress');
-    await expect
-      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
-      .toBeGreaterThan(0);
+    await importUntilSomeChunksAreIn(dashboard, file);
     await dashboard.page.getByTestId('import-cancel').click();
     await expect(dashboard.page.getByTestId('import-cancelled')).toContainText(
       'Nothing was changed',
@@ -139,11 +144,7 @@ test.describe('log import in a worker', () => {
     const file = await largeExportFile(testInfo.outputPath('large.json'));
     const first = new LogDashboardPage(await context.newPage(), extensionId);
     await first.open('stats');
-    await first.page.getByTestId('import-files').setInputFiles(file);
-    const progress = first.page.getByTestId('import-progress');
-    await expect
-      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 120_000 })
-      .toBeGreaterThan(0);
+    await importUntilSomeChunksAreIn(first, file);
     await first.page.close(); // the worker goes with its page
 
     const again = new LogDashboardPage(await context.newPage(), extensionId);
