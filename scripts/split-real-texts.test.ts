@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_SEED,
   readRealTexts,
   REAL_DIR,
   splitBySite,
@@ -70,6 +71,25 @@ describe('splitBySite', () => {
     expect(pl?.test.length).toBeGreaterThan(0);
   });
 
+  it('keeps the half of every site it is given and places only new sites', () => {
+    const first = splitBySite(records);
+    const grown = [
+      ...records,
+      ...['n1', 'n2', 'n3', 'n4'].map((id) => record(id, 'pl', 'new.example')),
+      record('a4', 'pl', 'a.example'),
+    ];
+    const regrown = splitBySite(grown, DEFAULT_SEED, first.sites);
+    for (const [site, half] of Object.entries(first.sites)) expect(regrown.sites[site]).toBe(half);
+    expect(regrown.sites['new.example']).toBeDefined();
+    expectSitesWhole(regrown, grown);
+    // Without the committed halves the larger site list is placed anew, and
+    // the new site's weight moves an old one: exactly what must not happen.
+    const fresh = splitBySite(grown);
+    expect(Object.keys(first.sites).some((site) => fresh.sites[site] !== first.sites[site])).toBe(
+      true,
+    );
+  });
+
   it('is deterministic for a seed', () => {
     expect(splitBySite([...records].reverse(), 5)).toEqual(splitBySite(records, 5));
   });
@@ -82,6 +102,6 @@ describe('the committed real-text split', () => {
     const split = JSON.parse(readFileSync(splitPath, 'utf8')) as RealSplit;
     expect(new Set(records.map((r) => `${r.language}:${r.id}`)).size).toBe(records.length);
     expectSitesWhole(split, records);
-    expect(split).toEqual(splitBySite(records, split.seed));
+    expect(split).toEqual(splitBySite(records, split.seed, split.sites));
   });
 });

@@ -10,9 +10,14 @@
  * are scarcer — counted per language and per on-topic/off-topic, weighted by
  * how many records of each kind the site has. Writes
  * bench/matching/real/split.json:
- *   npx tsx scripts/split-real-texts.ts [--seed N]
+ *   npx tsx scripts/split-real-texts.ts [--seed N] [--fresh]
+ *
+ * Growing the set never moves a site: the sites of the committed split keep
+ * their half (they count towards the balance first) and only new sites are
+ * placed. Otherwise a site the matcher was tuned on could move to the test
+ * half, or a test site already looked at into tuning. `--fresh` starts over.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -37,6 +42,9 @@ export interface RealSplit {
   languages: Record<string, { tuning: string[]; test: string[] }>;
 }
 
+/** Sites whose half is already decided (the committed split's `sites`). */
+export type FixedSites = Readonly<Record<string, Half>>;
+
 export const DEFAULT_SEED = 12;
 export const REAL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench/matching/real');
 
@@ -53,7 +61,11 @@ function seededHash(seed: number, text: string): number {
 const kindOf = (record: RealText) =>
   `${record.language}/${record.topic === 'off-topic' ? 'off' : 'on'}`;
 
-export function splitBySite(records: readonly RealText[], seed = DEFAULT_SEED): RealSplit {
+export function splitBySite(
+  records: readonly RealText[],
+  seed = DEFAULT_SEED,
+  fixed: FixedSites = {},
+): RealSplit {
   const bySite = new Map<string, Map<string, number>>();
   for (const record of records) {
     const counts = bySite.get(record.site) ?? new Map<string, number>();
@@ -62,11 +74,17 @@ export function splitBySite(records: readonly RealText[], seed = DEFAULT_SEED): 
   }
   const size = (site: string) =>
     [...(bySite.get(site)?.values() ?? [])].reduce((sum, n) => sum + n, 0);
-  const order = [...bySite.keys()].sort(
-    (a, b) => size(b) - size(a) || seededHash(seed, a) - seededHash(seed, b),
-  );
   const held: Record<Half, Map<string, number>> = { tuning: new Map(), test: new Map() };
   const sites: Record<string, Half> = {};
+  for (const [site, counts] of bySite) {
+    const half = fixed[site];
+    if (!half) continue;
+    sites[site] = half;
+    for (const [kind, n] of counts) held[half].set(kind, (held[half].get(kind) ?? 0) + n);
+  }
+  const order = [...bySite.keys()]
+    .filter((site) => !fixed[site])
+    .sort((a, b) => size(b) - size(a) || seededHash(seed, a) - seededHash(seed, b));
   for (const site of order) {
     const counts = bySite.get(site) ?? new Map<string, number>();
     const load = (half: Half) =>
@@ -113,11 +131,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const seedArgument = process.argv.indexOf('--seed');
   const seed = seedArgument > 0 ? Number(process.argv[seedArgument + 1]) : DEFAULT_SEED;
   const records = readRealTexts();
-  const split = splitBySite(records, seed);
+  const committed = join(REAL_DIR, 'split.json');
+  const fixed =
+    process.argv.includes('--fresh') || !existsSync(committed)
+      ? {}
+      : (JSON.parse(readFileSync(committed, 'utf8')) as RealSplit).sites;
+  const split = splitBySite(records, seed, fixed);
   writeFileSync(join(REAL_DIR, 'split.json'), `${JSON.stringify(split, null, 2)}\n`);
   for (const [language, { tuning, test }] of Object.entries(split.languages))
     console.log(`${language}: tuning ${tuning.length}, test ${test.length}`);
   console.log(
-    `${Object.keys(split.sites).length} sites; written to bench/matching/real/split.json`,
+    `${Object.keys(split.sites).length} sites (${Object.keys(fixed).length} kept from the committed split); written to bench/matching/real/split.json`,
   );
 }
