@@ -326,7 +326,9 @@ function detailOf(event: LogEvent, t: (key: string) => string): string {
     case 'referred':
       return event.referredTo;
     case 'note-added':
-      return t(`outcomes.${event.outcome}`);
+      return event.outcome === 'escalated' && event.escalation
+        ? `${t(`outcomes.${event.outcome}`)}: ${t(`escalations.${event.escalation}`)}`
+        : t(`outcomes.${event.outcome}`);
     default:
       return '';
   }

@@ -6,11 +6,11 @@
  * verified by checksum, merged by event id, with a report of what was
  * added), and print the anonymised report to PDF with the browser.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../lib/db/database';
 import type { EventSource } from '../../lib/log/events';
-import { CASE_OUTCOMES } from '../../lib/log/events';
+import { CASE_OUTCOMES, ESCALATION_KINDS } from '../../lib/log/events';
 import type { LogFilter } from '../../lib/log/filter';
 import { dayBoundary } from '../../lib/log/filter';
 import type { ImportRun } from '../../lib/log/import-client';
@@ -40,6 +40,8 @@ type Scope = 'all' | EventSource;
 
 const COLORS = { posts: '#1b5e9b', questions: '#f0a202', replied: '#2e7d32', replies: '#2e7d32' };
 const OUTCOME_COLORS = ['#1b5e9b', '#6a4c93', '#2e7d32', '#b3261e', '#7b8794'];
+/** Escalation kinds as the statistics list them (`unspecified` only when there are some). */
+const ESCALATION_ROWS = [...ESCALATION_KINDS, 'unspecified'] as const;
 
 /** A run that failed as a whole (storage full, worker gone), shown like a refused file. */
 function failureReport(reason: string): ImportReport {
@@ -363,6 +365,21 @@ export function StatsSection() {
             }))}
             rows={stats.weeks.map((week) => ({ label: week.weekStart, values: week.outcomes }))}
           />
+          {stats.outcomes.escalated > 0 && (
+            <>
+              <h3>{t('charts.escalations')}</h3>
+              <dl className="facts" data-testid="stats-escalations">
+                {ESCALATION_ROWS.filter(
+                  (kind) => kind !== 'unspecified' || stats.escalations.unspecified > 0,
+                ).map((kind) => (
+                  <Fragment key={kind}>
+                    <dt>{t(`log:escalations.${kind}`)}</dt>
+                    <dd data-testid={`escalations-${kind}`}>{stats.escalations[kind]}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </>
+          )}
           <h3>{t('charts.languages')}</h3>
           <HorizontalBarChart
             title={t('charts.languages')}

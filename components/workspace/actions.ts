@@ -8,7 +8,7 @@
  */
 import type { DetectedLanguage, UiLanguage } from '../../lib/domain/languages';
 import { LIMITS } from '../../lib/domain/limits';
-import type { CaseOutcome, LogEventRequest } from '../../lib/log/events';
+import type { CaseOutcome, EscalationKind, LogEventRequest } from '../../lib/log/events';
 import { sendMessage } from '../../lib/messaging/send';
 import { getSettings, watchSettings, type Settings } from '../../lib/settings/settings';
 import type {
@@ -33,6 +33,7 @@ export interface StoredCaseNote {
   outcome: CaseOutcome;
   note: string;
   referredTo: string | null;
+  escalation: EscalationKind | null;
   updatedAt: number;
 }
 

@@ -29,7 +29,6 @@ describe('Documentation', () => {
   it.each([
     ['1', 'informed'],
     ['3', 'myth-corrected'],
-    ['4', 'escalated'],
     ['5', 'no-action'],
   ])('key %s chooses %s and Enter saves it', async (key, outcome) => {
     const { container, props, status } = await render();
@@ -38,7 +37,13 @@ describe('Documentation', () => {
     expect(byTestId<HTMLInputElement>(container, `outcome-${outcome}`)?.checked).toBe(true);
     await press('Enter');
     await settle();
-    expect(props.onSave).toHaveBeenCalledExactlyOnceWith({ outcome, note: '', referredTo: null });
+    expect(props.onSave).toHaveBeenCalledExactlyOnceWith({
+      outcome,
+      note: '',
+      referredTo: null,
+      escalation: null,
+    });
+    expect(byTestId(container, 'handover')).toBeNull();
     expect(status()).toBe('Saved in your log.');
     expect(document.activeElement).toBe(byTestId(container, 'documentation-next'));
   });
@@ -75,6 +80,57 @@ describe('Documentation', () => {
       outcome: 'referred',
       note: 'called back',
       referredTo: 'Beratungsstelle 1',
+      escalation: null,
+    });
+  });
+
+  it('needs what an escalated case is about, shows the handover checklist and saves the kind', async () => {
+    const { container, props } = await render();
+    await press('4');
+    // The checklist comes with the outcome: emergency numbers first, services once the kind is known.
+    const checklist = byTestId(container, 'handover');
+    expect(checklist?.textContent).toContain('110');
+    expect(checklist?.textContent).toContain('112');
+    expect(byTestId(container, 'handover-services')).toBeNull();
+    await press('Enter');
+    expect(props.onSave).not.toHaveBeenCalled();
+    expect(container.textContent).toContain('Choose what the case is about');
+    expect(document.activeElement).toBe(byTestId(container, 'escalation-exploitation'));
+
+    await act(async () => byTestId<HTMLInputElement>(container, 'escalation-violence')?.click());
+    const services = byTestId(container, 'handover-services');
+    expect(services?.textContent).toContain('116 016');
+    expect(byTestId(container, 'handover-contact-hilfetelefon-frauen')).not.toBeNull();
+    expect(byTestId(container, 'handover-contact-kok')).toBeNull();
+    await act(async () =>
+      byTestId<HTMLInputElement>(container, 'escalation-exploitation')?.click(),
+    );
+    expect(byTestId(container, 'handover-contact-kok')).not.toBeNull();
+
+    byTestId<HTMLInputElement>(container, 'escalation-exploitation')?.focus();
+    await press('Enter');
+    await settle();
+    expect(props.onSave).toHaveBeenCalledExactlyOnceWith({
+      outcome: 'escalated',
+      note: '',
+      referredTo: null,
+      escalation: 'exploitation',
+    });
+  });
+
+  it('forgets the kind when the outcome changes from "escalated"', async () => {
+    const { container, props } = await render();
+    await press('4');
+    await act(async () => byTestId<HTMLInputElement>(container, 'escalation-violence')?.click());
+    await press('1');
+    expect(byTestId(container, 'handover')).toBeNull();
+    await press('Enter');
+    await settle();
+    expect(props.onSave).toHaveBeenCalledExactlyOnceWith({
+      outcome: 'informed',
+      note: '',
+      referredTo: null,
+      escalation: null,
     });
   });
 
@@ -96,10 +152,18 @@ describe('Documentation', () => {
 
   it('opens on a stored note as saved, without taking focus to "Next"', async () => {
     const { container, status } = await render({
-      stored: { outcome: 'escalated', note: 'x', referredTo: null, updatedAt: 1 },
+      stored: {
+        outcome: 'escalated',
+        note: 'x',
+        referredTo: null,
+        escalation: 'life-health',
+        updatedAt: 1,
+      },
       focusOnShow: false,
     });
     expect(byTestId<HTMLInputElement>(container, 'outcome-escalated')?.checked).toBe(true);
+    expect(byTestId<HTMLInputElement>(container, 'escalation-life-health')?.checked).toBe(true);
+    expect(byTestId(container, 'handover-contact-telefonseelsorge')).not.toBeNull();
     expect(status()).toBe('Saved in your log.');
     expect(document.activeElement).not.toBe(byTestId(container, 'documentation-next'));
   });

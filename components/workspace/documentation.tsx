@@ -1,28 +1,31 @@
 /**
  * The one documentation flow (issue 13): right after a reply went out, the
  * five outcomes as chips (keys 1–5), the referral target when the outcome
- * is "referred", an optional private note, Enter saves. Each save is one
+ * is "referred", what the case is about and the safe-handover checklist when
+ * it is "escalated", an optional private note, Enter saves. Each save is one
  * `note-added` event; saving again after a change writes a new one and the
  * statistics take the latest. Once saved, "Next open question" takes focus.
  */
 import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseOutcome } from '../../lib/log/events';
-import { CASE_OUTCOMES, MAX_NOTE_LENGTH } from '../../lib/log/events';
+import type { CaseOutcome, EscalationKind } from '../../lib/log/events';
+import { CASE_OUTCOMES, ESCALATION_KINDS, MAX_NOTE_LENGTH } from '../../lib/log/events';
 import { LIMITS } from '../../lib/domain/limits';
 import type { StoredCaseNote } from './actions';
+import { HandoverChecklist } from './handover-checklist';
 
 export interface DocumentationEntry {
   outcome: CaseOutcome;
   note: string;
   referredTo: string | null;
+  escalation: EscalationKind | null;
 }
 
 type SaveState =
   { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
 
-type Problem = 'outcome' | 'referral' | null;
+type Problem = 'outcome' | 'referral' | 'escalation' | null;
 
 export interface DocumentationProps {
   stored: StoredCaseNote | null;
@@ -41,11 +44,13 @@ export function Documentation({ stored, focusOnShow, onSave, onNext }: Documenta
   const id = useId();
   const [outcome, setOutcome] = useState<CaseOutcome | null>(stored?.outcome ?? null);
   const [referredTo, setReferredTo] = useState(stored?.referredTo ?? '');
+  const [escalation, setEscalation] = useState<EscalationKind | null>(stored?.escalation ?? null);
   const [note, setNote] = useState(stored?.note ?? '');
   const [save, setSave] = useState<SaveState>(stored ? { kind: 'saved' } : { kind: 'idle' });
   const [problem, setProblem] = useState<Problem>(null);
   const firstChip = useRef<HTMLInputElement>(null);
   const referral = useRef<HTMLInputElement>(null);
+  const firstKind = useRef<HTMLInputElement>(null);
   const next = useRef<HTMLButtonElement>(null);
   /** Focus moves after the next render: to the referral field (key 2), or on to "Next" once saved. */
   const focusAfterRender = useRef<'referral' | 'next' | null>(null);
@@ -85,12 +90,18 @@ export function Documentation({ stored, focusOnShow, onSave, onNext }: Documenta
       referral.current?.focus();
       return;
     }
+    if (outcome === 'escalated' && escalation === null) {
+      setProblem('escalation');
+      firstKind.current?.focus();
+      return;
+    }
     setProblem(null);
     setSave({ kind: 'saving' });
     onSave({
       outcome,
       note: note.trim().slice(0, MAX_NOTE_LENGTH),
       referredTo: outcome === 'referred' ? target : null,
+      escalation: outcome === 'escalated' ? escalation : null,
     }).then(
       () => {
         // Only when this flow saved, not when it opens on a stored note.
@@ -181,6 +192,40 @@ export function Documentation({ stored, focusOnShow, onSave, onNext }: Documenta
             </p>
           )}
         </div>
+      )}
+      {outcome === 'escalated' && (
+        <>
+          <fieldset
+            className="outcomes escalation"
+            aria-describedby={problem === 'escalation' ? `${id}-kind-error` : undefined}
+          >
+            <legend>{t('documentation.escalation')}</legend>
+            {ESCALATION_KINDS.map((kind, index) => (
+              <label key={kind} className={`chip${escalation === kind ? ' chosen' : ''}`}>
+                <input
+                  ref={index === 0 ? firstKind : undefined}
+                  type="radio"
+                  name={`${id}-kind`}
+                  value={kind}
+                  checked={escalation === kind}
+                  onChange={() => {
+                    setEscalation(kind);
+                    setProblem(null);
+                    edit();
+                  }}
+                  data-testid={`escalation-${kind}`}
+                />
+                {t(`documentation.escalations.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          {problem === 'escalation' && (
+            <p id={`${id}-kind-error`} className="status warn" role="alert">
+              {t('documentation.escalationRequired')}
+            </p>
+          )}
+          <HandoverChecklist kind={escalation} />
+        </>
       )}
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('documentation.note')}</label>

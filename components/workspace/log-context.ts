@@ -8,7 +8,12 @@ import { isPostLanguage } from '../../lib/domain/languages';
 import { cutText, LIMITS } from '../../lib/domain/limits';
 import type { Topic } from '../../lib/domain/topics';
 import { postedAtFromLabel, type PostLogContext } from '../../lib/content/log-context';
-import type { AnswerChoiceSource, CaseOutcome, LogEventRequest } from '../../lib/log/events';
+import type {
+  AnswerChoiceSource,
+  CaseOutcome,
+  EscalationKind,
+  LogEventRequest,
+} from '../../lib/log/events';
 import { createEventId, MAX_NOTE_LENGTH, MAX_POST_TEXT_LENGTH } from '../../lib/log/events';
 import type { SuggestionPayload } from '../../lib/suggestions/schema';
 import type { WorkspacePost } from '../../lib/workspace/protocol';
@@ -99,7 +104,12 @@ export function suggestionsShownEvent(
 export function noteEvent(
   post: WorkspacePost,
   options: LogContextOptions,
-  entry: { outcome: CaseOutcome; note: string; referredTo: string | null },
+  entry: {
+    outcome: CaseOutcome;
+    note: string;
+    referredTo: string | null;
+    escalation: EscalationKind | null;
+  },
 ): LogEventRequest {
   const referredTo = entry.outcome === 'referred' ? entry.referredTo?.trim() || null : null;
   return {
@@ -109,5 +119,6 @@ export function noteEvent(
     outcome: entry.outcome,
     note: entry.note.trim().slice(0, MAX_NOTE_LENGTH),
     referredTo: referredTo === null ? null : referredTo.slice(0, LIMITS.referredTo),
+    escalation: entry.outcome === 'escalated' ? entry.escalation : null,
   };
 }

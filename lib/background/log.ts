@@ -205,6 +205,7 @@ export async function loadCaseNote(postKey: string) {
         outcome: note.outcome,
         note: note.note,
         referredTo: note.referredTo ?? null,
+        escalation: note.escalation ?? null,
         updatedAt: note.updatedAt,
       }
     : null;

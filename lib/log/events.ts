@@ -39,6 +39,18 @@ export const CASE_OUTCOMES = [
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 
+/**
+ * What an escalated case is about (safe handover, docs/PRODUCT.md#safe-handover):
+ * documented with outcome `escalated`, counted per kind in the statistics.
+ */
+export const ESCALATION_KINDS = [
+  'exploitation',
+  'violence',
+  'life-health',
+  'homelessness',
+] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
 /** Where the answer used in a reply came from. */
 export const ANSWER_CHOICE_SOURCES = ['suggestion', 'search'] as const;
 export type AnswerChoiceSource = (typeof ANSWER_CHOICE_SOURCES)[number];
@@ -62,6 +74,7 @@ const shortText = (max: number) => z.string().check(z.maxLength(max));
 const timeSchema = z.number().check(z.gte(0), z.lte(8.64e15));
 export const authorHashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
+export const escalationKindSchema = z.enum(ESCALATION_KINDS);
 export const logEventTypeSchema = z.enum(LOG_EVENT_TYPES);
 
 /** What every event says about the post it concerns. */
@@ -123,15 +136,24 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
     /** The service referred to (an organisation, not a person). */
     referredTo: shortText(LIMITS.referredTo),
   }),
-  z.object({
-    ...commonShape,
-    type: z.literal('note-added'),
-    outcome: caseOutcomeSchema,
-    /** A short private note (may be empty); exported only when explicitly chosen. */
-    note: shortText(MAX_NOTE_LENGTH),
-    /** With outcome `referred`: the service referred to (an organisation, not a person). */
-    referredTo: z.optional(z.nullable(shortText(LIMITS.referredTo))),
-  }),
+  z
+    .object({
+      ...commonShape,
+      type: z.literal('note-added'),
+      outcome: caseOutcomeSchema,
+      /** A short private note (may be empty); exported only when explicitly chosen. */
+      note: shortText(MAX_NOTE_LENGTH),
+      /** With outcome `referred`: the service referred to (an organisation, not a person). */
+      referredTo: z.optional(z.nullable(shortText(LIMITS.referredTo))),
+      /** With outcome `escalated`: what the case is about (absent in notes from before it). */
+      escalation: z.optional(z.nullable(escalationKindSchema)),
+    })
+    .check(
+      z.refine((event) => !event.escalation || event.outcome === 'escalated', {
+        message: 'an escalation kind belongs only to the outcome "escalated"',
+        path: ['escalation'],
+      }),
+    ),
 ]);
 export type LogEventInput = z.infer<typeof logEventInputSchema>;
 

@@ -47,6 +47,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'chosen_via', value: (e) => field(e, 'chosenVia') },
   { id: 'referred_to', value: (e) => field(e, 'referredTo') },
   { id: 'outcome', value: (e) => field(e, 'outcome') },
+  { id: 'escalation', value: (e) => field(e, 'escalation') },
   { id: 'note', value: (e) => field(e, 'note'), requires: 'notes' },
   { id: 'author_hash', value: (e) => e.authorHash, requires: 'authorHash' },
   { id: 'post_text', value: (e) => e.postText ?? null, requires: 'postText' },

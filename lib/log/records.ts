@@ -5,7 +5,7 @@
  */
 import type { DetectedLanguage } from '../domain/languages';
 import type { Topic } from '../domain/topics';
-import type { CaseOutcome } from './events';
+import type { CaseOutcome, EscalationKind } from './events';
 
 /** One post the advisor has seen, keyed by the adapter's post key. */
 export interface PostRecord {
@@ -30,6 +30,8 @@ export interface CaseNoteRecord {
   note: string;
   /** With outcome `referred`; absent in records from before the one documentation flow. */
   referredTo?: string | null;
+  /** With outcome `escalated`; absent in records from before safe handover. */
+  escalation?: EscalationKind | null;
   updatedAt: number;
   eventId: string;
   authorHash: string | null;

@@ -6,7 +6,7 @@
  * report`, and as a printable page by the dashboard — from the same tables.
  */
 import type { Statistics } from './stats';
-import { CASE_OUTCOMES } from './events';
+import { CASE_OUTCOMES, ESCALATION_KINDS } from './events';
 
 export const DEFAULT_MIN_COUNT = 5;
 
@@ -20,6 +20,7 @@ export interface ReportTable {
     | 'topics'
     | 'groups'
     | 'outcomes'
+    | 'escalations'
     | 'time-to-reply'
     | 'underserved';
   title: string;
@@ -96,6 +97,15 @@ export function buildReport(stats: Statistics, minCount = DEFAULT_MIN_COUNT): An
       title: 'Outcomes',
       columns: ['outcome', 'posts'],
       rows: CASE_OUTCOMES.map((outcome) => [outcome, s(stats.outcomes[outcome])]),
+    },
+    {
+      id: 'escalations',
+      title: 'Escalated cases by kind',
+      columns: ['kind', 'posts'],
+      rows: [...ESCALATION_KINDS, 'unspecified' as const].map((kind) => [
+        kind,
+        s(stats.escalations[kind]),
+      ]),
     },
     {
       id: 'time-to-reply',

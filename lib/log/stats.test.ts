@@ -40,6 +40,45 @@ describe('computeStatistics', () => {
     expect(stats.outcomes).toMatchObject({ informed: 0, referred: 1 });
   });
 
+  it('counts escalated posts by kind, by their latest note', () => {
+    const escalated = computeStatistics([
+      ev('note-added', { postKey: 'e1', at: monday, outcome: 'escalated', escalation: 'violence' }),
+      ev('note-added', { postKey: 'e2', at: monday, outcome: 'escalated', escalation: 'violence' }),
+      ev('note-added', {
+        postKey: 'e3',
+        at: monday,
+        outcome: 'escalated',
+        escalation: 'homelessness',
+      }),
+      // From before kinds were recorded.
+      ev('note-added', { postKey: 'e4', at: monday, outcome: 'escalated' }),
+      // Escalated first, then documented as informed: no longer an escalation.
+      ev('note-added', {
+        postKey: 'e5',
+        at: monday,
+        outcome: 'escalated',
+        escalation: 'exploitation',
+      }),
+      ev('note-added', { postKey: 'e5', at: monday + H, outcome: 'informed' }),
+    ]);
+    expect(escalated.outcomes).toMatchObject({ escalated: 4, informed: 1 });
+    expect(escalated.escalations).toEqual({
+      exploitation: 0,
+      violence: 2,
+      'life-health': 0,
+      homelessness: 1,
+      unspecified: 1,
+    });
+    const table = buildReport(escalated, 1).tables.find((t) => t.id === 'escalations');
+    expect(table?.rows).toEqual([
+      ['exploitation', 0],
+      ['violence', 2],
+      ['life-health', 0],
+      ['homelessness', 1],
+      ['unspecified', 1],
+    ]);
+  });
+
   it('fills weeks in order, including empty ones', () => {
     expect(stats.weeks.map((w) => [w.weekStart, w.postsSeen, w.replies])).toEqual([
       ['2026-03-02', 1, 1],

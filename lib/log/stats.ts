@@ -10,8 +10,11 @@
  * post is its latest case documentation. Time to reply runs from the post's
  * publication time (where the page showed it) to its first reply.
  */
-import type { CaseOutcome, LogEvent } from './events';
-import { CASE_OUTCOMES, upgradeLegacyEvent } from './events';
+import type { CaseOutcome, EscalationKind, LogEvent } from './events';
+import { CASE_OUTCOMES, ESCALATION_KINDS, upgradeLegacyEvent } from './events';
+
+/** Escalated posts by kind; `unspecified` for notes from before kinds were recorded. */
+export type EscalationCounts = Record<EscalationKind | 'unspecified', number>;
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -58,6 +61,8 @@ export interface Statistics {
   byTopic: BreakdownRow[];
   byGroup: BreakdownRow[];
   outcomes: Record<CaseOutcome, number>;
+  /** Posts whose latest documented outcome is `escalated`, by what the case is about. */
+  escalations: EscalationCounts;
   timeToReply: { count: number; medianMinutes: number; p90Minutes: number } | null;
   underserved: UnderservedTopic[];
 }
@@ -80,6 +85,7 @@ interface PostSummary {
   postedAt: number | null;
   firstReplyAt: number | null;
   outcome: CaseOutcome | null;
+  escalation: EscalationKind | null;
   outcomeAt: number;
 }
 
@@ -163,6 +169,7 @@ export function computeStatistics(
         postedAt: null,
         firstReplyAt: null,
         outcome: null,
+        escalation: null,
         outcomeAt: -1,
       };
       posts.set(event.postKey, post);
@@ -196,6 +203,7 @@ export function computeStatistics(
       case 'note-added':
         if (event.at >= post.outcomeAt) {
           post.outcome = event.outcome;
+          post.escalation = event.outcome === 'escalated' ? (event.escalation ?? null) : null;
           post.outcomeAt = event.at;
         }
         break;
@@ -208,6 +216,9 @@ export function computeStatistics(
   const byTopic = new Map<string, BreakdownRow>();
   const byGroup = new Map<string, BreakdownRow>();
   const outcomes = emptyOutcomes();
+  const escalations = Object.fromEntries(
+    [...ESCALATION_KINDS, 'unspecified'].map((kind) => [kind, 0]),
+  ) as EscalationCounts;
   const replyMinutes: number[] = [];
   const bump = (
     table: Map<string, BreakdownRow>,
@@ -244,6 +255,7 @@ export function computeStatistics(
       totals.documented += 1;
       outcomes[post.outcome] += 1;
       if (post.outcome === 'referred') totals.referrals += 1;
+      if (post.outcome === 'escalated') escalations[post.escalation ?? 'unspecified'] += 1;
       week(post.outcomeAt).outcomes[post.outcome] += 1;
     }
     bump(byLanguage, post.language ?? 'und', post.language ?? 'und', post);
@@ -275,6 +287,7 @@ export function computeStatistics(
     byTopic: sortRows(byTopic.values()),
     byGroup: sortRows(byGroup.values()),
     outcomes,
+    escalations,
     timeToReply:
       replyMinutes.length === 0
         ? null

@@ -64,11 +64,21 @@ describe('storeEvents', () => {
   it('keeps the latest case note per post and what later events learn about the post', async () => {
     const seen = sampleEvent('post-seen', { topic: null, at: 1000 });
     const first = sampleEvent('note-added', { at: 2000, outcome: 'informed', note: 'first' });
-    const second = sampleEvent('note-added', { at: 3000, outcome: 'escalated', note: 'second' });
+    const second = sampleEvent('note-added', {
+      at: 3000,
+      outcome: 'escalated',
+      note: 'second',
+      escalation: 'violence',
+    });
     await storeEvents(db, [seen, second], options);
     await storeEvents(db, [first], options);
     const note = await db.caseNotes.get(seen.postKey);
-    expect(note).toMatchObject({ outcome: 'escalated', note: 'second', eventId: second.id });
+    expect(note).toMatchObject({
+      outcome: 'escalated',
+      note: 'second',
+      escalation: 'violence',
+      eventId: second.id,
+    });
     const post = await db.posts.get(seen.postKey);
     expect(post).toMatchObject({ firstSeenAt: 1000, lastSeenAt: 3000, topic: 'unpaid-wages' });
   });

@@ -178,6 +178,7 @@ export async function updateDerivedRecords(
       outcome: event.outcome,
       note: event.note,
       referredTo: event.referredTo ?? null,
+      escalation: event.escalation ?? null,
       updatedAt: event.at,
       eventId: event.id,
       authorHash: event.authorHash,

@@ -12,7 +12,7 @@
  * table (the compiler insists), and call it with `sendMessage`.
  */
 import * as z from 'zod/mini';
-import { caseOutcomeSchema, MAX_BATCH_SIZE } from '../log/events';
+import { caseOutcomeSchema, escalationKindSchema, MAX_BATCH_SIZE } from '../log/events';
 import {
   feedbackListSchema,
   recordFeedbackRequestSchema,
@@ -174,6 +174,7 @@ export const protocol = {
         outcome: caseOutcomeSchema,
         note: z.string(),
         referredTo: z.nullable(z.string()),
+        escalation: z.nullable(escalationKindSchema),
         updatedAt: z.number(),
       }),
     ),

@@ -63,7 +63,17 @@ export const answerIdSchema = z
     'ids use lowercase letters, digits and single hyphens, e.g. minimum-wage-basics',
   );
 
-export const ANSWER_KINDS = ['answer', 'myth-correction', 'campaign', 'referral'] as const;
+/**
+ * `handover` moves a conversation to a private channel without asking for
+ * details in public (docs/PRODUCT.md#safe-handover).
+ */
+export const ANSWER_KINDS = [
+  'answer',
+  'myth-correction',
+  'campaign',
+  'referral',
+  'handover',
+] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 export const REVIEW_STATUSES = ['pending', 'in-review', 'approved', 'withdrawn'] as const;

@@ -53,7 +53,7 @@ export const suggestionPayloadSchema = z.object({
   packVersion: text(LIMITS.packVersion),
   packTitle: text(LIMITS.title),
   topic: z.enum(TOPICS),
-  /** `answer`, `myth-correction`, `campaign` or `referral` (pack format). */
+  /** `answer`, `myth-correction`, `campaign`, `referral` or `handover` (pack format). */
   kind: text(30),
   /**
    * Ranking number 0..1 (relevance after the advisor's feedback; for search

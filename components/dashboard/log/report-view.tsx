@@ -41,7 +41,8 @@ export function ReportView({ report }: { report: AnonymisedReport }) {
                   <tr key={index}>
                     {row.map((cell, cellIndex) => (
                       <td key={cellIndex}>
-                        {cellIndex === 0 && (table.id === 'overview' || table.id === 'outcomes')
+                        {cellIndex === 0 &&
+                        ['overview', 'outcomes', 'escalations'].includes(table.id)
                           ? label(cell)
                           : cell}
                       </td>
