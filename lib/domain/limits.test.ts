@@ -154,4 +154,16 @@ describe('pack limits match the suggestion protocol', () => {
     expect(fits({ links: [{ url: new URL(url).href, label: 'L' }] })).toBe(true);
     expect(answerLinkSchema.safeParse({ url: `${url}a`, label: 'L' }).success).toBe(false);
   });
+
+  it('a per-language link label at the pack limit fits the protocol, one more character does not pass the pack', () => {
+    const url = 'https://example.org/';
+    const label = 'l'.repeat(LIMITS.linkLabel);
+    const labels = { pl: label, ro: label };
+    expect(answerLinkSchema.safeParse({ url, label, labels }).success).toBe(true);
+    expect(fits({ links: [{ url, label, labels }] })).toBe(true);
+    expect(answerLinkSchema.safeParse({ url, label, labels: { pl: `${label}l` } }).success).toBe(
+      false,
+    );
+    expect(fits({ links: [{ url, label, labels: { pl: `${label}l` } }] })).toBe(false);
+  });
 });

@@ -101,11 +101,20 @@ export const legalReviewSchema = z.strictObject({
 });
 export type LegalReview = z.infer<typeof legalReviewSchema>;
 
+const linkLabelSchema = z.string().min(1).max(LIMITS.linkLabel);
+
 export const answerLinkSchema = z.strictObject({
   url: httpsUrlSchema,
-  /** Short label shown with the link, usually the organisation's name. */
-  label: z.string().min(1).max(LIMITS.linkLabel),
+  /** Short label shown with the link, usually the organisation's name; the fallback. */
+  label: linkLabelSchema,
+  /**
+   * The label in other languages (`{ pl: "...", ro: "..." }`). A reply in one
+   * of them shows that label, any other reply shows `label`, so posts in
+   * Polish do not carry German link text.
+   */
+  labels: z.partialRecord(postLanguageSchema, linkLabelSchema).optional(),
 });
+export type AnswerLink = z.infer<typeof answerLinkSchema>;
 
 export const answerTextSchema = z.strictObject({
   title: z.string().min(1).max(LIMITS.title),

@@ -9,7 +9,10 @@
  *   id; when filled in, they must equal the first row.
  * - Lists (placeholders, keywords, examples, legalBasis, languages): one entry
  *   per line in the cell, or separated by `|` when the cell has no line break.
- * - Links: one per line (or `|`), each `https://url Label text`.
+ * - Links: one per line (or `|`), each `https://url Label text`; that label
+ *   is the fallback. A language's own labels sit in `linkLabels` on that
+ *   language's row: line N is the label of link N, an empty line means "use
+ *   the fallback".
  */
 import type { PackProblem } from './problems';
 import type { Pack } from './schema';
@@ -52,9 +55,12 @@ export const ANSWER_COLUMNS = [
   'keywords',
   'examples',
   'sourceVersion',
+  'linkLabels',
 ] as const;
 type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 const ANSWER_LEVEL: readonly AnswerColumn[] = ANSWER_COLUMNS.slice(0, 12);
+/** Columns a sheet may leave out: written by later versions of `pack to-sheet`. */
+const OPTIONAL_COLUMNS: readonly AnswerColumn[] = ['reviewNote', 'linkLabels'];
 
 export type Rows = string[][];
 
@@ -66,6 +72,22 @@ export function splitList(cell: string): string[] {
 /** One entry per line; a lone entry with `|` gets a line break so it is not split. */
 const joinList = (items: readonly string[]) =>
   items.length === 1 && items[0]?.includes('|') ? `${items[0]}\n` : items.join('\n');
+
+/**
+ * `linkLabels`: line N belongs to link N, so empty lines count (unlike
+ * `splitList`); trailing empty lines change nothing and are dropped.
+ */
+export function splitLinkLabels(cell: string): string[] {
+  const lines = cell.split(/\r?\n/).map((line) => line.trim());
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function joinLinkLabels(labels: readonly string[]): string {
+  const lines = [...labels];
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines.join('\n');
+}
 
 function columnLetter(index: number): string {
   let n = index + 1;
@@ -148,7 +170,7 @@ export function packFromRows(
   const columns = new Map<string, number>();
   (answerRows[0] ?? []).forEach((name, index) => columns.set(name.trim(), index));
   for (const required of ANSWER_COLUMNS) {
-    if (!columns.has(required) && required !== 'reviewNote') {
+    if (!columns.has(required) && !OPTIONAL_COLUMNS.includes(required)) {
       problems.push({
         severity: 'error',
         path: cellName(names.answers, 1 + rowOffset),
@@ -162,6 +184,8 @@ export function packFromRows(
     { index: number; firstRow: number; cells: Map<AnswerColumn, string> }
   >();
   const textLocation = new Map<string, number>();
+  /** Per answer index, per language: the labels by link position, as read. */
+  const linkLabelCells = new Map<number, { language: string; row: number; cell: string }[]>();
   const cellOf = (row: string[], column: AnswerColumn) => {
     const index = columns.get(column);
     return index === undefined ? '' : (row[index] ?? '');
@@ -230,6 +254,12 @@ export function packFromRows(
       return;
     }
     textLocation.set(`${entry.index}.${language}`, rowNumber);
+    const labelCell = cellOf(row, 'linkLabels');
+    if (labelCell.trim() !== '') {
+      const cells = linkLabelCells.get(entry.index) ?? [];
+      cells.push({ language, row: rowNumber, cell: labelCell });
+      linkLabelCells.set(entry.index, cells);
+    }
     texts[language] = {
       title: cellOf(row, 'title').trim(),
       body: cellOf(row, 'body').replace(/\r\n/g, '\n').trim(),
@@ -239,7 +269,32 @@ export function packFromRows(
     };
   });
 
+  for (const [index, cells] of linkLabelCells) {
+    const links = answers[index]?.links as { labels?: Record<string, string> }[];
+    for (const { language, row, cell } of cells) {
+      const lines = splitLinkLabels(cell);
+      if (lines.length > links.length) {
+        problems.push({
+          severity: 'error',
+          path: cellName(names.answers, row, columnRef('linkLabels')),
+          message: `${String(lines.length)} labels for ${String(links.length)} link(s); write one line per link, in the order of the links column, and leave a line empty to use the link's own label`,
+        });
+        continue;
+      }
+      lines.forEach((label, i) => {
+        const link = links[i];
+        if (label === '' || !link) return;
+        link.labels = { ...link.labels, [language]: label };
+      });
+    }
+  }
+
   const locate = (path: string): string => {
+    const label = /^answers\[(\d+)\]\.links\[\d+\]\.labels\.([a-z]+)/.exec(path);
+    if (label) {
+      const row = textLocation.get(`${String(Number(label[1]))}.${String(label[2])}`);
+      if (row !== undefined) return cellName(names.answers, row, columnRef('linkLabels'));
+    }
     const answer = /^answers\[(\d+)\](?:\.texts\.([a-z]+)(?:\.(\w+))?|\.(\w+)(?:\.(\w+))?)?/.exec(
       path,
     );
@@ -323,6 +378,7 @@ export function packToRows(pack: Pack): { pack: Rows; answers: (string | number)
         joinList(text.keywords),
         joinList(text.examples),
         text.sourceVersion,
+        joinLinkLabels(answer.links.map((link) => link.labels?.[language] ?? '')),
       ]);
     }
   }

@@ -85,6 +85,20 @@ describe('validatePack', () => {
       'answers[0].links[0].label: contains markup "<a href=\\"x\\">"',
     ],
     [
+      'markup in a per-language link label',
+      withAnswer({
+        links: [
+          { url: 'https://example.org/', label: 'DGB', labels: { pl: '<svg/onload=alert(1)>' } },
+        ],
+      }),
+      'answers[0].links[0].labels.pl: contains markup "<svg/onload=alert(1)>"',
+    ],
+    [
+      'a link label in a language the answer has no text in',
+      withAnswer({ links: [{ url: 'https://example.org/', label: 'DGB', labels: { ro: 'DGB' } }] }),
+      'answers[0].links[0].labels.ro: the answer has no ro text, so this label is never shown',
+    ],
+    [
       'markup in the pack title',
       makePack({ title: 'Pack <img src=x onerror=alert(1)>' }),
       'title: contains markup',

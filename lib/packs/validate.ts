@@ -257,7 +257,21 @@ export function validateAnswer(
     checkText(out, answer, language, text, base, pack.canonicalLanguage);
   }
 
-  answer.links.forEach((link, i) => checkMarkup(out, [...base, 'links', i, 'label'], link.label));
+  answer.links.forEach((link, i) => {
+    checkMarkup(out, [...base, 'links', i, 'label'], link.label);
+    for (const [language, label] of Object.entries(link.labels ?? {})) {
+      if (label === undefined) continue;
+      checkMarkup(out, [...base, 'links', i, 'labels', language], label);
+      // A label without a text in its language is never shown, and the
+      // spreadsheet (one row per text) would have no place to keep it.
+      if (!answer.texts[language as PostLanguage]) {
+        out.error(
+          [...base, 'links', i, 'labels', language],
+          `the answer has no ${language} text, so this label is never shown; add the text or remove the label`,
+        );
+      }
+    }
+  });
   const seenUrls = new Map<string, number>();
   answer.links.forEach((link, i) => {
     const first = seenUrls.get(link.url);

@@ -23,6 +23,19 @@ describe('composeReply', () => {
       'W {city}.\nTermin: {contact}\n\nFaire Mobilität: https://example.org/a',
     );
   });
+  it('labels each link in the reply language, or with its default label', () => {
+    const links = [
+      {
+        url: 'https://example.org/a',
+        label: 'Faire Mobilität – Beratung',
+        labels: { pl: 'Faire Mobilität – porady' },
+      },
+      { url: 'https://example.org/b', label: 'Zoll', labels: { ro: 'Vama' } },
+    ];
+    expect(composeReply({ ...base, links })).toBe(
+      'W {city}.\nTermin: {contact}\n\nFaire Mobilität – porady: https://example.org/a\nZoll: https://example.org/b',
+    );
+  });
   it('is the body alone without links', () => {
     expect(composeReply({ ...base, links: [] })).toBe(base.reply.body);
   });

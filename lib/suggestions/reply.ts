@@ -3,11 +3,17 @@
  * answer's links, with `{placeholders}` filled in, and the reasons to stop
  * and confirm before it is used. Pure, shared by the panel and its tests.
  */
+import { linkLabelFor } from '../domain/link-label';
 import type { SuggestionPayload } from './schema';
 
-/** The checked text as it starts out in the editor: body, then one line per link. */
+/**
+ * The checked text as it starts out in the editor: body, then one line per
+ * link, each labelled in the reply's language where the pack has that label.
+ */
 export function composeReply(suggestion: Pick<SuggestionPayload, 'reply' | 'links'>): string {
-  const links = suggestion.links.map((link) => `${link.label}: ${link.url}`);
+  const links = suggestion.links.map(
+    (link) => `${linkLabelFor(link, suggestion.reply.language)}: ${link.url}`,
+  );
   return links.length > 0
     ? `${suggestion.reply.body}\n\n${links.join('\n')}`
     : suggestion.reply.body;

@@ -79,6 +79,8 @@ export const suggestionPayloadSchema = z.object({
       z.object({
         url: z.string().check(z.maxLength(LIMITS.linkUrl), z.regex(/^https:\/\/\S+$/)),
         label: text(LIMITS.linkLabel),
+        /** The label per language (pack format); `composeReply` picks the reply's. */
+        labels: z.optional(z.partialRecord(z.enum(POST_LANGUAGES), text(LIMITS.linkLabel))),
       }),
     )
     .check(z.maxLength(LIMITS.linksPerAnswer)),

@@ -4,6 +4,7 @@ import type { PostLanguage } from '../../../lib/domain/languages';
 import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../../lib/domain/languages';
 import { ANSWER_TOPICS } from '../../../lib/domain/topics';
 import type { Answer, Pack } from '../../../lib/packs/schema';
+import { linkLabelFor } from '../../../lib/domain/link-label';
 import { isoToday } from '../../../lib/packs/validate';
 import { formatDate } from './use-pack-store';
 
@@ -92,7 +93,7 @@ function AnswerCard({
         <p className="links">
           {answer.links.map((link) => (
             <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer">
-              {link.label}
+              {linkLabelFor(link, missing ? canonical : language)}
             </a>
           ))}
         </p>

@@ -18,7 +18,12 @@ const tricky = makePack({
     makeAnswer('a-one', {
       links: [
         { url: 'https://example.org/a', label: 'Label with spaces' },
-        { url: 'https://example.org/b?x=1', label: 'Second | pipe' },
+        {
+          url: 'https://example.org/b?x=1',
+          label: 'Second | pipe',
+          // Only the second link has a pl label: its cell starts with an empty line.
+          labels: { pl: 'Druga | etykieta', de: '=Zweite' },
+        },
       ],
       review: {
         status: 'approved',
