@@ -21,6 +21,7 @@ interface StoredEvent {
   postKey: string;
   chosenVia?: string;
   outcome?: string;
+  escalation?: string | null;
 }
 
 function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
@@ -233,6 +234,52 @@ test.describe('the workspace, keyboard only', () => {
     await expect(workspace.queueItem('fb:7301003')).toHaveCount(0);
     await expect(workspace.queueItem('fb:7301004')).toBeFocused();
     console.log(`FOCUS after each step: ${JSON.stringify(where)}`);
+  });
+});
+
+test.describe('safe handover', () => {
+  test('an escalated case without a reply: checklist, kind required, stored with its kind', async ({
+    context,
+    server,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const { workspace } = await openFeedAndWorkspace(
+      await context.newPage(),
+      server.origin,
+      extensionId,
+    );
+    const { page } = workspace;
+    await page.bringToFront();
+    const postKey = 'fb:7301002';
+    await workspace.selectPost(postKey);
+    await page.getByTestId('document-without-reply').click();
+    await page.getByTestId('outcome-escalated').check();
+    const checklist = page.getByTestId('handover');
+    await expect(checklist).toContainText('110');
+    await expect(checklist).toContainText('112');
+    await expect(page.getByTestId('handover-services')).toHaveCount(0);
+
+    // Saving without saying what the case is about is refused, focus goes to the kinds.
+    await page.getByTestId('documentation-save').click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Choose what the case is about' }),
+    ).toBeVisible();
+    await expect(page.getByTestId('escalation-exploitation')).toBeFocused();
+
+    await page.getByTestId('escalation-violence').check();
+    await expect(page.getByTestId('handover-services')).toContainText('116 016');
+    const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    expect(violations.map((violation) => violation.id)).toEqual([]);
+    await page.getByTestId('documentation-save').click();
+    await expect(workspace.documentationStatus).toHaveText('Saved in your log.');
+    await expect
+      .poll(async () =>
+        (await loggedEvents(serviceWorker, postKey))
+          .filter((event) => event.type === 'note-added')
+          .map(({ outcome, escalation }) => ({ outcome, escalation })),
+      )
+      .toEqual([{ outcome: 'escalated', escalation: 'violence' }]);
   });
 });
 
