@@ -4,7 +4,7 @@
  * in both views of the benchmark (only `likely` counted as shown; every
  * suggestion counted), with the BM25 baseline. `--misses` lists the posts
  * that went wrong with what was suggested.
- *   npx tsx bench/matching/tune-real.ts [--misses] [--no-peers]
+ *   npx tsx bench/matching/tune-real.ts [--misses] [--no-peers] [--pack FILE]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,7 +19,11 @@ import { asEvalItems, readTuningHalf } from './real-texts';
 import { evaluate, evaluateLevels } from './scoring';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
+// --pack FILE: another pack (e.g. a frozen copy while the default pack is being edited).
+const packAt = process.argv.indexOf('--pack');
+const packFile =
+  packAt > 0 ? (process.argv[packAt + 1] ?? '') : join(root, 'packs/default-pack.json');
+const parsed = parsePack(readFileSync(packFile, 'utf8'));
 if (!parsed.ok) throw new Error('the default pack does not parse');
 const pack = parsed.pack;
 loadLanguageDetector();
