@@ -79,6 +79,7 @@ const suite: BenchSuite = async ({ log }) => {
     ),
     popup: htmlAssets(join(outDir, 'popup.html')),
     'options (dashboard)': htmlAssets(join(outDir, 'options.html')),
+    'side panel (workspace)': htmlAssets(join(outDir, 'sidepanel.html')),
   };
   const sizes: Record<string, ReturnType<typeof measure>> = {};
   const lazy: Record<string, ReturnType<typeof measure>> = {};
