@@ -46,6 +46,16 @@ export const LIMITS = {
   linkUrl: 2000,
   /** A link's label. */
   linkLabel: 200,
+  /** Referral targets in one pack's directory. */
+  referralsPerPack: 500,
+  /** A referral target's name or city. */
+  referralName: 200,
+  /** One contact channel's value (a phone number, an address). */
+  referralChannel: 200,
+  /** Contact channels of one referral target. */
+  channelsPerReferral: 10,
+  /** An editor's note on a referral target. */
+  referralNote: 500,
   /** Links per answer. */
   linksPerAnswer: 20,
   /** Answer and pack titles. */

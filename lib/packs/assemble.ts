@@ -18,9 +18,19 @@ export function compareAnswers(
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** The pack with answers in canonical order; header keys come first, answers last. */
+/**
+ * The pack with answers in canonical order; header keys come first, then the
+ * answers, then the referral directory (by id) when there is one.
+ */
 export function assemblePack(header: PackHeader, answers: readonly Answer[]): Pack {
-  return { ...header, answers: [...answers].sort(compareAnswers) };
+  const { referrals, ...rest } = header;
+  return {
+    ...rest,
+    answers: [...answers].sort(compareAnswers),
+    ...(referrals && {
+      referrals: [...referrals].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    }),
+  };
 }
 
 /** How packs are written to disk: two-space JSON with a final newline. */

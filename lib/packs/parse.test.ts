@@ -92,7 +92,7 @@ describe('parsePack', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         'title: must not be empty',
-        'answers[0].kind: unknown kind "faq"; kinds are answer, myth-correction, campaign, referral',
+        'answers[0].kind: unknown kind "faq"; kinds are answer, myth-correction, campaign, referral, handover',
         'answers[1].placeholder: unknown field; check the spelling',
       ]),
     );

@@ -350,12 +350,20 @@ function checkStructure(
   if (header.success && answersReadable && !hasErrors(problems)) {
     // Links are stored as the URL parser writes them, so what is shown, signed and
     // inserted is one form (`HTTPS://X.example` becomes `https://x.example/`).
+    const { referrals } = header.data;
     const pack: Pack = {
       ...header.data,
       answers: answers.map((answer) => ({
         ...answer,
         links: answer.links.map((link) => ({ ...link, url: normaliseLink(link.url) })),
       })),
+      ...(referrals && {
+        referrals: referrals.map((target) => ({
+          ...target,
+          url: normaliseLink(target.url),
+          ...(target.source !== undefined && { source: normaliseLink(target.source) }),
+        })),
+      }),
     };
     problems.push(...validateExampleContentFlag(pack));
     return upgradedFrom === undefined

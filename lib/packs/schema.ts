@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { POST_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
+import { GERMAN_STATES, NATIONWIDE } from '../domain/states';
 import { ANSWER_TOPICS } from '../domain/topics';
 import { linkProblem } from './links';
 
@@ -146,6 +147,62 @@ export const answerSchema = z.strictObject({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
+/** What a referral target does (packs/FORMAT.md, "Referral directory"). */
+export const REFERRAL_KINDS = [
+  'labour-rights',
+  'migration',
+  'equal-treatment',
+  'exploitation',
+  'violence',
+  'general',
+] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+
+export const CHANNEL_TYPES = ['phone', 'email', 'web-form', 'in-person'] as const;
+
+export const serviceAreaSchema = z.enum([NATIONWIDE, ...GERMAN_STATES], {
+  error: (issue) =>
+    `unknown federal state ${quote(issue.input)}; use ISO codes such as DE-NW, DE-BY, or DE for nationwide`,
+});
+
+/** A counselling service an advisor can refer to, with where and in which languages it works. */
+export const referralTargetSchema = z.strictObject({
+  id: answerIdSchema,
+  name: z.string().min(1).max(LIMITS.referralName),
+  kind: z.enum(REFERRAL_KINDS, {
+    error: (issue) => `unknown kind ${quote(issue.input)}; kinds are ${REFERRAL_KINDS.join(', ')}`,
+  }),
+  /** The page about this service (deep link), https. */
+  url: httpsUrlSchema,
+  /** How to reach it: at least one channel a public page states. */
+  channels: z
+    .array(
+      z.strictObject({
+        type: z.enum(CHANNEL_TYPES, {
+          error: (issue) =>
+            `unknown channel ${quote(issue.input)}; channels are ${CHANNEL_TYPES.join(', ')}`,
+        }),
+        value: z.string().min(1).max(LIMITS.referralChannel),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.channelsPerReferral),
+  /** Federal states served (ISO 3166-2:DE), or `DE` for nationwide. */
+  states: z
+    .array(serviceAreaSchema)
+    .min(1)
+    .max(GERMAN_STATES.length + 1),
+  city: z.string().min(1).max(LIMITS.referralName).optional(),
+  /** Post languages the service counsels in. */
+  languages: z.array(postLanguageSchema).min(1),
+  /** When an editor last confirmed the facts. */
+  lastChecked: isoDateSchema,
+  /** Where the facts were confirmed (may equal `url`). */
+  source: httpsUrlSchema.optional(),
+  note: z.string().max(LIMITS.referralNote).optional(),
+});
+export type ReferralTarget = z.infer<typeof referralTargetSchema>;
+
 export const packSignatureSchema = z.strictObject({
   /** 2: the signer, time and key are signed too; absent: format 1, content only. */
   format: z.literal(2).optional(),
@@ -191,6 +248,8 @@ export const packSchema = z.strictObject({
   /** Where the extension looks for newer versions (optional). */
   updateUrl: httpsUrlSchema.optional(),
   answers: z.array(answerSchema).max(5000),
+  /** The referral directory (optional): services to refer to, by state and language. */
+  referrals: z.array(referralTargetSchema).max(LIMITS.referralsPerPack).optional(),
   signature: packSignatureSchema.optional(),
 });
 export type Pack = z.infer<typeof packSchema>;

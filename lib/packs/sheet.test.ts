@@ -157,3 +157,56 @@ describe('link labels need a text in their language', () => {
     expect(parsed.problems.map((p) => p.path)).toContain('answers[0].links[0].labels.ro');
   });
 });
+
+describe('sheet round trip of the referral directory', () => {
+  const withReferrals = makePack({
+    referrals: [
+      {
+        id: 'hotline',
+        name: 'Beratung, "landesweit" | mit Pipe',
+        kind: 'labour-rights',
+        url: 'https://beratung.example/hotline',
+        channels: [
+          { type: 'phone', value: '+49 30 1234567' },
+          { type: 'email', value: 'rat@beratung.example' },
+        ],
+        states: ['DE-NW', 'DE-BY'],
+        city: 'Köln',
+        languages: ['de', 'ro'],
+        lastChecked: '2026-02-20',
+        note: 'Zeile eins\nZeile zwei',
+      },
+    ],
+  });
+
+  it('gives back the same directory, quotes, pipes and line breaks included', () => {
+    const { built, parsed } = roundTrip(withReferrals);
+    expect(built.problems).toEqual([]);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.pack).toEqual(withReferrals);
+  });
+
+  it('leaves the cell empty for a pack without a directory, and reads that back as none', () => {
+    const { rows, parsed } = roundTrip(makePack());
+    expect(rows.pack).toContainEqual(['referrals', '']);
+    expect(parsed.ok && parsed.pack.referrals).toBe(undefined);
+  });
+
+  it('names the cell when the directory is not valid JSON', () => {
+    const rows = packToRows(withReferrals);
+    const packRows = rows.pack.map((row) =>
+      row[0] === 'referrals' ? ['referrals', '[{"id": "hotline",'] : row,
+    );
+    const built = packFromRows(
+      packRows,
+      rows.answers.map((row) => row.map(String)),
+    );
+    expect(built.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: expect.stringMatching(/^sheet Pack, row \d+, column B \(referrals\)$/) as string,
+        message: expect.stringMatching(/^not valid JSON/) as string,
+      }),
+    ]);
+  });
+});

@@ -9,6 +9,8 @@
  *   id; when filled in, they must equal the first row.
  * - Lists (placeholders, keywords, examples, legalBasis, languages): one entry
  *   per line in the cell, or separated by `|` when the cell has no line break.
+ * - The referral directory (optional) is one Pack field, `referrals`, holding
+ *   the JSON list exactly as in the pack file, so the round trip is exact.
  * - Links: one per line (or `|`), each `https://url Label text`; that label
  *   is the fallback. A language's own labels sit in `linkLabels` on that
  *   language's row: line N is the label of link N, an empty line means "use
@@ -34,7 +36,11 @@ export const PACK_FIELDS = [
   'exampleContent',
   'updatedAt',
   'updateUrl',
+  'referrals',
 ] as const;
+
+/** A spreadsheet cell holds at most this many characters (Excel's limit). */
+export const MAX_CELL_LENGTH = 32_767;
 
 export const ANSWER_COLUMNS = [
   'id',
@@ -155,7 +161,17 @@ export function packFromRows(
     if (value.trim() === '' && field !== 'description') return;
     if (field.startsWith('publisher.')) publisher[field.slice('publisher.'.length)] = value.trim();
     else if (field === 'schemaVersion') header[field] = toNumber(value);
-    else if (field === 'languages') header[field] = splitList(value);
+    else if (field === 'referrals') {
+      try {
+        header[field] = JSON.parse(value) as unknown;
+      } catch (error) {
+        problems.push({
+          severity: 'error',
+          path: where,
+          message: `not valid JSON (${(error as Error).message}); the referral directory is written as in the pack file`,
+        });
+      }
+    } else if (field === 'languages') header[field] = splitList(value);
     else if (field === 'exampleContent')
       header[field] =
         value.trim().toLowerCase() === 'true'
@@ -344,7 +360,12 @@ export function packToRows(pack: Pack): { pack: Rows; answers: (string | number)
     exampleContent: String(pack.exampleContent),
     updatedAt: pack.updatedAt,
     updateUrl: pack.updateUrl ?? '',
+    referrals: pack.referrals ? JSON.stringify(pack.referrals) : '',
   };
+  if (header.referrals.length > MAX_CELL_LENGTH)
+    throw new Error(
+      `the referral directory (${String(pack.referrals?.length)} targets) is too long for one spreadsheet cell; edit it in the JSON file`,
+    );
   const packRows: Rows = [['field', 'value'], ...PACK_FIELDS.map((f) => [f, header[f]])];
   const answerRows: (string | number)[][] = [[...ANSWER_COLUMNS]];
   for (const answer of pack.answers) {

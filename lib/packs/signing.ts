@@ -143,6 +143,15 @@ export function canonicalPackBytes(
       ...answer,
       links: answer.links.map((link) => ({ ...link, url: canonicalLink(link.url) })),
     })),
+    // The referral directory's links likewise (absent stays absent: older
+    // signatures cover packs without one).
+    ...(raw.referrals && {
+      referrals: raw.referrals.map((target) => ({
+        ...target,
+        url: canonicalLink(target.url),
+        ...(target.source !== undefined && { source: canonicalLink(target.source) }),
+      })),
+    }),
   };
   const signed =
     signature === undefined || signature.format === undefined

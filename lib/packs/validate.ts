@@ -8,8 +8,8 @@
  * tests agree on what "expired" means on a given day.
  */
 import type { PostLanguage } from '../domain/languages';
-import type { Answer, AnswerText, Pack } from './schema';
-import { hiddenCharacterMessage } from './hidden-characters';
+import type { Answer, AnswerText, Pack, ReferralTarget } from './schema';
+import { findHiddenCharacters, hiddenCharacterMessage } from './hidden-characters';
 import type { PackProblem } from './problems';
 import { formatPath, type PathSegment } from './problems';
 
@@ -303,7 +303,67 @@ export function validatePackHeader(
   checkMarkup(out, ['title'], pack.title);
   checkMarkup(out, ['description'], pack.description);
   checkMarkup(out, ['publisher', 'name'], pack.publisher.name);
+  checkReferrals(out, pack.referrals ?? [], today);
   return out.problems;
+}
+
+/** A referral target whose facts are older than this is flagged for re-checking. */
+export const REFERRAL_RECHECK_DAYS = 365;
+
+/**
+ * The referral directory: unique ids, no markup, no hidden characters,
+ * states and languages listed once, nationwide not mixed with single
+ * states, and facts checked in the past but not too long ago.
+ */
+function checkReferrals(out: Collector, referrals: readonly ReferralTarget[], today: string): void {
+  const first = new Map<string, number>();
+  const recheckBefore = new Date(
+    Date.parse(`${today}T00:00:00Z`) - REFERRAL_RECHECK_DAYS * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  referrals.forEach((target, i) => {
+    const base = ['referrals', i] as const;
+    const earlier = first.get(target.id);
+    if (earlier !== undefined) {
+      out.error(
+        [...base, 'id'],
+        `duplicate id ${JSON.stringify(target.id)}, already used by referrals[${earlier}]`,
+      );
+    } else first.set(target.id, i);
+    const texts: [PathSegment[], string | undefined][] = [
+      [['name'], target.name],
+      [['city'], target.city],
+      [['note'], target.note],
+      ...target.channels.map((channel, c): [PathSegment[], string] => [
+        ['channels', c],
+        channel.value,
+      ]),
+    ];
+    for (const [field, value] of texts) {
+      if (value === undefined) continue;
+      checkMarkup(out, [...base, ...field], value);
+      const hidden = findHiddenCharacters(value)[0];
+      if (hidden !== undefined)
+        out.error(
+          [...base, ...field],
+          `contains the hidden character ${hidden.codePoint} (${hidden.name}) at character ${String(hidden.position)}; it cannot be seen and can change how the text reads, so remove it`,
+        );
+    }
+    if (new Set(target.states).size !== target.states.length)
+      out.error([...base, 'states'], 'a state is listed twice');
+    if (target.states.includes('DE') && target.states.length > 1)
+      out.error([...base, 'states'], 'DE means nationwide; list either DE or single states');
+    if (new Set(target.languages).size !== target.languages.length)
+      out.error([...base, 'languages'], 'a language is listed twice');
+    if (target.lastChecked > today)
+      out.error([...base, 'lastChecked'], `${target.lastChecked} is in the future`);
+    else if (target.lastChecked < recheckBefore)
+      out.warning(
+        [...base, 'lastChecked'],
+        `last checked ${target.lastChecked}, more than ${REFERRAL_RECHECK_DAYS} days ago; confirm address, phone and languages again`,
+      );
+  });
 }
 
 /**

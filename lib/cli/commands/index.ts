@@ -7,6 +7,7 @@ import { detectCommand } from './detect';
 import { LOGS_COMMANDS } from './logs';
 import { PACK_COMMANDS } from './pack';
 import { packTestCommand } from './pack-test';
+import { referralsCommand } from './referrals';
 import { suggestCommand } from './suggest';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   ...LOGS_COMMANDS,
   suggestCommand,
   packTestCommand,
+  referralsCommand,
 ];

@@ -126,13 +126,13 @@ describe('pack build / pack to-sheet', () => {
     const result = await run(['pack', 'build', 'bad.csv', '-o', 'out.json'], dir);
     expect(result.code).toBe(1);
     expect(result.err).toContain(
-      'sheet bad.csv, row 17, column B (topic) [answers[1].topic]: unknown topic "wages"',
+      'sheet bad.csv, row 18, column B (topic) [answers[1].topic]: unknown topic "wages"',
     );
     expect(result.err).toContain(
-      'sheet bad.csv, row 15, column F (links) [answers[0].links[0].url]: "http://www.faire-mobilitaet.de/" is not an https link',
+      'sheet bad.csv, row 16, column F (links) [answers[0].links[0].url]: "http://www.faire-mobilitaet.de/" is not an https link',
     );
     expect(result.err).toContain(
-      'sheet bad.csv, row 16, column F (links): differs from row 15, the first row of answer "minimum-wage-basics"',
+      'sheet bad.csv, row 17, column F (links): differs from row 16, the first row of answer "minimum-wage-basics"',
     );
   });
 
