@@ -12,9 +12,9 @@
  *   then offers the best answer of the next topics before a second answer of
  *   a topic: three different topics are three chances to be right.
  * - Levels (docs/PRODUCT.md; issue 12): `likely` needs relevance at or above
- *   RELEVANCE_THRESHOLD, evidence specific to few topics (scoring.ts), and a
- *   score no answer of another topic ties; anything else that is shown is
- *   `possible`. Below POSSIBLE_THRESHOLD nothing is shown.
+ *   RELEVANCE_THRESHOLD, evidence specific to few topics (scoring.ts) or a
+ *   topic model sure of the topic (CONFIDENT_TOPIC), and a score no answer
+ *   of another topic ties; anything else that is shown is `possible`. Below POSSIBLE_THRESHOLD nothing is shown.
  * - The advisor's feedback moves answers within these bounds: a boost
  *   reorders but never lifts an answer over a threshold it missed.
  *
@@ -68,6 +68,13 @@ export interface Ranking<E extends Judged> {
 }
 
 const MAX_POSSIBLE_TOPICS = 3;
+/**
+ * A topic model this sure of the answer's topic stands in for specific words:
+ * a pack that grows spreads its key terms ("Kündigung") over more topics, so
+ * counting topics alone stops calling the clearest questions likely. Chosen
+ * on the real-text tuning half (BENCHMARKS.md, "Matching").
+ */
+export const CONFIDENT_TOPIC = 0.9;
 /** A second answer of a topic comes after the best answers of the other topics shown. */
 const SECOND_ANSWER_PENALTY = 1;
 /**
@@ -207,7 +214,9 @@ export function rankAnswers<E extends Judged>(
         : entry.fallbackLanguage;
     const score = Math.round(adjusted * 1000) / 1000;
     const level: SuggestionLevel =
-      score >= RELEVANCE_THRESHOLD && item.specific && !tied.has(item.answerIndex)
+      score >= RELEVANCE_THRESHOLD &&
+      (item.specific || item.features.topicProbability >= CONFIDENT_TOPIC) &&
+      !tied.has(item.answerIndex)
         ? 'likely'
         : 'possible';
     candidates.push({
