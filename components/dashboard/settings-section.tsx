@@ -5,18 +5,25 @@ import { sendMessage } from '../../lib/messaging/send';
 import { PrivacySettings } from './privacy-settings';
 import { GroupsSettings } from './groups-settings';
 import { FeedbackSettings } from './feedback-settings';
-import type { UiLanguageSetting } from '../../lib/settings/settings';
+import { GERMAN_STATES, isGermanState, STATE_NAMES } from '../../lib/domain/states';
+import type { Settings, UiLanguageSetting } from '../../lib/settings/settings';
 import { getSettings, updateSettings, uiLanguageSettingSchema } from '../../lib/settings/settings';
 
 export function SettingsSection() {
   const { t } = useTranslation('settings');
   const languageId = useId();
+  const stateId = useId();
   const [uiLanguage, setUiLanguage] = useState<UiLanguageSetting>();
+  const [advisorState, setAdvisorState] = useState<Settings['advisorState'] | undefined>();
+  const [stateSaved, setStateSaved] = useState(false);
   const [saved, setSaved] = useState(false);
   const [status, setStatus] = useState<BackgroundStatus | 'unavailable'>();
 
   useEffect(() => {
-    void getSettings().then((settings) => setUiLanguage(settings.uiLanguage));
+    void getSettings().then((settings) => {
+      setUiLanguage(settings.uiLanguage);
+      setAdvisorState(settings.advisorState);
+    });
     sendMessage('getBackgroundStatus', {}).then(setStatus, () => setStatus('unavailable'));
   }, []);
 
@@ -26,6 +33,13 @@ export function SettingsSection() {
     setUiLanguage(parsed.data);
     await updateSettings({ uiLanguage: parsed.data });
     setSaved(true);
+  };
+
+  const changeState = async (value: string) => {
+    const next = isGermanState(value) ? value : null;
+    setAdvisorState(next);
+    await updateSettings({ advisorState: next });
+    setStateSaved(true);
   };
 
   return (
@@ -50,6 +64,31 @@ export function SettingsSection() {
         </p>
         <p role="status" className="saved">
           {saved ? t('saved') : ''}
+        </p>
+      </div>
+
+      <div className="field">
+        <label htmlFor={stateId}>{t('state.label')}</label>
+        <select
+          id={stateId}
+          data-testid="advisor-state"
+          value={advisorState ?? ''}
+          disabled={advisorState === undefined}
+          onChange={(event) => void changeState(event.target.value)}
+          aria-describedby={`${stateId}-help`}
+        >
+          <option value="">{t('state.none')}</option>
+          {GERMAN_STATES.map((code) => (
+            <option key={code} value={code} data-i18n-exempt>
+              {STATE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+        <p id={`${stateId}-help`} className="help">
+          {t('state.help')}
+        </p>
+        <p role="status" className="saved">
+          {stateSaved ? t('saved') : ''}
         </p>
       </div>
 

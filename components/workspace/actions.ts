@@ -17,6 +17,7 @@ import type {
   SuggestionFeedbackKind,
   SuggestionPayload,
 } from '../../lib/suggestions/schema';
+import type { ListReferralsRequest, ReferralOption } from '../../lib/referrals/messages';
 import type { PostStatus } from '../../lib/workspace/protocol';
 
 export interface SearchOptions {
@@ -50,6 +51,8 @@ export interface WorkspaceActions {
   copyText(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
   watchSettings(callback: (settings: Settings) => void): () => void;
+  /** The referral directory for a state and a post language, local services first. */
+  listReferrals(request: ListReferralsRequest): Promise<ReferralOption[]>;
 }
 
 /** Thrown by `logEvents` when the background refused or missed an event. */
@@ -102,6 +105,7 @@ export function createWorkspaceActions(
       });
     },
     loadCaseNote: (postKey) => sendMessage('getCaseNote', { postKey }),
+    listReferrals: async (request) => (await sendMessage('listReferrals', request)).referrals,
     async loadStatuses(postKeys) {
       if (postKeys.length === 0) return {};
       return (await sendMessage('getPostStatuses', { postKeys })).statuses;

@@ -29,6 +29,8 @@ type Problem = 'outcome' | 'referral' | 'escalation' | null;
 
 export interface DocumentationProps {
   stored: StoredCaseNote | null;
+  /** What the reply suggests when nothing is stored yet (it named a directory service). */
+  proposed?: { outcome: 'referred'; referredTo: string } | null;
   /** Focus the outcome chips when shown (right after an insert). */
   focusOnShow: boolean;
   onSave(entry: DocumentationEntry): Promise<void>;
@@ -39,11 +41,21 @@ const isTyping = (target: EventTarget) =>
   target instanceof HTMLTextAreaElement ||
   (target instanceof HTMLInputElement && target.type === 'text');
 
-export function Documentation({ stored, focusOnShow, onSave, onNext }: DocumentationProps) {
+export function Documentation({
+  stored,
+  proposed = null,
+  focusOnShow,
+  onSave,
+  onNext,
+}: DocumentationProps) {
   const { t } = useTranslation('workspace');
   const id = useId();
-  const [outcome, setOutcome] = useState<CaseOutcome | null>(stored?.outcome ?? null);
-  const [referredTo, setReferredTo] = useState(stored?.referredTo ?? '');
+  const [outcome, setOutcome] = useState<CaseOutcome | null>(
+    stored?.outcome ?? proposed?.outcome ?? null,
+  );
+  const [referredTo, setReferredTo] = useState(
+    stored?.referredTo ?? (stored ? '' : (proposed?.referredTo ?? '')),
+  );
   const [escalation, setEscalation] = useState<EscalationKind | null>(stored?.escalation ?? null);
   const [note, setNote] = useState(stored?.note ?? '');
   const [save, setSave] = useState<SaveState>(stored ? { kind: 'saved' } : { kind: 'idle' });

@@ -17,6 +17,7 @@ export const KNOWN_PLACEHOLDERS = [
   'office',
   'hours',
   'link',
+  'referral',
 ] as const;
 export type KnownPlaceholder = (typeof KNOWN_PLACEHOLDERS)[number];
 

@@ -11,8 +11,10 @@
 import type { Ref } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiLanguage } from '../../lib/domain/languages';
+import type { DetectedLanguage, UiLanguage } from '../../lib/domain/languages';
+import type { GermanState } from '../../lib/domain/states';
 import type { AnswerChoiceSource, LogEventRequest } from '../../lib/log/events';
+import type { ReferralOption } from '../../lib/referrals/messages';
 import type { SuggestionPayload } from '../../lib/suggestions/schema';
 import type { InsertOutcome } from '../../lib/workspace/protocol';
 import type { StoredCaseNote, WorkspaceActions } from './actions';
@@ -39,6 +41,8 @@ export interface PostViewProps {
   answerCount: number | null;
   uiLanguage: UiLanguage;
   includeText: boolean;
+  /** The federal state the advisor works in (settings): the referral picker's filter. */
+  advisorState: GermanState | null;
   actions: WorkspaceActions;
   client: PortClient | null;
   drafts: DraftStore;
@@ -73,6 +77,33 @@ interface Used {
   message: Message;
   /** The reply reached the box or the clipboard: documentation follows. */
   done: boolean;
+  /** The referral target the reply named (the `{referral}` picker): the outcome to propose. */
+  referralId: string | null;
+}
+
+/** The directory for the advisor's state and the post's language; null until it arrived. */
+function useReferrals(
+  actions: WorkspaceActions,
+  state: GermanState | null,
+  language: DetectedLanguage,
+): ReferralOption[] | null {
+  const [referrals, setReferrals] = useState<ReferralOption[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    actions
+      .listReferrals({
+        ...(state !== null && { state }),
+        ...(language !== 'und' && { language }),
+      })
+      .then(
+        (list) => !cancelled && setReferrals(list),
+        () => !cancelled && setReferrals([]),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [actions, state, language]);
+  return referrals;
 }
 
 export function PostView({
@@ -81,6 +112,7 @@ export function PostView({
   answerCount,
   uiLanguage,
   includeText,
+  advisorState,
   actions,
   client,
   drafts,
@@ -145,6 +177,7 @@ export function PostView({
         ? `suggestion:${answerKey(firstLikely)}`
         : null;
   const search = useSearch(query, { postLanguage, uiLanguage }, actions.search);
+  const referrals = useReferrals(actions, advisorState, postLanguage);
 
   useEffect(() => {
     let cancelled = false;
@@ -200,6 +233,7 @@ export function PostView({
     action: UseAction,
     text: string,
     edited: boolean,
+    referralId: string | null,
   ) => {
     const cardKey = `${via}:${answerKey(suggestion)}`;
     let type: 'reply-inserted' | 'reply-copied' | null = null;
@@ -221,7 +255,7 @@ export function PostView({
         : { tone: 'warn', text: t('result.copyFailed') };
       if (copied) type = 'reply-copied';
     }
-    setUsed({ cardKey, message, done: type !== null });
+    setUsed({ cardKey, message, done: type !== null, referralId });
     if (type === null) return;
     onStatus(postKey, 'reply');
     void log([replyEvent(post, context, { type, suggestion, edited, chosenVia: via })]);
@@ -268,6 +302,11 @@ export function PostView({
     <Documentation
       key={postKey}
       stored={storedNote}
+      proposed={
+        used?.done === true && used.referralId !== null
+          ? { outcome: 'referred', referredTo: used.referralId }
+          : null
+      }
       focusOnShow={used?.done === true || documentWithoutReply}
       onSave={saveNote}
       onNext={onNext}
@@ -296,7 +335,10 @@ export function PostView({
         onToggle={() => setOpenCard(openCard === cardKey ? null : cardKey)}
         drafts={drafts}
         busy={busy}
-        onUse={(action, text, edited) => void use(suggestion, via, action, text, edited)}
+        referrals={referrals}
+        onUse={(action, text, edited, referralId) =>
+          void use(suggestion, via, action, text, edited, referralId)
+        }
         onNotRelevant={via === 'suggestion' ? () => dismiss(suggestion, index) : undefined}
         registerInsert={(insert) => {
           insertOpen.current = insert;

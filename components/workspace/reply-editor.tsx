@@ -7,6 +7,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { composeReply, fillPlaceholders, unfilledPlaceholders } from '../../lib/suggestions/reply';
+import { referralText, type ReferralOption } from '../../lib/referrals/messages';
 import type { SuggestionPayload } from '../../lib/suggestions/schema';
 import { languageName } from './language';
 import { placeholderLabel, splitPlaceholders } from './placeholder-labels';
@@ -15,7 +16,12 @@ export interface CardDraft {
   values: Record<string, string>;
   /** The advisor's edited text; null while it is the checked text. */
   draft: string | null;
+  /** The referral directory entry chosen for `{referral}`. */
+  referralId?: string;
 }
+
+/** The placeholder the referral picker fills (packs/FORMAT.md, "Referral directory"). */
+export const REFERRAL_PLACEHOLDER = 'referral';
 
 export const EMPTY_DRAFT: CardDraft = { values: {}, draft: null };
 
@@ -49,16 +55,70 @@ function Highlighted({ text, values }: { text: string; values: Record<string, st
   );
 }
 
+/**
+ * `{referral}` from the pack's directory: services in the advisor's state
+ * first, then nationwide ones, each with the languages it counsels in.
+ */
+function ReferralPicker({
+  id,
+  label,
+  missing,
+  referrals,
+  chosen,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  missing: boolean;
+  referrals: ReferralOption[];
+  chosen: string;
+  onChoose(option: ReferralOption | null): void;
+}) {
+  const { t } = useTranslation('workspace');
+  const local = referrals.filter((option) => option.local);
+  const national = referrals.filter((option) => !option.local);
+  const option = (entry: ReferralOption) => (
+    <option key={`${entry.packId}:${entry.id}`} value={entry.id}>
+      {`${entry.name}${entry.city && !entry.name.includes(entry.city) ? ` (${entry.city})` : ''} – ${entry.languages.join(', ')}`}
+    </option>
+  );
+  return (
+    <div className={`placeholder${missing ? ' missing' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={chosen}
+        aria-describedby={`${id}-hint`}
+        onChange={(event) =>
+          onChoose(referrals.find((entry) => entry.id === event.target.value) ?? null)
+        }
+        data-testid={`placeholder-${REFERRAL_PLACEHOLDER}`}
+      >
+        <option value="">{t('referrals.choose')}</option>
+        {local.length > 0 && <optgroup label={t('referrals.local')}>{local.map(option)}</optgroup>}
+        {national.length > 0 && (
+          <optgroup label={t('referrals.nationwide')}>{national.map(option)}</optgroup>
+        )}
+      </select>
+      <span id={`${id}-hint`} className="hint">
+        {t('referrals.hint')}
+      </span>
+    </div>
+  );
+}
+
 export function ReplyEditor({
   id,
   suggestion,
   draft,
   onChange,
+  referrals = null,
 }: {
   id: string;
   suggestion: SuggestionPayload;
   draft: CardDraft;
   onChange(next: CardDraft): void;
+  referrals?: ReferralOption[] | null;
 }) {
   const { t } = useTranslation('workspace');
   const { shown, text, edited } = finalReply(suggestion, draft);
@@ -73,6 +133,24 @@ export function ReplyEditor({
           {suggestion.placeholders.map((name) => {
             const { label, hint } = placeholderLabel(name, t);
             const missing = empty.includes(name);
+            if (name === REFERRAL_PLACEHOLDER && referrals !== null && referrals.length > 0)
+              return (
+                <ReferralPicker
+                  key={name}
+                  id={`${id}-ph-${name}`}
+                  label={label}
+                  missing={missing}
+                  referrals={referrals}
+                  chosen={draft.referralId ?? ''}
+                  onChoose={(option) =>
+                    onChange({
+                      ...draft,
+                      values: { ...draft.values, [name]: option ? referralText(option) : '' },
+                      ...(option ? { referralId: option.id } : { referralId: '' }),
+                    })
+                  }
+                />
+              );
             return (
               <div key={name} className={`placeholder${missing ? ' missing' : ''}`}>
                 <label htmlFor={`${id}-ph-${name}`}>{label}</label>

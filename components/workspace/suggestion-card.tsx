@@ -18,12 +18,25 @@ import { useDraft } from './drafts';
 import { InsertWarnings } from './insert-warnings';
 import { languageName } from './language';
 import { LegalDetails, ReviewBadge } from './legal-details';
-import { EMPTY_DRAFT, finalReply, ReplyEditor, type CardDraft } from './reply-editor';
+import type { ReferralOption } from '../../lib/referrals/messages';
+import {
+  EMPTY_DRAFT,
+  finalReply,
+  REFERRAL_PLACEHOLDER,
+  ReplyEditor,
+  type CardDraft,
+} from './reply-editor';
 
 export const answerKey = (s: Pick<SuggestionPayload, 'packId' | 'answerId'>) =>
   `${s.packId}/${s.answerId}`;
 
 export type UseAction = 'insert' | 'copy';
+
+/** The chosen directory entry, when the reply still names it (the advisor may have edited it out). */
+function referralIdOf(suggestion: SuggestionPayload, draft: CardDraft): string | null {
+  if (!suggestion.placeholders.includes(REFERRAL_PLACEHOLDER) || !draft.referralId) return null;
+  return draft.values[REFERRAL_PLACEHOLDER] ? draft.referralId : null;
+}
 
 export interface SuggestionCardProps {
   suggestion: SuggestionPayload;
@@ -33,7 +46,10 @@ export interface SuggestionCardProps {
   open: boolean;
   onToggle(): void;
   drafts: DraftStore;
-  onUse(action: UseAction, text: string, edited: boolean): void;
+  /** `referralId`: the directory entry the reply names through `{referral}`, if any. */
+  onUse(action: UseAction, text: string, edited: boolean, referralId: string | null): void;
+  /** The referral directory for the `{referral}` picker (null: still loading). */
+  referrals: ReferralOption[] | null;
   onNotRelevant?(): void;
   /** The open card hands the post view its insert, for the `i` key. */
   registerInsert(insert: (() => void) | null): void;
@@ -64,7 +80,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
   const attempt = (action: UseAction) => {
     const warnings = replyWarnings(suggestion, postLanguage, text);
     if (warnings.length > 0) setPending({ action, warnings });
-    else onUse(action, text, edited);
+    else onUse(action, text, edited, referralIdOf(suggestion, draft));
   };
 
   useEffect(() => {
@@ -138,7 +154,13 @@ export function SuggestionCard(props: SuggestionCardProps) {
       </div>
       {open && (
         <div id={`${id}-body`} className="card-body">
-          <ReplyEditor id={id} suggestion={suggestion} draft={draft} onChange={setDraft} />
+          <ReplyEditor
+            id={id}
+            suggestion={suggestion}
+            draft={draft}
+            onChange={setDraft}
+            referrals={props.referrals}
+          />
           <LegalDetails suggestion={suggestion} />
           {pending ? (
             <InsertWarnings
@@ -147,7 +169,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
               onConfirm={() => {
                 setPending(null);
                 refocus.current = true;
-                onUse(pending.action, text, edited);
+                onUse(pending.action, text, edited, referralIdOf(suggestion, draft));
               }}
               onCancel={() => {
                 setPending(null);

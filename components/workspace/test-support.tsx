@@ -156,6 +156,7 @@ export function fakeActions(overrides: Partial<WorkspaceActions> = {}) {
     ),
     takeSelection: vi.fn<WorkspaceActions['takeSelection']>(() => Promise.resolve(null)),
     copyText: vi.fn<WorkspaceActions['copyText']>(() => Promise.resolve(true)),
+    listReferrals: vi.fn<WorkspaceActions['listReferrals']>(() => Promise.resolve([])),
     getSettings: vi.fn<WorkspaceActions['getSettings']>(() => Promise.resolve(DEFAULT_SETTINGS)),
     watchSettings: vi.fn<WorkspaceActions['watchSettings']>(() => () => undefined),
   } satisfies WorkspaceActions;

@@ -211,6 +211,80 @@ describe('Workspace', () => {
     expect(byTestId(container, 'insert-result')?.textContent).toMatch(/clipboard/);
   });
 
+  it('fills {referral} from the directory for the advisor state and post language, and proposes "referred" with its id', async () => {
+    const found = sampleSuggestion({
+      answerId: 'referral-directory-service',
+      kind: 'referral',
+      placeholders: ['referral'],
+      reply: { language: 'pl', title: 'Porada', body: 'Bezpłatna porada: {referral}' },
+      translation: { language: 'en', title: 'Advice', body: 'Free advice: {referral}' },
+    });
+    const directory = [
+      {
+        id: 'nw-office',
+        packId: 'eu.example.pack',
+        name: 'Beratung Dortmund',
+        kind: 'labour-rights',
+        url: 'https://beratung.example/dortmund',
+        channels: [{ type: 'phone', value: '+49 231 000000' }],
+        states: ['DE-NW' as const],
+        languages: ['de' as const, 'pl' as const],
+        lastChecked: '2026-11-20',
+        local: true,
+      },
+      {
+        id: 'hotline',
+        packId: 'eu.example.pack',
+        name: 'Nationwide line',
+        kind: 'labour-rights',
+        url: 'https://beratung.example/line',
+        channels: [{ type: 'email', value: 'rada@beratung.example' }],
+        states: ['DE' as const],
+        languages: ['pl' as const],
+        lastChecked: '2026-11-20',
+        local: false,
+      },
+    ];
+    const actions = fakeActions({ search: async () => [found] });
+    actions.getSettings.mockResolvedValue({
+      ...(await actions.getSettings()),
+      advisorState: 'DE-NW',
+    });
+    actions.listReferrals.mockResolvedValue(directory);
+    const { container, port } = await open(actions);
+    await press('n');
+    await settle();
+    expect(actions.listReferrals).toHaveBeenLastCalledWith({ state: 'DE-NW', language: 'pl' });
+    await press('/');
+    const input = byTestId<HTMLInputElement>(container, 'search-input');
+    if (input) await typeInto(input, 'porada');
+    await settle(300);
+    await press('Enter');
+    const picker = byTestId<HTMLSelectElement>(container, 'placeholder-referral');
+    expect([...(picker?.querySelectorAll('optgroup') ?? [])].map((g) => g.label)).toEqual([
+      'In your federal state',
+      'Nationwide',
+    ]);
+    await act(async () => {
+      if (!picker) return;
+      picker.value = 'nw-office';
+      picker.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(byTestId<HTMLTextAreaElement>(container, 'reply-text')?.value).toBe(
+      'Bezpłatna porada: Beratung Dortmund – +49 231 000000 – https://beratung.example/dortmund',
+    );
+    await press('i');
+    await answer(port, { command: 'insert', outcome: { status: 'inserted', method: 'paste' } });
+    expect(byTestId<HTMLInputElement>(container, 'outcome-referred')?.checked).toBe(true);
+    expect(byTestId<HTMLInputElement>(container, 'referred-to')?.value).toBe('nw-office');
+    await press('Enter');
+    await settle();
+    expect(logged(actions).find((event) => event.type === 'note-added')).toMatchObject({
+      outcome: 'referred',
+      referredTo: 'nw-office',
+    });
+  });
+
   it('keeps focus off the body after "does not fit" and after Esc', async () => {
     const { container, actions } = await open();
     await press('n');

@@ -255,6 +255,7 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
               answerCount={suggestions.answerCount}
               uiLanguage={uiLanguage}
               includeText={settings?.storePostText ?? false}
+              advisorState={settings?.advisorState ?? null}
               actions={actions}
               client={client}
               drafts={drafts}

@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
+import { listReferrals } from './referrals';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 import { loadPostStatuses, openWorkspace, takeSelection } from './workspace';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
   takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),
   searchAnswers: (request) => searchAnswers(request),
+  listReferrals: (request) => listReferrals(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,
   }),

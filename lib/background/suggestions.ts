@@ -21,6 +21,7 @@ import { getDatabase } from '../db/database';
 import { createAnswerSearch, createMatcher, type AnswerSearch, type Matcher } from '../matching';
 import { PackStore, type InstalledPackSummary } from '../packs/store';
 import { isoToday } from '../packs/validate';
+import type { Pack } from '../packs/schema';
 import {
   createAnswerLookup,
   presentMatch,
@@ -56,6 +57,8 @@ interface MatcherCache {
   search: AnswerSearch;
   answers: AnswerLookup;
   trust: ReadonlyMap<string, PackTrust>;
+  /** Each active pack's referral directory, in pack order. */
+  directories: Pick<Pack, 'id' | 'referrals'>[];
 }
 
 let cache: MatcherCache | undefined;
@@ -112,6 +115,7 @@ async function buildCache(
     search: createAnswerSearch(packs),
     answers: createAnswerLookup(packs),
     trust,
+    directories: packs.map(({ id, referrals }) => ({ id, referrals })),
   };
   return cache;
 }

@@ -23,6 +23,7 @@ import {
   suggestForPostsResponseSchema,
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
+import { listReferralsRequestSchema, listReferralsResponseSchema } from '../referrals/messages';
 import { LIMITS } from '../domain/limits';
 import { MAX_SNAPSHOT_POSTS, postStatusSchema } from '../workspace/protocol';
 
@@ -221,6 +222,15 @@ export const protocol = {
   searchAnswers: defineMessage({
     request: searchAnswersRequestSchema,
     response: searchAnswersResponseSchema,
+    senders: ['extension-page'],
+  }),
+  /**
+   * The referral directory of the active packs, filtered by the advisor's
+   * federal state and the post's language (packs/FORMAT.md, "Referral directory").
+   */
+  listReferrals: defineMessage({
+    request: listReferralsRequestSchema,
+    response: listReferralsResponseSchema,
     senders: ['extension-page'],
   }),
   /** "Not relevant" or "used" on a suggestion: adjusts its ranking for this advisor. */

@@ -88,7 +88,7 @@ describe('the referral directory in a pack', () => {
     );
   });
 
-  it('refuses duplicate ids, nationwide mixed with states, markup, hidden characters and future checks; warns on old ones', () => {
+  it('refuses duplicate ids, nationwide mixed with states, markup and hidden characters; warns on future and old checks', () => {
     expect(
       problems([
         target('a'),
@@ -101,7 +101,7 @@ describe('the referral directory in a pack', () => {
       'error referrals[1].id: duplicate id "a", already used by referrals[0]',
       'error referrals[1].states: DE means nationwide; list either DE or single states',
       'error referrals[2].name: contains markup "<script>"; packs are shown as plain text, so remove HTML and script',
-      'error referrals[2].lastChecked: 2027-01-01 is in the future',
+      'warning referrals[2].lastChecked: 2027-01-01 is in the future',
       'error referrals[3].channels[0]: contains the hidden character U+200B (zero width space) at character 5; it cannot be seen and can change how the text reads, so remove it',
       'warning referrals[4].lastChecked: last checked 2025-10-01, more than 365 days ago; confirm address, phone and languages again',
     ]);

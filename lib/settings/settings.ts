@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
+import { GERMAN_STATES } from '../domain/states';
 
 export const SETTINGS_VERSION = 1;
 
@@ -36,6 +37,8 @@ export const settingsSchema = z.object({
   storePostText: z.boolean(),
   /** Log records older than this many days are purged automatically. */
   retentionDays: z.int().check(z.gte(1), z.lte(3650)),
+  /** The federal state the advisor works in: the referral picker offers its services first. */
+  advisorState: z.nullable(z.enum(GERMAN_STATES)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -46,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   advisorPseudonym: '',
   storePostText: false,
   retentionDays: 90,
+  advisorState: null,
 };
 
 /**
