@@ -54,8 +54,11 @@ describe('matching the default pack', () => {
       text: 'buna, seful nu mi-a dat fluturasul de salariu de 2 luni, ce pot face?',
     });
     expect(suggestions[0]?.topic).toBe('unpaid-wages');
+    expect(suggestions[0]?.matchedTerms).toContain('salariu');
+    // Every suggestion is explained by content words only; the later ones of
+    // the topic-diverse list may rest on other words of the post than "salariu".
     for (const suggestion of suggestions) {
-      expect(suggestion.matchedTerms).toContain('salariu');
+      expect(suggestion.matchedTerms.length).toBeGreaterThan(0);
       for (const word of ['nu', 'mi', 'de', 'ce', 'buna'])
         expect(suggestion.matchedTerms).not.toContain(word);
     }
