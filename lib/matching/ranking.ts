@@ -168,7 +168,12 @@ export function rankAnswers<E extends Judged>(
     .slice(0, MAX_POSSIBLE_TOPICS)
     .map((t) => t.topic);
   // The lead: the best answer of the post's topic.
-  const leader = sorted.find((item) => entries[item.answerIndex]?.answer.topic === bestTopic);
+  // Within a topic, answers go by their own relevance (which weighs how much
+  // of the post they explain), raw retrieval breaking ties: two answers of one
+  // topic often retrieve almost equally, and the one covering more of the
+  // post is the better reply.
+  const byRelevance = [...sorted].sort((a, b) => b.relevance - a.relevance || b.raw - a.raw);
+  const leader = byRelevance.find((item) => entries[item.answerIndex]?.answer.topic === bestTopic);
   const topRelevance = leader?.relevance ?? 0;
   const nothing: Ranking<E> = {
     leadIndex: leader?.answerIndex ?? null,
@@ -190,7 +195,7 @@ export function rankAnswers<E extends Judged>(
   // Only the two best answers of each topic can be listed (a third would
   // come after the second answers of every other topic).
   const taken = new Map<AnswerTopic, number>();
-  for (const item of sorted) {
+  for (const item of byRelevance) {
     const entry = entries[item.answerIndex];
     if (!entry) continue;
     const count = taken.get(entry.answer.topic) ?? 0;
@@ -236,9 +241,9 @@ export function rankAnswers<E extends Judged>(
       tied: tied.has(item.answerIndex),
     });
   }
-  // Order: by topic, the best answer of each topic first (`sorted` is by raw
-  // score), then the second answers; the advisor's feedback moves an answer
-  // by its adjustment.
+  // Order: by topic, the best answer of each topic first (`byRelevance`
+  // decides which is best), then the second answers; the advisor's feedback
+  // moves an answer by its adjustment.
   const perTopic = new Map<AnswerTopic, number>();
   for (const candidate of candidates) {
     const rank = perTopic.get(candidate.topic) ?? 0;
