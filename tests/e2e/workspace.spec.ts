@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_POSTS } from '../fixtures/demo-group/posts';
+import { DashboardPage } from './pages/dashboard-page';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
 import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
@@ -22,6 +23,7 @@ interface StoredEvent {
   chosenVia?: string;
   outcome?: string;
   escalation?: string | null;
+  referredTo?: string | null;
 }
 
 function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
@@ -280,6 +282,65 @@ test.describe('safe handover', () => {
           .map(({ outcome, escalation }) => ({ outcome, escalation })),
       )
       .toEqual([{ outcome: 'escalated', escalation: 'violence' }]);
+  });
+});
+
+test.describe('referral directory', () => {
+  test("the advisor's state in settings, a service picked for {referral}, documented as referred to it", async ({
+    context,
+    server,
+    extensionId,
+    serviceWorker,
+  }) => {
+    const dashboard = new DashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('settings');
+    await dashboard.page.getByTestId('advisor-state').selectOption('DE-NW');
+    await expect(dashboard.section('settings')).toContainText('Saved');
+
+    const { workspace } = await openFeedAndWorkspace(
+      await context.newPage(),
+      server.origin,
+      extensionId,
+    );
+    const { page } = workspace;
+    await page.bringToFront();
+    const postKey = 'fb:7301002'; // Romanian
+    await workspace.selectPost(postKey);
+    await workspace.searchInput.fill('consiliere gratuita in limba ta');
+    await workspace.card('referral-directory-service', 'search').waitFor();
+    const card = await workspace.openCard('referral-directory-service', 'search');
+    const picker = card.getByTestId('placeholder-referral');
+    // Services in North Rhine-Westphalia that counsel in Romanian first, then nationwide ones.
+    const groups = await picker.locator('optgroup').evaluateAll((elements) =>
+      elements.map((group) => ({
+        label: group.getAttribute('label'),
+        ids: [...group.querySelectorAll('option')].map((option) => option.value),
+      })),
+    );
+    expect(groups.map((group) => group.label)).toEqual(['In your federal state', 'Nationwide']);
+    const local = 'arbeit-und-leben-nrw-arbeitnehmerfreizuegigkeit';
+    expect(groups[0]?.ids).toContain(local);
+    expect(groups[1]?.ids).toContain('faire-mobilitaet-beratung-ro');
+    expect(groups.flatMap((group) => group.ids)).not.toContain('faire-mobilitaet-beratung-pl');
+
+    await picker.selectOption(local);
+    await expect(workspace.reply(card)).toHaveValue(
+      /Arbeitnehmerfreizügigkeit fair gestalten.*https:\/\/www\.arbeitundleben\.nrw\//,
+    );
+    await workspace.insert(card).click();
+    await workspace.confirm(card).click();
+    await expect(workspace.result(card)).toBeVisible();
+    await expect(page.getByTestId('outcome-referred')).toBeChecked();
+    await expect(page.getByTestId('referred-to')).toHaveValue(local);
+    await page.getByTestId('documentation-save').click();
+    await expect(workspace.documentationStatus).toHaveText('Saved in your log.');
+    await expect
+      .poll(async () =>
+        (await loggedEvents(serviceWorker, postKey))
+          .filter((event) => event.type === 'note-added')
+          .map(({ outcome, referredTo }) => ({ outcome, referredTo })),
+      )
+      .toEqual([{ outcome: 'referred', referredTo: local }]);
   });
 });
 
