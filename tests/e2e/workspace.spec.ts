@@ -282,6 +282,13 @@ test.describe('safe handover', () => {
           .map(({ outcome, escalation }) => ({ outcome, escalation })),
       )
       .toEqual([{ outcome: 'escalated', escalation: 'violence' }]);
+
+    // The supervisor's statistics count it by kind.
+    const dashboard = new DashboardPage(await context.newPage(), extensionId);
+    await dashboard.open('stats');
+    await expect(dashboard.page.getByTestId('escalations-violence')).toHaveText('1');
+    await expect(dashboard.page.getByTestId('escalations-exploitation')).toHaveText('0');
+    await expect(dashboard.page.getByTestId('escalations-unspecified')).toHaveCount(0);
   });
 });
 
