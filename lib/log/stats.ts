@@ -277,7 +277,12 @@ export function computeStatistics(
       replied: row.replied,
       replyRate: row.replied / row.questions,
     }))
-    .sort((a, b) => b.questions - a.questions || a.replyRate - b.replyRate);
+    // Ties by id, so the order never depends on the order the events came in
+    // (the dashboard and `cli logs report` merge files differently).
+    .sort(
+      (a, b) =>
+        b.questions - a.questions || a.replyRate - b.replyRate || a.topic.localeCompare(b.topic),
+    );
 
   return {
     totals,
