@@ -27,6 +27,9 @@ export const TOPICS = [
   'exploitation',
   'recognition-qualifications',
   'off-topic',
+  // Added December 2026 (issue 16): after `off-topic`, so every earlier id keeps its place.
+  'maternity-parental',
+  'discrimination',
 ] as const;
 
 export type Topic = (typeof TOPICS)[number];

@@ -99,4 +99,21 @@ export const COMMON_GERMAN_TERMS: Readonly<Record<AnswerTopic, readonly string[]
     'Diplom',
     'Zeugnis',
   ],
+  'maternity-parental': [
+    'Mutterschutz',
+    'Mutterschaftsgeld',
+    'Beschäftigungsverbot',
+    'schwanger',
+    'Schwangerschaft',
+    'Elterngeld',
+    'Elternzeit',
+  ],
+  discrimination: [
+    'Diskriminierung',
+    'Benachteiligung',
+    'AGG',
+    'Belästigung',
+    'Gleichbehandlung',
+    'Antidiskriminierungsstelle',
+  ],
 };
