@@ -192,6 +192,7 @@ test.describe('the workspace, keyboard only', () => {
     );
     const { page } = workspace;
     await page.bringToFront();
+    await workspace.waitForQueueSettled();
     const where: Record<string, string> = {};
     const check = async (step: string) => {
       expect(await workspace.focusOnBody(), `focus on the body after ${step}`).toBe(false);

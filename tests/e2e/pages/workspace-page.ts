@@ -35,6 +35,32 @@ export class WorkspacePage {
     return this.page.locator(`[data-testid="queue-item"][data-post-key="${postKey}"]`);
   }
 
+  /**
+   * Waits until the queue's order has not changed for `quietMs`: it sorts open
+   * questions first as the suggestions for each post arrive, and a test that
+   * acts on a row while it moves races the background.
+   */
+  async waitForQueueSettled(quietMs = 1500): Promise<void> {
+    const order = () =>
+      this.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="queue-item"]')]
+          .map((row) => `${row.dataset.postKey ?? ''}:${row.textContent ?? ''}`)
+          .join('|'),
+      );
+    let last = await order();
+    let since = Date.now();
+    const deadline = Date.now() + 30_000;
+    while (Date.now() - since < quietMs) {
+      if (Date.now() > deadline) throw new Error('the queue kept changing for 30 s');
+      await this.page.waitForTimeout(250);
+      const now = await order();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      }
+    }
+  }
+
   get queueFilter(): Locator {
     return this.page.getByTestId('queue-filter');
   }
