@@ -79,7 +79,7 @@ function ReferralPicker({
   const national = referrals.filter((option) => !option.local);
   const option = (entry: ReferralOption) => (
     <option key={`${entry.packId}:${entry.id}`} value={entry.id}>
-      {`${entry.name}${entry.city && !entry.name.includes(entry.city) ? ` (${entry.city})` : ''} – ${entry.languages.join(', ')}`}
+      {`${entry.name}${entry.city && !entry.name.includes(entry.city) ? ` (${entry.city})` : ''} – ${entry.languages.map((language) => languageName(language, t)).join(', ')}`}
     </option>
   );
   return (

@@ -265,6 +265,10 @@ describe('Workspace', () => {
       'In your federal state',
       'Nationwide',
     ]);
+    // Languages by name, as everywhere in the workspace, not as codes.
+    expect(picker?.querySelector('option[value="nw-office"]')?.textContent).toBe(
+      'Beratung Dortmund – Deutsch, Polski',
+    );
     await act(async () => {
       if (!picker) return;
       picker.value = 'nw-office';
