@@ -42,6 +42,11 @@ export const PACK_FIELDS = [
 /** A spreadsheet cell holds at most this many characters (Excel's limit). */
 export const MAX_CELL_LENGTH = 32_767;
 
+/** A pack the spreadsheet layout cannot hold; the message says what to do instead. */
+export class SheetLayoutError extends Error {
+  override name = 'SheetLayoutError';
+}
+
 export const ANSWER_COLUMNS = [
   'id',
   'topic',
@@ -363,7 +368,7 @@ export function packToRows(pack: Pack): { pack: Rows; answers: (string | number)
     referrals: pack.referrals ? JSON.stringify(pack.referrals) : '',
   };
   if (header.referrals.length > MAX_CELL_LENGTH)
-    throw new Error(
+    throw new SheetLayoutError(
       `the referral directory (${String(pack.referrals?.length)} targets) is too long for one spreadsheet cell; edit it in the JSON file`,
     );
   const packRows: Rows = [['field', 'value'], ...PACK_FIELDS.map((f) => [f, header[f]])];

@@ -72,6 +72,30 @@ describe('pack to-sheet escapes formulas (finding 13)', () => {
   });
 });
 
+describe('pack to-sheet with a referral directory too long for one cell', () => {
+  it('exits 1 with a message saying where to edit it, and writes no sheet', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));
+    const referrals = Array.from({ length: 150 }, (_, i) => ({
+      id: `service-${i}`,
+      name: `Beratungsstelle für mobile Beschäftigte Nummer ${i}`,
+      kind: 'labour-rights',
+      url: `https://beratung.example/stelle-${i}`,
+      channels: [{ type: 'phone', value: `+49 30 ${1_000_000 + i}` }],
+      states: ['DE-NW'],
+      languages: ['de', 'pl', 'ro', 'bg'],
+      lastChecked: '2026-02-20',
+    }));
+    await writeFile(join(dir, 'big.json'), JSON.stringify(makePack({ referrals } as never)));
+    const result = await run(['pack', 'to-sheet', 'big.json', '-o', 'big.csv'], dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain(
+      'the referral directory (150 targets) is too long for one spreadsheet cell; edit it in the JSON file',
+    );
+    expect(result.err).not.toMatch(/\n\s+at /);
+    await expect(readFile(join(dir, 'big.csv'), 'utf8')).rejects.toThrow();
+  });
+});
+
 describe('pack build / pack to-sheet', () => {
   it.each(['xlsx', 'csv'])('round-trips packs through .%s to an equal pack', async (ext) => {
     const dir = await mkdtemp(join(tmpdir(), 'oa-sheet-'));

@@ -16,7 +16,14 @@ import { parsePack } from '../../packs/parse';
 import { zipTooLarge } from '../../packs/zip-directory';
 import { formatProblem } from '../../packs/problems';
 import type { Pack } from '../../packs/schema';
-import { ANSWERS_SHEET, PACK_SHEET, packFromRows, packToRows, type Rows } from '../../packs/sheet';
+import {
+  ANSWERS_SHEET,
+  PACK_SHEET,
+  packFromRows,
+  packToRows,
+  SheetLayoutError,
+  type Rows,
+} from '../../packs/sheet';
 import type { CliCommand, CliIo } from '../types';
 import { CliUsageError, CliUserError } from '../types';
 import {
@@ -113,7 +120,13 @@ async function readSheet(io: CliIo, file: string) {
 export async function writeSheet(pack: Pack, path: string): Promise<void> {
   // Pack text must not run as a formula when the sheet is opened (finding 13);
   // "pack build" undoes the escaping.
-  const raw = packToRows(pack);
+  let raw: ReturnType<typeof packToRows>;
+  try {
+    raw = packToRows(pack);
+  } catch (error) {
+    if (error instanceof SheetLayoutError) throw new CliUserError(`${path}: ${error.message}`);
+    throw error;
+  }
   const escape = <T extends string | number>(rows: T[][]) =>
     rows.map((row) =>
       row.map((cell) => (typeof cell === 'string' ? neutraliseFormulaCell(cell) : cell)),
