@@ -10,7 +10,7 @@ import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDatabase } from '../../lib/db/database';
 import type { EventSource } from '../../lib/log/events';
-import { CASE_OUTCOMES, ESCALATION_KINDS } from '../../lib/log/events';
+import { CASE_OUTCOMES } from '../../lib/log/events';
 import type { LogFilter } from '../../lib/log/filter';
 import { dayBoundary } from '../../lib/log/filter';
 import type { ImportRun } from '../../lib/log/import-client';
@@ -26,7 +26,7 @@ import {
   renderReportMarkdown,
 } from '../../lib/log/report';
 import { retentionCutoff } from '../../lib/log/retention';
-import { computeStatistics } from '../../lib/log/stats';
+import { computeStatistics, ESCALATION_COUNT_KEYS } from '../../lib/log/stats';
 import { getInstallationSecret } from '../../lib/privacy/author-hash';
 import { getSettings } from '../../lib/settings/settings';
 import { AdvisorKeys } from './log/advisor-keys';
@@ -40,8 +40,6 @@ type Scope = 'all' | EventSource;
 
 const COLORS = { posts: '#1b5e9b', questions: '#f0a202', replied: '#2e7d32', replies: '#2e7d32' };
 const OUTCOME_COLORS = ['#1b5e9b', '#6a4c93', '#2e7d32', '#b3261e', '#7b8794'];
-/** Escalation kinds as the statistics list them (`unspecified` only when there are some). */
-const ESCALATION_ROWS = [...ESCALATION_KINDS, 'unspecified'] as const;
 
 /** A run that failed as a whole (storage full, worker gone), shown like a refused file. */
 function failureReport(reason: string): ImportReport {
@@ -369,7 +367,7 @@ export function StatsSection() {
             <>
               <h3>{t('charts.escalations')}</h3>
               <dl className="facts" data-testid="stats-escalations">
-                {ESCALATION_ROWS.filter(
+                {ESCALATION_COUNT_KEYS.filter(
                   (kind) => kind !== 'unspecified' || stats.escalations.unspecified > 0,
                 ).map((kind) => (
                   <Fragment key={kind}>

@@ -5,8 +5,8 @@
  * post keys, notes or hashes. Rendered as Markdown or CSV by `cli logs
  * report`, and as a printable page by the dashboard — from the same tables.
  */
-import type { Statistics } from './stats';
-import { CASE_OUTCOMES, ESCALATION_KINDS } from './events';
+import { ESCALATION_COUNT_KEYS, type Statistics } from './stats';
+import { CASE_OUTCOMES } from './events';
 
 export const DEFAULT_MIN_COUNT = 5;
 
@@ -102,10 +102,7 @@ export function buildReport(stats: Statistics, minCount = DEFAULT_MIN_COUNT): An
       id: 'escalations',
       title: 'Escalated cases by kind',
       columns: ['kind', 'posts'],
-      rows: [...ESCALATION_KINDS, 'unspecified' as const].map((kind) => [
-        kind,
-        s(stats.escalations[kind]),
-      ]),
+      rows: ESCALATION_COUNT_KEYS.map((kind) => [kind, s(stats.escalations[kind])]),
     },
     {
       id: 'time-to-reply',

@@ -13,8 +13,10 @@
 import type { CaseOutcome, EscalationKind, LogEvent } from './events';
 import { CASE_OUTCOMES, ESCALATION_KINDS, upgradeLegacyEvent } from './events';
 
-/** Escalated posts by kind; `unspecified` for notes from before kinds were recorded. */
-export type EscalationCounts = Record<EscalationKind | 'unspecified', number>;
+/** The escalation counts' keys, in display order; `unspecified` for notes from before kinds were recorded. */
+export const ESCALATION_COUNT_KEYS = [...ESCALATION_KINDS, 'unspecified'] as const;
+/** Escalated posts by kind. */
+export type EscalationCounts = Record<(typeof ESCALATION_COUNT_KEYS)[number], number>;
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -217,7 +219,7 @@ export function computeStatistics(
   const byGroup = new Map<string, BreakdownRow>();
   const outcomes = emptyOutcomes();
   const escalations = Object.fromEntries(
-    [...ESCALATION_KINDS, 'unspecified'].map((kind) => [kind, 0]),
+    ESCALATION_COUNT_KEYS.map((kind) => [kind, 0]),
   ) as EscalationCounts;
   const replyMinutes: number[] = [];
   const bump = (
