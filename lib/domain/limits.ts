@@ -56,6 +56,20 @@ export const LIMITS = {
   channelsPerReferral: 10,
   /** An editor's note on a referral target. */
   referralNote: 500,
+  /** Claims one myth-correction answer corrects. */
+  claimsPerAnswer: 10,
+  /** A claim's statement (what the myth says, one sentence). */
+  claimStatement: 300,
+  /** Patterns or examples per claim and language. */
+  claimPatterns: 30,
+  /** One claim pattern as an editor writes it. */
+  claimPattern: 500,
+  /** A comment's text as the content script sends it for claim matching. */
+  commentText: 3000,
+  /** Comments per `matchClaims` request. */
+  commentsPerRequest: 50,
+  /** The content script's key of a comment. */
+  commentKey: 100,
   /** Links per answer. */
   linksPerAnswer: 20,
   /** Answer and pack titles. */

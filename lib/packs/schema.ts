@@ -12,6 +12,7 @@ import { POST_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
 import { GERMAN_STATES, NATIONWIDE } from '../domain/states';
 import { ANSWER_TOPICS } from '../domain/topics';
+import { compileClaimPattern } from '../matching/claims';
 import { linkProblem } from './links';
 
 /*
@@ -130,6 +131,39 @@ export const answerTextSchema = z.strictObject({
 });
 export type AnswerText = z.infer<typeof answerTextSchema>;
 
+/**
+ * What a claim looks like in one language: the false statement, the
+ * patterns that find it in comments (lib/matching/claims.ts), and comments
+ * that repeat it, which `pack validate` matches against the patterns.
+ */
+export const claimTextSchema = z.strictObject({
+  statement: z.string().min(1).max(LIMITS.claimStatement),
+  patterns: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(LIMITS.claimPattern)
+        .check((ctx) => {
+          const compiled = compileClaimPattern(ctx.value);
+          if (!compiled.ok)
+            ctx.issues.push({ code: 'custom', message: compiled.error, input: ctx.value });
+        }),
+    )
+    .min(1)
+    .max(LIMITS.claimPatterns),
+  examples: z.array(z.string().min(1).max(1000)).min(1).max(LIMITS.claimPatterns),
+});
+export type ClaimText = z.infer<typeof claimTextSchema>;
+
+/** A false claim a myth-correction answer corrects (packs/FORMAT.md, "Claims"). */
+export const claimSchema = z.strictObject({
+  /** Stable across versions: statistics count claims by it. */
+  id: answerIdSchema,
+  texts: z.partialRecord(postLanguageSchema, claimTextSchema),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
 export const answerSchema = z.strictObject({
   id: answerIdSchema,
   topic: z.enum(ANSWER_TOPICS, {
@@ -144,6 +178,8 @@ export const answerSchema = z.strictObject({
   links: z.array(answerLinkSchema).max(LIMITS.linksPerAnswer),
   review: legalReviewSchema,
   texts: z.partialRecord(postLanguageSchema, answerTextSchema),
+  /** Myth corrections only: the claims this answer corrects, found in comments. */
+  claims: z.array(claimSchema).max(LIMITS.claimsPerAnswer).optional(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 

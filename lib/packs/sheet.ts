@@ -15,6 +15,9 @@
  *   is the fallback. A language's own labels sit in `linkLabels` on that
  *   language's row: line N is the label of link N, an empty line means "use
  *   the fallback".
+ * - Claims (myth corrections only) sit in `claims` on each language's row, as
+ *   that language's part in JSON: `[{"id", "statement", "patterns",
+ *   "examples"}]`; the answer's claims are the ids in order of appearance.
  */
 import type { PackProblem } from './problems';
 import type { Pack } from './schema';
@@ -67,13 +70,26 @@ export const ANSWER_COLUMNS = [
   'examples',
   'sourceVersion',
   'linkLabels',
+  'claims',
 ] as const;
 type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
 const ANSWER_LEVEL: readonly AnswerColumn[] = ANSWER_COLUMNS.slice(0, 12);
 /** Columns a sheet may leave out: written by later versions of `pack to-sheet`. */
-const OPTIONAL_COLUMNS: readonly AnswerColumn[] = ['reviewNote', 'linkLabels'];
+const OPTIONAL_COLUMNS: readonly AnswerColumn[] = ['reviewNote', 'linkLabels', 'claims'];
 
 export type Rows = string[][];
+
+/** One language's part of an answer's claims, as the `claims` cell holds it. */
+function claimCell(
+  answer: Pack['answers'][number],
+  language: keyof Pack['answers'][number]['texts'],
+): string {
+  const parts = (answer.claims ?? []).flatMap((claim) => {
+    const text = claim.texts[language];
+    return text ? [{ id: claim.id, ...text }] : [];
+  });
+  return parts.length === 0 ? '' : JSON.stringify(parts);
+}
 
 export function splitList(cell: string): string[] {
   const parts = cell.includes('\n') ? cell.split(/\r?\n/) : cell.split('|');
@@ -281,6 +297,34 @@ export function packFromRows(
       cells.push({ language, row: rowNumber, cell: labelCell });
       linkLabelCells.set(entry.index, cells);
     }
+    const claimCell = cellOf(row, 'claims').trim();
+    if (claimCell !== '') {
+      const answer = answers[entry.index] as {
+        claims?: { id: unknown; texts: Record<string, unknown> }[];
+      };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(claimCell);
+      } catch {
+        parsed = undefined;
+      }
+      if (!Array.isArray(parsed)) {
+        problems.push({
+          severity: 'error',
+          path: cellName(names.answers, rowNumber, columnRef('claims')),
+          message:
+            'expected a JSON list of claims: [{"id": …, "statement": …, "patterns": […], "examples": […]}]',
+        });
+      } else {
+        answer.claims ??= [];
+        for (const item of parsed as unknown[]) {
+          const { id, ...text } = (item ?? {}) as Record<string, unknown>;
+          let claim = answer.claims.find((existing) => existing.id === id);
+          if (!claim) answer.claims.push((claim = { id, texts: {} }));
+          claim.texts[language] = text;
+        }
+      }
+    }
     texts[language] = {
       title: cellOf(row, 'title').trim(),
       body: cellOf(row, 'body').replace(/\r\n/g, '\n').trim(),
@@ -315,6 +359,11 @@ export function packFromRows(
     if (label) {
       const row = textLocation.get(`${String(Number(label[1]))}.${String(label[2])}`);
       if (row !== undefined) return cellName(names.answers, row, columnRef('linkLabels'));
+    }
+    const claim = /^answers\[(\d+)\]\.claims\[\d+\]\.texts\.([a-z]+)/.exec(path);
+    if (claim) {
+      const row = textLocation.get(`${String(Number(claim[1]))}.${String(claim[2])}`);
+      if (row !== undefined) return cellName(names.answers, row, columnRef('claims'));
     }
     const answer = /^answers\[(\d+)\](?:\.texts\.([a-z]+)(?:\.(\w+))?|\.(\w+)(?:\.(\w+))?)?/.exec(
       path,
@@ -405,6 +454,7 @@ export function packToRows(pack: Pack): { pack: Rows; answers: (string | number)
         joinList(text.examples),
         text.sourceVersion,
         joinLinkLabels(answer.links.map((link) => link.labels?.[language] ?? '')),
+        claimCell(answer, language),
       ]);
     }
   }

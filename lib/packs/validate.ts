@@ -2,13 +2,15 @@
  * Rules that relate several fields of a pack, checked after the schema has
  * accepted the structure: languages promised but missing, placeholders that
  * differ between languages, stale translations, review dates, expiry, markup
- * and hidden (bidi, zero-width) characters in texts, too few example questions. Each finding names its place.
+ * and hidden (bidi, zero-width) characters in texts, too few example questions,
+ * claims whose patterns miss their own examples. Each finding names its place.
  *
  * The checks take plain data and a `today` date, so the CLI, the extension and
  * tests agree on what "expired" means on a given day.
  */
 import type { PostLanguage } from '../domain/languages';
-import type { Answer, AnswerText, Pack, ReferralTarget } from './schema';
+import { claimSentences, compileClaimPattern, patternMatches } from '../matching/claims';
+import type { Answer, AnswerText, ClaimText, Pack, ReferralTarget } from './schema';
 import { findHiddenCharacters, hiddenCharacterMessage } from './hidden-characters';
 import type { PackProblem } from './problems';
 import { formatPath, type PathSegment } from './problems';
@@ -280,7 +282,89 @@ export function validateAnswer(
     else seenUrls.set(link.url, i);
   });
 
+  checkClaims(out, answer, base);
   checkReview(out, answer, base, today);
+  return out.problems;
+}
+
+/**
+ * Claims (packs/FORMAT.md, "Claims"): only on myth corrections, in languages
+ * the answer has a reply in, and every example must be found by its own
+ * patterns, so an editor learns at once when a pattern misses the comments
+ * it was written for.
+ */
+function checkClaims(out: Collector, answer: Answer, base: readonly PathSegment[]): void {
+  const claims = answer.claims ?? [];
+  if (claims.length > 0 && answer.kind !== 'myth-correction') {
+    out.error(
+      [...base, 'claims'],
+      `only answers of kind myth-correction correct claims; this one is ${answer.kind}`,
+    );
+  }
+  if (answer.kind === 'myth-correction' && claims.length === 0) {
+    out.warning(
+      [...base, 'claims'],
+      'a myth correction without claims is never offered for comments; add the claim it corrects',
+    );
+  }
+  const ids = new Set<string>();
+  claims.forEach((claim, c) => {
+    const at = [...base, 'claims', c];
+    if (ids.has(claim.id)) out.error([...at, 'id'], `${claim.id} is listed twice in this answer`);
+    ids.add(claim.id);
+    for (const [language, text] of Object.entries(claim.texts) as [
+      PostLanguage,
+      ClaimText | undefined,
+    ][]) {
+      if (!text) continue;
+      const where = [...at, 'texts', language];
+      if (!answer.texts[language]) {
+        out.error(
+          where,
+          `the answer has no ${language} reply, so a ${language} comment could not be corrected; add the reply or remove this claim text`,
+        );
+      }
+      checkMarkup(out, [...where, 'statement'], text.statement);
+      const compiled = text.patterns.flatMap((source) => {
+        const result = compileClaimPattern(source);
+        return result.ok ? [result.pattern] : [];
+      });
+      text.examples.forEach((example, e) => {
+        const sentences = claimSentences(example);
+        if (!compiled.some((pattern) => patternMatches(pattern, sentences))) {
+          out.error(
+            [...where, 'examples', e],
+            `no pattern of this claim finds this example; widen a pattern or change the example`,
+          );
+        }
+      });
+    }
+    for (const language of Object.keys(answer.texts) as PostLanguage[]) {
+      if (!claim.texts[language]) {
+        out.warning(
+          [...at, 'texts', language],
+          `no ${language} patterns: comments in ${language} repeating this claim are not flagged`,
+        );
+      }
+    }
+  });
+}
+
+/** Claim ids are unique in a pack: statistics count claims by id. */
+export function validateClaimIds(answers: readonly Answer[]): PackProblem[] {
+  const out = new Collector();
+  const seen = new Map<string, number>();
+  answers.forEach((answer, a) => {
+    (answer.claims ?? []).forEach((claim, c) => {
+      const first = seen.get(claim.id);
+      if (first !== undefined && first !== a) {
+        out.error(
+          ['answers', a, 'claims', c, 'id'],
+          `${claim.id} is already a claim of answers[${first}]; claim ids are unique in a pack`,
+        );
+      } else seen.set(claim.id, a);
+    });
+  });
   return out.problems;
 }
 
@@ -412,6 +496,7 @@ export function validatePack(pack: Pack, options: ValidateOptions = {}): PackPro
   pack.answers.forEach((answer, index) =>
     problems.push(...validateAnswer(answer, index, pack, options)),
   );
+  problems.push(...validateClaimIds(pack.answers));
   problems.push(...validateExampleContentFlag(pack));
   return problems;
 }
