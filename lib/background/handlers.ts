@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/receive';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
+import { claimCorrection, matchClaims } from './claims';
 import { listReferrals } from './referrals';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
@@ -49,6 +50,8 @@ export const handlers: Handlers = {
   suggestForPosts: (request) => suggestForPosts(request),
   searchAnswers: (request) => searchAnswers(request),
   listReferrals: (request) => listReferrals(request),
+  matchClaims: (request) => matchClaims(request),
+  claimCorrection: (request) => claimCorrection(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,
   }),

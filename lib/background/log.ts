@@ -115,14 +115,17 @@ export async function logEventBatch(requests: readonly LogEventRequest[]): Promi
   }
 }
 
-/** The only event type a content script may log; the advisor's actions come from the workspace. */
-export const CONTENT_SCRIPT_EVENT_TYPES: readonly string[] = ['post-seen'];
+/**
+ * The only event types a content script may log: what it found on the page.
+ * The advisor's actions come from the workspace.
+ */
+export const CONTENT_SCRIPT_EVENT_TYPES: readonly string[] = ['post-seen', 'claim-seen'];
 
 /**
  * A batch as a sender sent it: stores the events that pass the schema and
  * names the others with the reason, so the sender drops them instead of
  * resending the batch forever (security review finding 4). From a content
- * script only `post-seen` is taken: a page script that drives the page can
+ * script only `post-seen` and `claim-seen` are taken: a page script that drives the page can
  * never document a case or a reply (docs/ARCHITECTURE.md#workspace).
  */
 export async function logEventsChecked(

@@ -36,6 +36,7 @@ import type {
 } from '../suggestions/schema';
 import { SUGGESTIONS_PER_POST, suggestionPayloadSchema } from '../suggestions/schema';
 import { installBundledPack } from './bundled-pack';
+import { createClaimIndex, type ClaimIndex } from './claims';
 import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
 
 const RECHECK_MS = 2000;
@@ -57,6 +58,8 @@ interface MatcherCache {
   search: AnswerSearch;
   answers: AnswerLookup;
   trust: ReadonlyMap<string, PackTrust>;
+  /** Every claim of the active packs' myth corrections, compiled (lib/matching/claims.ts). */
+  claims: ClaimIndex;
   /** Each active pack's referral directory, in pack order. */
   directories: Pick<Pack, 'id' | 'referrals'>[];
 }
@@ -115,6 +118,7 @@ async function buildCache(
     search: createAnswerSearch(packs),
     answers: createAnswerLookup(packs),
     trust,
+    claims: createClaimIndex(packs),
     directories: packs.map(({ id, referrals }) => ({ id, referrals })),
   };
   return cache;

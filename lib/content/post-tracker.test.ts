@@ -54,6 +54,10 @@ function createAdapter() {
     overlayAnchor: (root) => ({ parent: root, before: null }),
     findCommentBox: () => null,
     findCommentButton: () => null,
+    findComments: () => [],
+    findReplyButton: () => null,
+    findReplyBox: () => null,
+    commentFlagAnchor: (comment) => ({ parent: comment, before: null }),
     selectorCatalogue: {},
   };
   return { adapter, parsePost, findCandidates, closestCandidate };

@@ -26,6 +26,8 @@ export const LOG_EVENT_TYPES = [
   'handled',
   'referred',
   'note-added',
+  'claim-seen',
+  'claim-corrected',
 ] as const;
 export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
 
@@ -114,6 +116,18 @@ const replyShape = {
   chosenVia: z.optional(z.enum(ANSWER_CHOICE_SOURCES)),
 };
 
+/**
+ * A comment under a post that repeats a known false claim
+ * (docs/PRODUCT.md#misinformation-in-comments). The comment itself is never
+ * stored: only the content script's key for it (a digest) and the claim.
+ */
+const claimShape = {
+  /** The claim's id in its pack (stable across pack versions). */
+  claimId: shortText(LIMITS.answerId),
+  /** The content script's key of the comment, a digest; unique under its post. */
+  commentKey: shortText(LIMITS.commentKey),
+};
+
 export const logEventInputSchema = z.discriminatedUnion('type', [
   z.object({ ...commonShape, type: z.literal('post-seen') }),
   z.object({
@@ -154,6 +168,13 @@ export const logEventInputSchema = z.discriminatedUnion('type', [
         path: ['escalation'],
       }),
     ),
+  /** The content script found a comment repeating a claim (logged once per comment and day). */
+  z.object({ ...commonShape, ...claimShape, type: z.literal('claim-seen') }),
+  /**
+   * The advisor replied to that comment with the claim's correction (inserted
+   * or copied): the "myth corrected" documentation of that comment.
+   */
+  z.object({ ...commonShape, ...replyShape, ...claimShape, type: z.literal('claim-corrected') }),
 ]);
 export type LogEventInput = z.infer<typeof logEventInputSchema>;
 

@@ -44,6 +44,13 @@ export interface UnderservedTopic {
   replyRate: number;
 }
 
+/** One claim: comments seen repeating it and comments the advisors corrected (each comment once). */
+export interface ClaimRow {
+  claimId: string;
+  seen: number;
+  corrected: number;
+}
+
 export interface Statistics {
   totals: {
     events: number;
@@ -67,6 +74,12 @@ export interface Statistics {
   escalations: EscalationCounts;
   timeToReply: { count: number; medianMinutes: number; p90Minutes: number } | null;
   underserved: UnderservedTopic[];
+  /**
+   * Misinformation in comments, by claim, most seen first. A comment counts
+   * once per claim however often it was seen; a corrected comment counts as
+   * seen too (it was, by the advisor).
+   */
+  claims: ClaimRow[];
 }
 
 export interface StatisticsOptions {
@@ -129,6 +142,7 @@ export function computeStatistics(
   const posts = new Map<string, PostSummary>();
   const weeks = new Map<string, WeekRow>();
   const advisors = new Set<string>();
+  const claimComments = new Map<string, { seen: Set<string>; corrected: Set<string> }>();
   const totals = {
     events: events.length,
     posts: 0,
@@ -202,6 +216,16 @@ export function computeStatistics(
       case 'not-relevant':
         totals.notRelevant += 1;
         break;
+      case 'claim-seen':
+      case 'claim-corrected': {
+        let claim = claimComments.get(event.claimId);
+        if (!claim)
+          claimComments.set(event.claimId, (claim = { seen: new Set(), corrected: new Set() }));
+        const comment = `${event.postKey}\u0000${event.commentKey}`;
+        claim.seen.add(comment);
+        if (event.type === 'claim-corrected') claim.corrected.add(comment);
+        break;
+      }
       case 'note-added':
         if (event.at >= post.outcomeAt) {
           post.outcome = event.outcome;
@@ -304,6 +328,13 @@ export function computeStatistics(
             p90Minutes: quantile(replyMinutes, 0.9),
           },
     underserved,
+    claims: [...claimComments]
+      .map(([claimId, { seen, corrected }]) => ({
+        claimId,
+        seen: seen.size,
+        corrected: corrected.size,
+      }))
+      .sort((a, b) => b.seen - a.seen || a.claimId.localeCompare(b.claimId)),
   };
 }
 

@@ -12,6 +12,12 @@
  * table (the compiler insists), and call it with `sendMessage`.
  */
 import * as z from 'zod/mini';
+import {
+  claimCorrectionRequestSchema,
+  claimCorrectionResponseSchema,
+  matchClaimsRequestSchema,
+  matchClaimsResponseSchema,
+} from '../claims/messages';
 import { caseOutcomeSchema, escalationKindSchema, MAX_BATCH_SIZE } from '../log/events';
 import {
   feedbackListSchema,
@@ -163,7 +169,7 @@ export const protocol = {
       duplicates: z.int(),
       rejected: z.array(z.object({ id: z.string(), reason: z.string() })),
     }),
-    // Content scripts may only send `post-seen` (checked per event by the
+    // Content scripts may only send `post-seen` and `claim-seen` (checked per event by the
     // handler): everything an advisor does is logged by the workspace page.
     senders: ['content-script', 'extension-page'],
   }),
@@ -231,6 +237,22 @@ export const protocol = {
   listReferrals: defineMessage({
     request: listReferralsRequestSchema,
     response: listReferralsResponseSchema,
+    senders: ['extension-page'],
+  }),
+  /**
+   * Which of a post's comments repeat a known false claim (the active packs'
+   * myth corrections, docs/PRODUCT.md#misinformation-in-comments). Comment
+   * text is matched in memory and never stored.
+   */
+  matchClaims: defineMessage({
+    request: matchClaimsRequestSchema,
+    response: matchClaimsResponseSchema,
+    senders: ['content-script'],
+  }),
+  /** The correction of one flagged claim, rendered for the workspace. */
+  claimCorrection: defineMessage({
+    request: claimCorrectionRequestSchema,
+    response: claimCorrectionResponseSchema,
     senders: ['extension-page'],
   }),
   /** "Not relevant" or "used" on a suggestion: adjusts its ranking for this advisor. */

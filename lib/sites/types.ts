@@ -32,6 +32,16 @@ export const parsedPostSchema = z.object({
 });
 export type ParsedPost = z.infer<typeof parsedPostSchema>;
 
+/** A comment under a post, read for claim matching (never a post). */
+export interface ParsedComment {
+  element: Element;
+  /** `c` + a digest of author and text: stable across re-renders, unique under its post. */
+  commentKey: string;
+  text: string;
+  /** Display name in clear; never stored or sent anywhere. */
+  authorName: string | null;
+}
+
 export type PageKind = 'group-feed' | 'group-post' | 'other';
 
 export interface PageInfo {
@@ -78,6 +88,14 @@ export interface SiteAdapter {
   findCommentBox(root: Element): HTMLElement | null;
   /** The button that opens the post's comment box. */
   findCommentButton(root: Element): HTMLElement | null;
+  /** The comments inside a post root, with their text; never posts. */
+  findComments(root: Element): ParsedComment[];
+  /** A comment's "Reply" control, which opens its reply box. */
+  findReplyButton(comment: Element): HTMLElement | null;
+  /** A comment's open reply box, if any. */
+  findReplyBox(comment: Element): HTMLElement | null;
+  /** Where a comment's flag goes. */
+  commentFlagAnchor(comment: Element): { parent: Element; before: Element | null };
   /** Selector groups and entries, for naming counts in the diagnostic report. */
   readonly selectorCatalogue: Readonly<Record<string, readonly string[]>>;
 }

@@ -4,6 +4,7 @@
  */
 import type { SiteAdapter } from '../types';
 import { describeFacebookPage, matchesAny, parseFacebookPost, queryFirst } from './parser';
+import { commentFlagAnchor, findComments, findReplyBox, findReplyButton } from './comments';
 import { closestPostRoot, findPostRoots } from './post-roots';
 import { SELECTORS } from './selectors';
 
@@ -72,5 +73,9 @@ export const facebookAdapter: SiteAdapter = {
       (element) => !matchesAny(element, 'comment') && isOwnControl(element, root),
     ) as HTMLElement | null;
   },
+  findComments,
+  findReplyButton,
+  findReplyBox,
+  commentFlagAnchor,
   selectorCatalogue: SELECTORS,
 };

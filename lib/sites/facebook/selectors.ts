@@ -68,6 +68,31 @@ export const SELECTORS = {
     // role=article with a localised aria-label "Comment by …" / "Kommentar von …" (2021–2026).
     '[role="article"][aria-label]',
   ],
+  /** A comment's own text (its replies are comments of their own). */
+  commentText: [
+    // The comment bubble's text block (2021–2026; the demo and real-markup fixtures).
+    'div[dir="auto"]',
+    // Single-line comments rendered as a span (2024–2026).
+    'span[dir="auto"]',
+  ],
+  /**
+   * The "Reply" control of a comment: a role=button inside the comment whose
+   * visible text is the localised word (REPLY_LABELS); Facebook gives it no
+   * aria-label or landmark. Checked by text in code, not by CSS.
+   */
+  replyButton: [
+    // Comment action row "Like · Reply · 1 h" (2021–2026).
+    '[role="button"]',
+  ],
+  /**
+   * The reply composer a comment's "Reply" opens: a Lexical textbox labelled
+   * with the commenter's name ("Reply to …"), rendered after the comment's
+   * replies inside the comment's thread (2022–2026).
+   */
+  replyBox: [
+    'div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    'div[contenteditable="true"][role="textbox"]',
+  ],
   /** The message text container; the first match inside the post root is the post's text. */
   message: [
     // Current: story_message wraps the comet preview message (2023–2026).
@@ -179,6 +204,25 @@ export const SELECTORS = {
 } as const;
 
 export type SelectorGroup = keyof typeof SELECTORS;
+
+/** The visible word on a comment's reply control, in Facebook's UI languages we support. */
+export const REPLY_LABELS = [
+  'reply',
+  'antworten',
+  'odpowiedz',
+  'răspunde',
+  'raspunde',
+  'отговор',
+  'отговори',
+  'απάντηση',
+  'odgovori',
+  'válasz',
+  'responder',
+  'répondre',
+  'rispondi',
+  'odpovědět',
+  'odpovedať',
+] as const;
 
 /** Post landmarks the root strategies look for (author name and message). */
 export const POST_LANDMARK =
