@@ -378,6 +378,30 @@ export function StatsSection() {
               </dl>
             </>
           )}
+          {stats.claims.length > 0 && (
+            <>
+              <h3>{t('claims.heading')}</h3>
+              <p className="help">{t('claims.help')}</p>
+              <table className="log-table" data-testid="stats-claims">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('claims.claim')}</th>
+                    <th scope="col">{t('claims.seen')}</th>
+                    <th scope="col">{t('claims.corrected')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {stats.claims.map((row) => (
+                    <tr key={row.claimId} data-claim={row.claimId}>
+                      <th scope="row">{row.claimId}</th>
+                      <td data-testid="claim-seen">{row.seen}</td>
+                      <td data-testid="claim-corrected">{row.corrected}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
           <h3>{t('charts.languages')}</h3>
           <HorizontalBarChart
             title={t('charts.languages')}

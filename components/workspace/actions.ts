@@ -17,6 +17,7 @@ import type {
   SuggestionFeedbackKind,
   SuggestionPayload,
 } from '../../lib/suggestions/schema';
+import type { ClaimCorrectionRequest, ClaimCorrectionResponse } from '../../lib/claims/messages';
 import type { ListReferralsRequest, ReferralOption } from '../../lib/referrals/messages';
 import type { PostStatus } from '../../lib/workspace/protocol';
 
@@ -46,8 +47,10 @@ export interface WorkspaceActions {
   recordFeedback(suggestion: SuggestionPayload, kind: SuggestionFeedbackKind): Promise<void>;
   loadCaseNote(postKey: string): Promise<StoredCaseNote | null>;
   loadStatuses(postKeys: string[]): Promise<Record<string, PostStatus>>;
-  /** A post the advisor chose on the page before this workspace was connected. */
-  takeSelection(tabId: number): Promise<string | null>;
+  /** A post (and comment) the advisor chose on the page before this workspace was connected. */
+  takeSelection(tabId: number): Promise<{ postKey: string; commentKey: string | null } | null>;
+  /** The correction of a claim a comment repeats, and what the claim says. */
+  claimCorrection(request: ClaimCorrectionRequest): Promise<ClaimCorrectionResponse>;
   copyText(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
   watchSettings(callback: (settings: Settings) => void): () => void;
@@ -111,8 +114,10 @@ export function createWorkspaceActions(
       return (await sendMessage('getPostStatuses', { postKeys })).statuses;
     },
     async takeSelection(tabId) {
-      return (await sendMessage('takeWorkspaceSelection', { tabId })).postKey;
+      const { postKey, commentKey } = await sendMessage('takeWorkspaceSelection', { tabId });
+      return postKey === null ? null : { postKey, commentKey };
     },
+    claimCorrection: (request) => sendMessage('claimCorrection', request),
     async copyText(text) {
       try {
         await navigator.clipboard.writeText(text);

@@ -122,3 +122,34 @@ export function noteEvent(
     escalation: entry.outcome === 'escalated' ? entry.escalation : null,
   };
 }
+
+/**
+ * The advisor replied to a comment with the correction of the claim it
+ * repeats: "myth corrected", counted per claim (docs/PRODUCT.md#misinformation-in-comments).
+ */
+export function claimCorrectedEvent(
+  post: WorkspacePost,
+  options: LogContextOptions,
+  detail: {
+    type: 'reply-inserted' | 'reply-copied';
+    suggestion: SuggestionPayload;
+    edited: boolean;
+    claimId: string;
+    commentKey: string;
+  },
+): LogEventRequest {
+  const { suggestion } = detail;
+  return {
+    ...workspaceLogContext(post, options),
+    ...base(options),
+    type: 'claim-corrected',
+    answerId: suggestion.answerId,
+    packId: suggestion.packId,
+    packVersion: suggestion.packVersion,
+    replyLanguage: suggestion.reply.language,
+    edited: detail.edited,
+    chosenVia: 'suggestion',
+    claimId: cutText(detail.claimId, LIMITS.answerId),
+    commentKey: cutText(detail.commentKey, LIMITS.commentKey),
+  };
+}

@@ -64,7 +64,9 @@ describe('createPortClient', () => {
     const events = listeners();
     createPortClient(7, connect, events);
     last()?.receive({ type: 'select', postKey: 'fb:2' });
-    expect(events.onSelect).toHaveBeenCalledWith('fb:2');
+    expect(events.onSelect).toHaveBeenCalledWith('fb:2', undefined);
+    last()?.receive({ type: 'select', postKey: 'fb:2', commentKey: 'c0123456789abcdef' });
+    expect(events.onSelect).toHaveBeenLastCalledWith('fb:2', 'c0123456789abcdef');
   });
 
   it('reconnects after a disconnect and says "unreachable" after two attempts without a snapshot', () => {

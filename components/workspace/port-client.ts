@@ -47,15 +47,18 @@ export type Snapshot = Extract<ContentToWorkspace, { type: 'snapshot' }>;
 export interface PortClientListeners {
   onState(state: ConnectionState): void;
   onSnapshot(snapshot: Snapshot): void;
-  /** The advisor pressed a post's marker on the page. */
-  onSelect(postKey: string): void;
+  /** The advisor pressed a post's marker, or a comment's myth flag, on the page. */
+  onSelect(postKey: string, commentKey?: string): void;
 }
 
 export interface PortClient {
   /** Scrolls the page to the post and highlights it; false when the page did not find it. */
   focus(postKey: string): Promise<boolean>;
-  /** Puts the text into the post's comment box; never throws, the outcome says what happened. */
-  insert(postKey: string, text: string): Promise<InsertOutcome>;
+  /**
+   * Puts the text into the post's comment box, or with `commentKey` into that
+   * comment's reply box; never throws, the outcome says what happened.
+   */
+  insert(postKey: string, text: string, commentKey?: string): Promise<InsertOutcome>;
   sendStatuses(statuses: Record<string, PostStatus>): void;
   /** Connects again now (the tab navigated), keeping the listeners. */
   reconnect(): void;
@@ -122,7 +125,7 @@ export function createPortClient(
       setState('connected');
       listeners.onSnapshot(message);
     } else if (message.type === 'select') {
-      listeners.onSelect(message.postKey);
+      listeners.onSelect(message.postKey, message.commentKey);
     } else {
       const entry = waiting.get(message.requestId);
       if (!entry) return;
@@ -204,8 +207,12 @@ export function createPortClient(
       const result = await command((requestId) => ({ type: 'focus', requestId, postKey }));
       return typeof result === 'object' && result.command === 'focus' && result.found;
     },
-    async insert(postKey, text) {
-      const result = await command((requestId) => ({ type: 'insert', requestId, postKey, text }));
+    async insert(postKey, text, commentKey) {
+      const result = await command((requestId) =>
+        commentKey === undefined
+          ? { type: 'insert', requestId, postKey, text }
+          : { type: 'insert', requestId, postKey, commentKey, text },
+      );
       if (typeof result === 'object' && result.command === 'insert') return result.outcome;
       return {
         status: 'failed',

@@ -19,13 +19,14 @@ import type { SuggestionPayload } from '../../lib/suggestions/schema';
 import type { InsertOutcome } from '../../lib/workspace/protocol';
 import type { StoredCaseNote, WorkspaceActions } from './actions';
 import type { DocumentationEntry } from './documentation';
+import { ClaimsSection } from './claims-section';
 import { Documentation } from './documentation';
 import type { DraftStore } from './drafts';
 import { useDraft } from './drafts';
 import { isTypingTarget } from './keys';
+import { outcomeMessage } from './outcome-message';
 import { languageName } from './language';
 import { noteEvent, notRelevantEvent, replyEvent, suggestionsShownEvent } from './log-context';
-import type { Translate } from './placeholder-labels';
 import { INSERT_FAILURE, type PortClient } from './port-client';
 import type { QueueItem } from './queue';
 import { SearchBox } from './search-box';
@@ -36,6 +37,8 @@ import { useSearch } from './use-search';
 
 export interface PostViewProps {
   item: QueueItem;
+  /** A comment whose myth flag the advisor pressed on the page (its correction opens). */
+  selectedComment?: string | null;
   suggestions: SuggestionEntry | undefined;
   /** Answers in the active packs; 0: no pack active. */
   answerCount: number | null;
@@ -56,21 +59,6 @@ export interface PostViewProps {
 }
 
 type Message = { tone: 'ok' | 'warn'; text: string };
-
-export function outcomeMessage(outcome: InsertOutcome, t: Translate): Message {
-  if (outcome.status === 'inserted') return { tone: 'ok', text: t('result.inserted') };
-  if (outcome.status === 'copied') {
-    return {
-      tone: 'warn',
-      text: t(outcome.reason === 'no-comment-box' ? 'result.noCommentBox' : 'result.notVerified'),
-    };
-  }
-  if (outcome.reason === INSERT_FAILURE.notConnected) {
-    return { tone: 'warn', text: t('result.notConnected') };
-  }
-  if (outcome.reason === INSERT_FAILURE.timeout) return { tone: 'warn', text: t('result.timeout') };
-  return { tone: 'warn', text: t('result.failed', { reason: outcome.reason }) };
-}
 
 interface Used {
   cardKey: string;
@@ -108,6 +96,7 @@ function useReferrals(
 
 export function PostView({
   item,
+  selectedComment = null,
   suggestions,
   answerCount,
   uiLanguage,
@@ -494,6 +483,19 @@ export function PostView({
         </>
       )}
       {!inCard && documentation}
+      <ClaimsSection
+        post={post}
+        context={context}
+        uiLanguage={uiLanguage}
+        selectedComment={selectedComment}
+        actions={actions}
+        client={client}
+        drafts={drafts}
+        referrals={referrals}
+        busy={busy}
+        setBusy={setBusy}
+        log={log}
+      />
     </article>
   );
 }

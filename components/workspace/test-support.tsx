@@ -87,6 +87,7 @@ export function samplePost(overrides: Partial<WorkspacePost> = {}): WorkspacePos
     analysis: { language: 'pl', confidence: 0.9, isQuestion: true },
     order: 0,
     onPage: true,
+    claims: [],
     ...overrides,
   };
 }
@@ -155,6 +156,9 @@ export function fakeActions(overrides: Partial<WorkspaceActions> = {}) {
       Promise.resolve(Object.fromEntries(keys.map((key) => [key, 'open' as const]))),
     ),
     takeSelection: vi.fn<WorkspaceActions['takeSelection']>(() => Promise.resolve(null)),
+    claimCorrection: vi.fn<WorkspaceActions['claimCorrection']>(() =>
+      Promise.resolve({ suggestion: null, statement: null }),
+    ),
     copyText: vi.fn<WorkspaceActions['copyText']>(() => Promise.resolve(true)),
     listReferrals: vi.fn<WorkspaceActions['listReferrals']>(() => Promise.resolve([])),
     getSettings: vi.fn<WorkspaceActions['getSettings']>(() => Promise.resolve(DEFAULT_SETTINGS)),

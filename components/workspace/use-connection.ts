@@ -18,7 +18,7 @@ export function useConnection(
   tabId: number | null,
   navigations: number,
   connect: ConnectPort,
-  onSelect: (postKey: string) => void,
+  onSelect: (postKey: string, commentKey?: string) => void,
 ): Connection {
   const [client, setClient] = useState<PortClient | null>(null);
   const [state, setState] = useState<ConnectionState>('connecting');
@@ -33,7 +33,7 @@ export function useConnection(
     const created = createPortClient(tabId, connect, {
       onState: setState,
       onSnapshot: setSnapshot,
-      onSelect: (postKey) => selectRef.current(postKey),
+      onSelect: (postKey, commentKey) => selectRef.current(postKey, commentKey),
     });
     setClient(created);
     return () => {

@@ -88,12 +88,12 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const uiLanguage = uiLanguageOf(i18n.language);
   const boundTab = tab === 'pending' || tab === null ? null : tab;
   /** Set to `select` below: the advisor pressed a post's marker on the page. */
-  const selectFromPage = useRef<(postKey: string) => void>(() => undefined);
+  const selectFromPage = useRef<(postKey: string, commentKey?: string) => void>(() => undefined);
   const connection = useConnection(
     boundTab?.tabId ?? null,
     boundTab?.navigations ?? 0,
     connect,
-    (postKey) => selectFromPage.current(postKey),
+    (postKey, commentKey) => selectFromPage.current(postKey, commentKey),
   );
   const { snapshot, client } = connection;
   const posts = useMemo(() => snapshot?.posts ?? [], [snapshot]);
@@ -104,6 +104,8 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const [drafts] = useState(createDraftStore);
   const [filter, setFilter] = useState<QueueFilter>('open');
   const [selected, setSelected] = useState<string | null>(null);
+  /** The comment whose myth flag the advisor pressed: its correction opens in the post view. */
+  const [selectedComment, setSelectedComment] = useState<string | null>(null);
   // Another tab is another page: its queue starts unselected.
   const [selectionTab, setSelectionTab] = useState(boundTab?.tabId ?? null);
   if (selectionTab !== (boundTab?.tabId ?? null)) {
@@ -133,8 +135,9 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const reason = emptyReason(tab, connection);
 
   const select = useCallback(
-    (postKey: string) => {
+    (postKey: string, commentKey?: string) => {
       setSelected(postKey);
+      setSelectedComment(commentKey ?? null);
       setNextMessage(null);
       focusRequest.current = { target: 'post' };
       void client?.focus(postKey);
@@ -167,7 +170,10 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
     if (!connected || tabId === null) return;
     let cancelled = false;
     actions.takeSelection(tabId).then(
-      (postKey) => !cancelled && postKey !== null && select(postKey),
+      (selection) =>
+        !cancelled &&
+        selection !== null &&
+        select(selection.postKey, selection.commentKey ?? undefined),
       () => undefined,
     );
     return () => {
@@ -251,6 +257,7 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
             <PostView
               key={selectedItem.post.postKey}
               item={selectedItem}
+              selectedComment={selectedComment}
               suggestions={suggestions.byKey.get(selectedItem.post.postKey)}
               answerCount={suggestions.answerCount}
               uiLanguage={uiLanguage}

@@ -45,7 +45,7 @@ export const handlers: Handlers = {
     logEventsChecked(events, { contentScript: senderKind === 'content-script' }),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
   getPostStatuses: async ({ postKeys }) => ({ statuses: await loadPostStatuses(postKeys) }),
-  openWorkspace: ({ postKey }, { tabId }) => openWorkspace(tabId, postKey),
+  openWorkspace: ({ postKey, commentKey }, { tabId }) => openWorkspace(tabId, postKey, commentKey),
   takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),
   searchAnswers: (request) => searchAnswers(request),

@@ -36,7 +36,7 @@ import type {
 } from '../suggestions/schema';
 import { SUGGESTIONS_PER_POST, suggestionPayloadSchema } from '../suggestions/schema';
 import { installBundledPack } from './bundled-pack';
-import { createClaimIndex, type ClaimIndex } from './claims';
+import { createClaimIndex, type ClaimIndex } from '../claims/claim-index';
 import { adjustmentsOf, loadFeedback, type StoredFeedback } from './suggestion-feedback';
 
 const RECHECK_MS = 2000;

@@ -130,9 +130,18 @@ describe('the workspace selection', () => {
     // The fake browser has no side panel: nothing opens, the selection waits.
     expect(await openWorkspace(7, 'fb:1')).toEqual({ opened: false });
     await openWorkspace(8, 'fb:2');
-    expect(await takeSelection(7)).toEqual({ postKey: 'fb:1' });
-    expect(await takeSelection(7)).toEqual({ postKey: null });
-    expect(await takeSelection(8)).toEqual({ postKey: 'fb:2' });
+    expect(await takeSelection(7)).toEqual({ postKey: 'fb:1', commentKey: null });
+    expect(await takeSelection(7)).toEqual({ postKey: null, commentKey: null });
+    expect(await takeSelection(8)).toEqual({ postKey: 'fb:2', commentKey: null });
+  });
+
+  it('keeps the comment whose myth flag was pressed with its post, and forgets it on a marker', async () => {
+    await openWorkspace(7, 'fb:1', 'c0123456789abcdef');
+    expect(await takeSelection(7)).toEqual({ postKey: 'fb:1', commentKey: 'c0123456789abcdef' });
+    await openWorkspace(7, 'fb:1', 'c0123456789abcdef');
+    // A marker pressed afterwards selects the post alone.
+    await openWorkspace(7, 'fb:3');
+    expect(await takeSelection(7)).toEqual({ postKey: 'fb:3', commentKey: null });
   });
 });
 

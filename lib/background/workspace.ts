@@ -14,6 +14,11 @@ import { storedPostKey } from './log';
 const selectionItem = storage.defineItem<Record<string, string>>('session:workspaceSelection', {
   fallback: {},
 });
+/** With it, the comment whose myth flag was pressed (same tabs; absent for a marker). */
+const commentSelectionItem = storage.defineItem<Record<string, string>>(
+  'session:workspaceCommentSelection',
+  { fallback: {} },
+);
 
 /**
  * Where one post stands, from its events in time order: a reply marks it
@@ -83,6 +88,7 @@ function chromeSidePanel(): { open(options: { tabId: number }): Promise<void> } 
 export function openWorkspace(
   tabId: number | undefined,
   postKey: string,
+  commentKey?: string,
 ): Promise<{ opened: boolean }> {
   if (tabId === undefined) return Promise.resolve({ opened: false });
   const sidePanel = chromeSidePanel();
@@ -97,7 +103,7 @@ export function openWorkspace(
   } catch {
     // No user gesture left, or no side panel in this browser: the marker shows a hint.
   }
-  return Promise.all([opening, rememberSelection(tabId, postKey)]).then(([opened]) => ({
+  return Promise.all([opening, rememberSelection(tabId, postKey, commentKey)]).then(([opened]) => ({
     opened,
   }));
 }
@@ -123,17 +129,42 @@ export function registerWorkspaceCommand(): void {
   });
 }
 
-async function rememberSelection(tabId: number, postKey: string): Promise<void> {
-  const current = await selectionItem.getValue();
-  await selectionItem.setValue({ ...current, [String(tabId)]: postKey });
+async function rememberSelection(
+  tabId: number,
+  postKey: string,
+  commentKey: string | undefined,
+): Promise<void> {
+  const tab = String(tabId);
+  const [current, comments] = await Promise.all([
+    selectionItem.getValue(),
+    commentSelectionItem.getValue(),
+  ]);
+  const { [tab]: _old, ...otherComments } = comments;
+  await Promise.all([
+    selectionItem.setValue({ ...current, [tab]: postKey }),
+    commentSelectionItem.setValue(
+      commentKey === undefined ? otherComments : { ...otherComments, [tab]: commentKey },
+    ),
+  ]);
 }
 
-export async function takeSelection(tabId: number): Promise<{ postKey: string | null }> {
-  const current = await selectionItem.getValue();
-  const postKey = current[String(tabId)] ?? null;
+export async function takeSelection(
+  tabId: number,
+): Promise<{ postKey: string | null; commentKey: string | null }> {
+  const tab = String(tabId);
+  const [current, comments] = await Promise.all([
+    selectionItem.getValue(),
+    commentSelectionItem.getValue(),
+  ]);
+  const postKey = current[tab] ?? null;
+  const commentKey = postKey === null ? null : (comments[tab] ?? null);
   if (postKey !== null) {
-    const { [String(tabId)]: _taken, ...rest } = current;
+    const { [tab]: _taken, ...rest } = current;
     await selectionItem.setValue(rest);
   }
-  return { postKey };
+  if (tab in comments) {
+    const { [tab]: _taken, ...rest } = comments;
+    await commentSelectionItem.setValue(rest);
+  }
+  return { postKey, commentKey };
 }

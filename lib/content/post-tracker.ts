@@ -235,6 +235,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       if (root.getAttribute(POST_ATTRIBUTE) !== post.postKey)
         root.setAttribute(POST_ATTRIBUTE, post.postKey);
       options.requestAnalysis(post);
+      events.emit('post-updated', { post });
       return;
     }
     const holder = live.get(post.postKey);

@@ -29,11 +29,13 @@ import { sendMessage } from '../messaging/send';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
 import type { WorkspacePost } from '../workspace/protocol';
 import { TEST_BUILD } from './build-flags';
+import { createClaimFlags, isFlagHost, type ClaimFlags } from './claim-flags';
 import { CONTENT_FEATURES } from './features';
 import { createPostEvents } from './features/events';
 import type { PostSnapshot } from './features/types';
 import { insertReply } from './insert-reply';
 import { createLifetime, watchLocation, type Lifetime } from './lifetime';
+import { postLogContext } from './log-context';
 import { getLogQueue, unsavedEvents } from './log-queue';
 import { createMarkerManager, type MarkerManager, type MarkerTopic } from './marker';
 import { markerTranslator, resolveUiLanguage } from './marker-strings';
@@ -74,6 +76,7 @@ function workspacePost(
   snapshot: PostSnapshot,
   order: number,
   onPage: boolean,
+  flags: ClaimFlags,
 ): WorkspacePost {
   const analysis = snapshot.analysis;
   const language = analysis && isPostLanguage(analysis.language) ? analysis.language : 'und';
@@ -95,6 +98,7 @@ function workspacePost(
       : null,
     order,
     onPage,
+    claims: flags.flagged(post.postKey),
   };
 }
 
@@ -208,7 +212,43 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     },
   });
   const marks = markers;
-  shared.refreshMarkers = () => marks.refresh();
+  const flags = createClaimFlags({
+    adapter,
+    t: shared.t,
+    rootOf: (postKey) => tracker?.rootOf(postKey),
+    languageOf: (postKey) => store.get(postKey)?.analysis?.language ?? null,
+    match: async (request) => (await sendMessage('matchClaims', request)).matches,
+    onFound(postKey, match) {
+      const entry = store.get(postKey);
+      if (!entry) return;
+      const key = `${postKey}\u0000${match.commentKey}\u0000${match.claimId}`;
+      if (claimsLogged.has(key)) return;
+      claimsLogged.add(key);
+      // The comment's text never goes into the log: only its key and the claim.
+      getLogQueue().log({
+        type: 'claim-seen',
+        ...postLogContext(entry.post, entry.analysis ?? null, { includeText: false }),
+        claimId: match.claimId,
+        commentKey: match.commentKey,
+      });
+    },
+    onOpen(postKey, commentKey) {
+      if (server.select(postKey, commentKey)) return;
+      sendMessage('openWorkspace', { postKey, commentKey }).then(
+        ({ opened }) => {
+          if (!opened) markers?.showHint(postKey);
+        },
+        () => markers?.showHint(postKey),
+      );
+    },
+    onChanged: () => server.changed(),
+    signal,
+  });
+  const claimsLogged = new Set<string>();
+  shared.refreshMarkers = () => {
+    marks.refresh();
+    flags.refresh();
+  };
   signal.addEventListener('abort', () => {
     marks.destroy();
     shared.refreshMarkers = undefined;
@@ -260,7 +300,17 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     },
     signal,
   );
-  events.on('post-removed', () => server.changed(), signal);
+  events.on(
+    'post-removed',
+    ({ postKey }) => {
+      flags.release(postKey);
+      server.changed();
+    },
+    signal,
+  );
+  // Comments render late and grow: read them when the post appears or changes.
+  events.on('post-recognised', ({ post }) => flags.scan(post.postKey), signal);
+  events.on('post-updated', ({ post }) => flags.scan(post.postKey), signal);
 
   const requestAnalysis = createAnalysisQueue(store, events, () => tracker, signal);
   tracker = createPostTracker({
@@ -270,7 +320,11 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     keys: shared.keys,
     store,
     events,
-    overlays: markers,
+    // Flags on comments are ours too: adding one is not a change of the post.
+    overlays: {
+      ...markers,
+      isOverlayNode: (node) => marks.isOverlayNode(node) || isFlagHost(node),
+    },
     requestAnalysis,
     onStateChange: () => {
       scheduleReport();
@@ -287,7 +341,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
         const entry = store.get(postKey);
         if (!entry) continue;
         const onPage = tracker?.rootOf(postKey) !== undefined;
-        result.push(workspacePost(entry.post, entry, index, onPage));
+        result.push(workspacePost(entry.post, entry, index, onPage, flags));
       }
       return result;
     },
@@ -298,9 +352,22 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       marks.highlight(postKey);
       return true;
     },
-    async insert(postKey, text) {
+    async insert(postKey, text, commentKey) {
       const root = tracker?.rootOf(postKey);
       if (!root) return { status: 'failed', reason: 'post-gone' };
+      if (commentKey !== undefined) {
+        // A correction goes in as a reply to that comment, never into the post's box.
+        const comment = flags.commentElement(postKey, commentKey);
+        if (!comment) return { status: 'failed', reason: 'comment-gone' };
+        return insertReply(
+          {
+            findCommentBox: () => adapter.findReplyBox(comment),
+            findCommentButton: () => adapter.findReplyButton(comment),
+          },
+          text,
+          { signal },
+        );
+      }
       return insertReply(
         {
           findCommentBox: () => adapter.findCommentBox(root),

@@ -29,7 +29,8 @@ export interface WorkspaceSource {
   page: WorkspacePage;
   posts(): WorkspacePost[];
   focus(postKey: string): boolean;
-  insert(postKey: string, text: string): Promise<InsertOutcome>;
+  /** Into the post's comment box, or with `commentKey` into that comment's reply box. */
+  insert(postKey: string, text: string, commentKey?: string): Promise<InsertOutcome>;
   setStatuses(statuses: Readonly<Record<string, PostStatus>>): void;
 }
 
@@ -37,8 +38,8 @@ export interface WorkspaceServer {
   setSource(source: WorkspaceSource | null): void;
   /** Something in the posts changed: send a new snapshot soon. */
   changed(): void;
-  /** A person pressed a marker; false when no workspace is connected. */
-  select(postKey: string): boolean;
+  /** A person pressed a marker or a comment's flag; false when no workspace is connected. */
+  select(postKey: string, commentKey?: string): boolean;
   connected(): boolean;
 }
 
@@ -92,7 +93,7 @@ export function createWorkspaceServer(signal: AbortSignal): WorkspaceServer {
         });
         break;
       case 'insert': {
-        const outcome = await source.insert(message.postKey, message.text);
+        const outcome = await source.insert(message.postKey, message.text, message.commentKey);
         post(port, {
           type: 'result',
           requestId: message.requestId,
@@ -141,9 +142,13 @@ export function createWorkspaceServer(signal: AbortSignal): WorkspaceServer {
       if (ports.size === 0 || timer !== undefined) return;
       timer = setTimeout(sendSnapshot, SNAPSHOT_DELAY_MS);
     },
-    select(postKey) {
+    select(postKey, commentKey) {
       if (ports.size === 0) return false;
-      for (const port of ports) post(port, { type: 'select', postKey });
+      const message: ContentToWorkspace =
+        commentKey === undefined
+          ? { type: 'select', postKey }
+          : { type: 'select', postKey, commentKey };
+      for (const port of ports) post(port, message);
       return true;
     },
     connected: () => ports.size > 0,

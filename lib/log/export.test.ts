@@ -62,7 +62,7 @@ describe('JSON export', () => {
       schemaVersion: 2,
       advisor: 'Advisor K',
       exportedAt: '2026-04-01T00:00:00.000Z',
-      range: { from: '2026-03-02T10:00:00.000Z', to: '2026-03-02T10:07:00.000Z' },
+      range: { from: '2026-03-02T10:00:00.000Z', to: '2026-03-02T10:09:00.000Z' },
       eventCount: events.length,
       checksum: { algorithm: 'SHA-256' },
       includes: { rawIds: false },

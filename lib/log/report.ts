@@ -21,6 +21,7 @@ export interface ReportTable {
     | 'groups'
     | 'outcomes'
     | 'escalations'
+    | 'claims'
     | 'time-to-reply'
     | 'underserved';
   title: string;
@@ -103,6 +104,12 @@ export function buildReport(stats: Statistics, minCount = DEFAULT_MIN_COUNT): An
       title: 'Escalated cases by kind',
       columns: ['kind', 'posts'],
       rows: ESCALATION_COUNT_KEYS.map((kind) => [kind, s(stats.escalations[kind])]),
+    },
+    {
+      id: 'claims',
+      title: 'Myths in comments (comments seen and corrected, per claim)',
+      columns: ['claim', 'comments seen', 'corrected'],
+      rows: stats.claims.map((row) => [row.claimId, s(row.seen), s(row.corrected)]),
     },
     {
       id: 'time-to-reply',

@@ -135,3 +135,42 @@ describe('anonymised report', () => {
     expect(renderReportCsv(report)).toContain('languages,bg,posts,<5');
   });
 });
+
+describe('myths in comments', () => {
+  const seen = (postKey: string, commentKey: string, claimId: string, at: number) =>
+    ev('claim-seen', { postKey, commentKey, claimId, at });
+  const corrected = (postKey: string, commentKey: string, claimId: string, at: number) =>
+    ev('claim-corrected', { postKey, commentKey, claimId, at });
+  const c1 = 'c0000000000000001';
+  const c2 = 'c0000000000000002';
+
+  it('counts each comment once per claim, seen and corrected, most seen first', () => {
+    const stats = computeStatistics([
+      ev('post-seen', { postKey: 'p1', at: monday }),
+      seen('p1', c1, 'piecework-no-minimum-wage', monday + H),
+      // The same comment seen again the next day, and corrected: still one comment.
+      seen('p1', c1, 'piecework-no-minimum-wage', monday + 25 * H),
+      corrected('p1', c1, 'piecework-no-minimum-wage', monday + 26 * H),
+      seen('p1', c2, 'piecework-no-minimum-wage', monday + 2 * H),
+      // The same comment key under another post is another comment.
+      seen('p2', c1, 'sick-leave-no-dismissal', monday + 3 * H),
+      // Corrected without a claim-seen on record (an import from before): seen too.
+      corrected('p3', c2, 'sick-leave-no-dismissal', monday + 4 * H),
+      seen('p4', c1, 'eviction-when-job-ends', monday + 5 * H),
+    ]);
+    expect(stats.claims).toEqual([
+      { claimId: 'piecework-no-minimum-wage', seen: 2, corrected: 1 },
+      { claimId: 'sick-leave-no-dismissal', seen: 2, corrected: 1 },
+      { claimId: 'eviction-when-job-ends', seen: 1, corrected: 0 },
+    ]);
+    // A comment correction is not the post's case documentation.
+    expect(stats.totals.documented).toBe(0);
+    expect(stats.totals.replies).toBe(0);
+  });
+
+  it('suppresses small claim counts in the funder report', () => {
+    const stats = computeStatistics([seen('p1', c1, 'piecework-no-minimum-wage', monday)]);
+    const table = buildReport(stats, 5).tables.find((t) => t.id === 'claims');
+    expect(table?.rows).toEqual([['piecework-no-minimum-wage', '<5', 0]]);
+  });
+});

@@ -15,6 +15,7 @@ import * as z from 'zod/mini';
 import {
   claimCorrectionRequestSchema,
   claimCorrectionResponseSchema,
+  commentKeySchema,
   matchClaimsRequestSchema,
   matchClaimsResponseSchema,
 } from '../claims/messages';
@@ -205,14 +206,21 @@ export const protocol = {
    * from the extension's own buttons) and select the post once it connects.
    */
   openWorkspace: defineMessage({
-    request: z.object({ postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)) }),
+    request: z.object({
+      postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
+      /** The comment whose myth flag was pressed. */
+      commentKey: z.optional(commentKeySchema),
+    }),
     response: z.object({ opened: z.boolean() }),
     senders: ['content-script'],
   }),
   /** The post the advisor last chose on the page, for a workspace that (re)connects. */
   takeWorkspaceSelection: defineMessage({
     request: z.object({ tabId: z.int() }),
-    response: z.object({ postKey: z.nullable(z.string().check(z.maxLength(LIMITS.postKey))) }),
+    response: z.object({
+      postKey: z.nullable(z.string().check(z.maxLength(LIMITS.postKey))),
+      commentKey: z.nullable(commentKeySchema),
+    }),
     senders: ['extension-page'],
   }),
   /** The best checked replies per post, rendered for the workspace (lib/suggestions). */

@@ -10,9 +10,10 @@
  *
  * Content script → workspace: a full `snapshot` of the recognised posts
  * (debounced, after every change), `select` when the advisor pressed a
- * post's marker button, and `result` for each command.
+ * post's marker button or a comment's myth flag, and `result` for each command.
  * Workspace → content script: `focus` (scroll to the post and highlight it),
- * `insert` (put a reply into that post's comment box), `statuses` (what
+ * `insert` (put a reply into that post's comment box, or into a comment's
+ * reply box), `statuses` (what
  * the markers should show). Commands carry a `requestId`; the answer is a
  * `result` with the same id.
  *
@@ -20,6 +21,7 @@
  * private extension page; neither ever goes into the page's DOM.
  */
 import * as z from 'zod/mini';
+import { commentKeySchema } from '../claims/messages';
 import { POST_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
 
@@ -34,6 +36,24 @@ const requestIdSchema = z.int().check(z.gte(0));
 export const POST_STATUSES = ['open', 'reply-inserted', 'documented', 'not-relevant'] as const;
 export const postStatusSchema = z.enum(POST_STATUSES);
 export type PostStatus = z.infer<typeof postStatusSchema>;
+
+/** Comments a post holds at most in a snapshot's `claims`. */
+export const MAX_FLAGGED_COMMENTS = 20;
+
+/** A comment under the post that repeats a known claim (docs/PRODUCT.md#misinformation-in-comments). */
+export const flaggedCommentSchema = z.object({
+  commentKey: commentKeySchema,
+  claimId: z.string().check(z.maxLength(LIMITS.answerId)),
+  packId: z.string().check(z.maxLength(LIMITS.packId)),
+  answerId: z.string().check(z.maxLength(LIMITS.answerId)),
+  /** The language of the pattern that found it: the correction's language. */
+  language: z.enum(POST_LANGUAGES),
+  /** The comment's text, for the advisor to read before replying; never logged. */
+  text: z.string().check(z.maxLength(LIMITS.commentText)),
+  /** The comment is in the page right now (a reply can be inserted). */
+  onPage: z.boolean(),
+});
+export type FlaggedComment = z.infer<typeof flaggedCommentSchema>;
 
 export const workspacePostSchema = z.object({
   postKey: postKeySchema,
@@ -58,6 +78,8 @@ export const workspacePostSchema = z.object({
   order: z.int().check(z.gte(0)),
   /** The post's root is in the page right now (not scrolled out of a virtual list). */
   onPage: z.boolean(),
+  /** Comments repeating a known claim, in page order. */
+  claims: z.array(flaggedCommentSchema).check(z.maxLength(MAX_FLAGGED_COMMENTS)),
 });
 export type WorkspacePost = z.infer<typeof workspacePostSchema>;
 
@@ -88,8 +110,12 @@ export const contentToWorkspaceSchema = z.discriminatedUnion('type', [
     page: workspacePageSchema,
     posts: z.array(workspacePostSchema).check(z.maxLength(MAX_SNAPSHOT_POSTS)),
   }),
-  /** The advisor pressed this post's marker button (a trusted click). */
-  z.object({ type: z.literal('select'), postKey: postKeySchema }),
+  /** The advisor pressed this post's marker button, or a comment's flag (a trusted click). */
+  z.object({
+    type: z.literal('select'),
+    postKey: postKeySchema,
+    commentKey: z.optional(commentKeySchema),
+  }),
   z.object({
     type: z.literal('result'),
     requestId: requestIdSchema,
@@ -107,6 +133,8 @@ export const workspaceToContentSchema = z.discriminatedUnion('type', [
     type: z.literal('insert'),
     requestId: requestIdSchema,
     postKey: postKeySchema,
+    /** A comment under the post: the text goes into that comment's reply box. */
+    commentKey: z.optional(commentKeySchema),
     text: z.string().check(z.minLength(1), z.maxLength(LIMITS.body)),
   }),
   /** Statuses changed (the workspace logged something): the markers show them. */

@@ -7,6 +7,7 @@
  * - `post-recognised`: a post root was recognised and marked (also after a
  *   remount or when the page reused a node for another post).
  * - `post-analysed`: the background's analysis (language, question) arrived.
+ * - `post-updated`: the same post re-rendered (text expanded, comments added).
  * - `post-removed`: the post's root left the page (scrolled away, navigation)
  *   or was reused for a different post. Its state is kept by key, so the same
  *   post may be recognised again later.
@@ -17,6 +18,7 @@ import type { ParsedPost } from '../../sites/types';
 export interface PostEventMap {
   'post-recognised': { post: ParsedPost; remount: boolean };
   'post-analysed': { post: ParsedPost; analysis: PostAnalysis };
+  'post-updated': { post: ParsedPost };
   'post-removed': { postKey: string; reason: 'unmounted' | 'reused' | 'navigation' };
 }
 
