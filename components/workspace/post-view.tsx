@@ -414,6 +414,24 @@ export function PostView({
     </section>
   );
 
+  // Coming from a comment's flag, the advisor came for that comment: its section goes first.
+  const claimsFirst = post.claims.some((claim) => claim.commentKey === selectedComment);
+  const claimsSection = (
+    <ClaimsSection
+      post={post}
+      context={context}
+      uiLanguage={uiLanguage}
+      selectedComment={selectedComment}
+      actions={actions}
+      client={client}
+      drafts={drafts}
+      referrals={referrals}
+      busy={busy}
+      setBusy={setBusy}
+      log={log}
+    />
+  );
+
   const question = post.analysis === null ? null : post.analysis.isQuestion;
   return (
     <article className="post-view" aria-labelledby={`${postKey}-h`} data-testid="post-view">
@@ -463,6 +481,7 @@ export function PostView({
           {postMessage}
         </p>
       )}
+      {claimsFirst && claimsSection}
       {!anyLikely && data && possibleTopicLabels.length > 0 && (
         <p className="notice" data-testid="possible-topics">
           {t('suggestions.possibleTopics', {
@@ -483,19 +502,7 @@ export function PostView({
         </>
       )}
       {!inCard && documentation}
-      <ClaimsSection
-        post={post}
-        context={context}
-        uiLanguage={uiLanguage}
-        selectedComment={selectedComment}
-        actions={actions}
-        client={client}
-        drafts={drafts}
-        referrals={referrals}
-        busy={busy}
-        setBusy={setBusy}
-        log={log}
-      />
+      {!claimsFirst && claimsSection}
     </article>
   );
 }

@@ -210,3 +210,79 @@ describe('sheet round trip of the referral directory', () => {
     ]);
   });
 });
+
+describe('sheet round trip of claims', () => {
+  const withClaims = makePack(
+    {
+      answers: [
+        makeAnswer(
+          'myth',
+          {
+            kind: 'myth-correction',
+            claims: [
+              {
+                id: 'piecework-no-minimum-wage',
+                texts: {
+                  de: {
+                    statement: 'Bei Akkord gilt kein Mindestlohn | nie.',
+                    patterns: ['akkord* + kein* + mindestlohn*'],
+                    examples: ['Im Akkord gibts keinen Mindestlohn'],
+                  },
+                  pl: {
+                    statement: 'Na akord nie ma "minimalnej".',
+                    patterns: ['akord* + nie + minimaln*', 'od sztuki + nie + minimaln*'],
+                    examples: ['na akord nie ma minimalnej', 'od sztuki nie ma minimalnej'],
+                  },
+                },
+              },
+              {
+                id: 'second-claim',
+                texts: {
+                  pl: {
+                    statement: 'Druga.',
+                    patterns: ['druga + teza'],
+                    examples: ['druga teza'],
+                  },
+                },
+              },
+            ],
+          },
+          ['de', 'pl'],
+        ),
+      ],
+    },
+    ['de', 'pl'],
+  );
+
+  it('gives back the same claims, each language on its own row', () => {
+    const rows = packToRows(withClaims);
+    const column = ANSWER_COLUMNS.indexOf('claims');
+    const cells = rows.answers.slice(1).map((row) => String(row[column]));
+    expect(JSON.parse(cells[0] ?? '')).toHaveLength(1); // de: only the first claim
+    expect(JSON.parse(cells[1] ?? '')).toHaveLength(2);
+    const built = packFromRows(
+      rows.pack,
+      rows.answers.map((row) => row.map(String)),
+    );
+    expect(built.problems).toEqual([]);
+    const parsed = parsePack(built.pack, TODAY);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.pack).toEqual(withClaims);
+  });
+
+  it('names the cell when the claims are not a JSON list', () => {
+    const rows = packToRows(withClaims);
+    const column = ANSWER_COLUMNS.indexOf('claims');
+    const answers = rows.answers.map((row) => row.map(String));
+    const plRow = answers[2];
+    if (plRow) plRow[column] = '{"id": "x"}';
+    const built = packFromRows(rows.pack, answers);
+    expect(built.problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: expect.stringContaining('row 3') as unknown as string,
+        message: expect.stringContaining('expected a JSON list of claims') as unknown as string,
+      }),
+    ]);
+  });
+});

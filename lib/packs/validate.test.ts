@@ -198,3 +198,62 @@ describe('validatePack', () => {
       expect(findMarkup(text)).toBeDefined();
   });
 });
+
+describe('claims of myth corrections', () => {
+  const claim = (id: string, texts: NonNullable<Answer['claims']>[number]['texts']) => ({
+    id,
+    texts,
+  });
+  const pl = {
+    statement: 'Na akord nie obowiązuje płaca minimalna.',
+    patterns: ['akord* + nie + obowiązuj* + minimaln*'],
+    examples: ['na akord nie obowiazuje minimalna'],
+  };
+
+  it('accepts claims whose patterns find their own examples', () => {
+    const pack = withAnswer({ kind: 'myth-correction', claims: [claim('piecework', { pl })] });
+    expect(lines(pack, 'error')).toEqual([]);
+    expect(lines(pack, 'warning')).toContain(
+      'answers[0].claims[0].texts.de: no de patterns: comments in de repeating this claim are not flagged',
+    );
+  });
+
+  it('names an example its patterns miss, a claim on another kind, and a language without a reply', () => {
+    const pack = withAnswer({
+      kind: 'answer',
+      claims: [
+        claim('piecework', {
+          pl: { ...pl, examples: [...pl.examples, 'akord to akord'] },
+          ro: {
+            statement: 'La acord nu există salariu minim.',
+            patterns: ['acord* + minim*'],
+            examples: ['la acord nu e minim'],
+          },
+        }),
+      ],
+    });
+    expect(lines(pack, 'error')).toEqual([
+      'answers[0].claims: only answers of kind myth-correction correct claims; this one is answer',
+      'answers[0].claims[0].texts.pl.examples[1]: no pattern of this claim finds this example; widen a pattern or change the example',
+      'answers[0].claims[0].texts.ro: the answer has no ro reply, so a ro comment could not be corrected; add the reply or remove this claim text',
+    ]);
+  });
+
+  it('refuses a claim id used twice in a pack', () => {
+    const pack = makePack({
+      answers: [
+        makeAnswer('a', { kind: 'myth-correction', claims: [claim('piecework', { pl })] }),
+        makeAnswer('b', { kind: 'myth-correction', claims: [claim('piecework', { pl })] }),
+      ],
+    });
+    expect(lines(pack, 'error')).toEqual([
+      'answers[1].claims[0].id: piecework is already a claim of answers[0]; claim ids are unique in a pack',
+    ]);
+  });
+
+  it('warns about a myth correction without claims', () => {
+    expect(lines(withAnswer({ kind: 'myth-correction' }), 'warning')).toContain(
+      'answers[0].claims: a myth correction without claims is never offered for comments; add the claim it corrects',
+    );
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Issue 16, "misinformation in comments", end to end on the demo page in
+ * Chromium with the test build: a comment repeating the piecework myth is
+ * flagged (and stays a comment: no `data-oa-post`), its flag opens the
+ * correction in the workspace, Insert puts it into that comment's real Lexical
+ * reply box (not the post's), and the log and the dashboard count the claim
+ * as seen and corrected.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DEMO_POSTS } from '../fixtures/demo-group/posts';
+import { LogDashboardPage } from './pages/log-pages';
+import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { WorkspacePage } from './pages/workspace-page';
+import '../fixtures/src/fixture-api';
+
+const FEED = 'groups/eu-workers-demo/';
+const MYTH_AUTHOR = 'Krzysztof W.';
+const CLAIM = 'piecework-no-minimum-wage';
+
+interface StoredEvent {
+  type: string;
+  postKey: string;
+  claimId?: string;
+  commentKey?: string;
+  answerId?: string;
+}
+
+function claimEvents(worker: Worker): Promise<StoredEvent[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<StoredEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('outreach-advisor');
+        open.onerror = () => reject(new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(
+              (request.result as StoredEvent[]).filter((event) => event.type.startsWith('claim-')),
+            );
+          };
+          request.onerror = () => reject(new Error('cannot read events'));
+        };
+      }),
+  );
+}
+
+/** Authors of the comments that have a flag right after them, in page order. */
+function flaggedAuthors(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('outreach-advisor-flag')].map(
+      (flag) =>
+        flag.previousElementSibling?.querySelector('a[role="link"]')?.textContent?.trim() ?? '?',
+    ),
+  );
+}
+
+test('a comment repeating a myth is flagged, corrected as a reply from the workspace, and counted', async ({
+  context,
+  server,
+  serviceWorker,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  const feed = new FixtureFeedPage(page, server.origin, FEED);
+  await feed.open();
+  await feed.waitForAnalysed(DEMO_POSTS.length);
+
+  // Exactly the one comment that repeats a claim gets a flag; comments stay comments.
+  await expect.poll(() => flaggedAuthors(page)).toEqual([MYTH_AUTHOR]);
+  expect((await feed.contractViolations()).comments).toBe(0);
+  // The flag tells the page nothing: no post key, no claim, no text of ours in its attributes.
+  const flagAttributes = await page
+    .locator('outreach-advisor-flag')
+    .evaluate((flag) => flag.getAttributeNames());
+  expect(flagAttributes).toEqual([]);
+  const postKey = await feed.keyOfAuthor('Marek Zielinski');
+  await expect
+    .poll(async () => (await claimEvents(serviceWorker)).map((event) => event.type))
+    .toEqual(['claim-seen']);
+  const [seen] = await claimEvents(serviceWorker);
+  expect(seen).toMatchObject({ postKey, claimId: CLAIM });
+
+  // The advisor opens the workspace, then presses the flag on the page (a real click).
+  const workspace = await WorkspacePage.openFor(context, extensionId, page);
+  await page.bringToFront();
+  await page.locator('outreach-advisor-flag').getByRole('button').click();
+  const { page: panel } = workspace;
+  const section = panel.getByTestId('claims-section');
+  await expect(section).toBeVisible();
+  const flagged = section.locator(`[data-testid="flagged-comment"][data-claim="${CLAIM}"]`);
+  await expect(flagged.locator('blockquote')).toContainText('na akord');
+  // The correction is open, in Polish, the comment's language.
+  const card = flagged.getByTestId('suggestion');
+  const reply = workspace.reply(card);
+  await expect(reply).toBeVisible();
+  const text = await reply.inputValue();
+  expect(text).toMatch(/akord|sztuk/i);
+
+  await workspace.insert(card).click();
+  await workspace.confirm(card).click(); // example content: the advisor confirms
+  await expect(card.getByTestId('claim-correction-result')).toContainText(
+    'Inserted as a reply to this comment',
+  );
+  // In the comment's own reply box, as Lexical holds it; the post's box stays empty.
+  const replyText = await page.evaluate((author) => {
+    const comment = [...document.querySelectorAll('[role="article"][aria-label]')].find((element) =>
+      element.getAttribute('aria-label')?.includes(author),
+    );
+    return comment && window.oaFixture?.readReply ? window.oaFixture.readReply(comment) : null;
+  }, MYTH_AUTHOR);
+  expect(replyText).toBe(text);
+  expect(await feed.lexicalText(postKey)).toBeNull();
+
+  await expect
+    .poll(async () => (await claimEvents(serviceWorker)).map((event) => event.type).sort())
+    .toEqual(['claim-corrected', 'claim-seen']);
+  const corrected = (await claimEvents(serviceWorker)).find(
+    (event) => event.type === 'claim-corrected',
+  );
+  expect(corrected).toMatchObject({
+    postKey,
+    claimId: CLAIM,
+    commentKey: seen?.commentKey,
+    answerId: 'minimum-wage-myth-piecework',
+  });
+
+  // The dashboard counts the claim: one comment seen, one corrected.
+  const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
+  await dashboard.open('stats');
+  const row = dashboard.page.locator(`[data-testid="stats-claims"] tr[data-claim="${CLAIM}"]`);
+  await expect(row.getByTestId('claim-seen')).toHaveText('1');
+  await expect(row.getByTestId('claim-corrected')).toHaveText('1');
+});
