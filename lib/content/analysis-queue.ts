@@ -10,8 +10,8 @@ import type { PostStore } from './post-store';
 import type { PostTracker } from './post-tracker';
 import type { ParsedPost } from '../sites/types';
 import type { RequestOf, ResponseOf } from '../messaging/protocol';
-import { MAX_POSTS_PER_ANALYSIS } from '../messaging/protocol';
-import { sendMessage } from '../messaging/send';
+import { MAX_POSTS_PER_ANALYSIS } from '../messaging/content-protocol';
+import { sendMessage } from '../messaging/send-content';
 
 export type SendAnalysis = (
   request: RequestOf<'analysePosts'>,

@@ -29,8 +29,8 @@
 import { LIMITS } from '../domain/limits';
 import type { LogEventRequest, RejectedEvent } from '../log/events';
 import { MAX_BATCH_SIZE } from '../log/events';
-import { MessageError } from '../messaging/protocol';
-import { sendMessage } from '../messaging/send';
+import { MessageError } from '../messaging/envelope';
+import { sendMessage } from '../messaging/send-content';
 
 /** An event as features describe it; the queue adds id and time. */
 export type LogEventDraft = LogEventRequest extends infer E

@@ -25,7 +25,7 @@ import { facebookAdapter } from '../sites/facebook/adapter';
 import { createKeyResolver } from '../sites/facebook/parser';
 import type { ParsedPost, SiteAdapter } from '../sites/types';
 import type { PageState } from '../messaging/protocol';
-import { sendMessage } from '../messaging/send';
+import { sendMessage } from '../messaging/send-content';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
 import type { WorkspacePost } from '../workspace/protocol';
 import { TEST_BUILD } from './build-flags';

@@ -7,7 +7,7 @@
  * language (bounded), so a remounted overlay does not ask again.
  */
 import { isPostLanguage, type UiLanguage } from '../domain/languages';
-import { sendMessage } from '../messaging/send';
+import { sendMessage } from '../messaging/send-content';
 import type { PostSuggestions } from '../suggestions/schema';
 import { MAX_POSTS_PER_SUGGESTION_REQUEST } from '../suggestions/schema';
 
