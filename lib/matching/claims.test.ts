@@ -61,6 +61,10 @@ describe('claim patterns', () => {
     expect(matches(pattern, 'otan eisai se adeia astheneias mporoun na se apolysoun')).toBe(true);
     expect(matches(pattern, 'otan isai se adia asthenias boroun na se apolisoun')).toBe(true);
     expect(matches('εργοδότ* + ισχύει', 'o ergodotis leei oti isxyei')).toBe(true);
+    // ου, αυ, ευ as digraphs: "μπορούν" is typed "mporoun" or "mporun", "αύριο" "avrio".
+    expect(matches('δεν μπορούν + απολ*', 'den mporoun na se apolysoun')).toBe(true);
+    expect(matches('δεν μπορούν + απολ*', 'den mporun na se apolisoun')).toBe(true);
+    expect(matches('αύριο + δουλειά', 'avrio den exeis douleia')).toBe(true);
   });
 
   it('folds both sides the same way, so numbers stay numbers', () => {

@@ -56,8 +56,8 @@ const LATIN_EXTRA: Readonly<Record<string, string>> = {
 /**
  * Spellings treated as one, applied in this order to every word. Latin-typed
  * Bulgarian writes ч as `4`/`ch`, ш as `6`/`sh`, я as `q`/`ya`, в as `w`;
- * Greeklish writes θ as `8`/`th`, ξ as `ks`/`x`, χ as `x`/`ch`, ου as `ou`/`u`,
- * and η, ι, υ, ει, οι all as `i`/`y`.
+ * Greeklish writes θ as `8`/`th`, ξ as `ks`/`x`, χ as `x`/`ch`, ου as `ou`/`u`
+ * (GREEK_DIGRAPHS), and η, ι, υ, ει, οι all as `i`/`y`.
  */
 const FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/4/g, 'ch'],
@@ -80,9 +80,21 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Sentence ends; a claim's groups must meet between two of them. */
 const SENTENCE_END = /[.!?;\n]+/;
 
+/**
+ * Greek digraphs written as people type them in Latin letters ("mporoun",
+ * "avrio", "evkolo"); letter by letter, ου would become "oi" and fold to "i".
+ */
+const GREEK_DIGRAPHS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ου/g, 'ou'],
+  [/αυ/g, 'av'],
+  [/ευ/g, 'ev'],
+];
+
 function transliterate(text: string): string {
+  let greek = text;
+  for (const [pattern, replacement] of GREEK_DIGRAPHS) greek = greek.replace(pattern, replacement);
   let out = '';
-  for (const char of text) out += CYRILLIC[char] ?? GREEK[char] ?? LATIN_EXTRA[char] ?? char;
+  for (const char of greek) out += CYRILLIC[char] ?? GREEK[char] ?? LATIN_EXTRA[char] ?? char;
   return out;
 }
 
