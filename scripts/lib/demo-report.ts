@@ -28,6 +28,8 @@ export interface PostFinding {
 export interface Findings {
   contentScriptPresent: boolean;
   posts: PostFinding[];
+  /** Comments with a myth flag after them: the comment's author and the start of its text. */
+  flaggedComments?: { author: string; excerpt: string }[];
 }
 
 /** What a human reader of the demo page sees in a post (tests/fixtures/demo-group/posts.ts). */
@@ -92,10 +94,17 @@ export async function collectFindings(page: Page): Promise<Findings> {
         excerpt: text.length > 60 ? `${text.slice(0, 57)}…` : text,
       };
     });
+    const flaggedComments = [...document.querySelectorAll('outreach-advisor-flag')].map((flag) => {
+      const comment = flag.previousElementSibling;
+      const author = comment?.querySelector('a[role="link"]')?.textContent?.trim() ?? '?';
+      const text = (comment?.querySelector('[dir="auto"]')?.textContent ?? '').trim();
+      return { author, excerpt: text.length > 60 ? `${text.slice(0, 57)}…` : text };
+    });
     return {
       contentScriptPresent:
         document.documentElement.hasAttribute('data-outreach-advisor') || posts.length > 0,
       posts,
+      flaggedComments,
     };
   });
 }
@@ -227,6 +236,10 @@ export function formatFindings(
     lines.push(`  ${parts.join(' ')}`.trimEnd());
     lines.push(`      ${post.excerpt}`);
   }
+  const flagged = findings.flaggedComments ?? [];
+  lines.push('');
+  lines.push(`Comments flagged as repeating a known myth: ${flagged.length}`);
+  for (const comment of flagged) lines.push(`  ⚑ ${comment.author}: ${comment.excerpt}`);
   // Labels are worth comparing only once something was analysed; missing analysis is a problem
   // the caller reports on its own.
   if (reference.length > 0 && findings.posts.some((post) => isFinished(post))) {
