@@ -13,6 +13,7 @@
  * `zod/mini` keeps this usable in the content script.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { POST_LANGUAGES } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
 import { TOPICS } from '../domain/topics';
@@ -71,16 +72,16 @@ export const MAX_NOTE_LENGTH = LIMITS.note;
 export const MAX_POST_TEXT_LENGTH = LIMITS.postTextStored;
 export const MAX_BATCH_SIZE = LIMITS.eventsPerBatch;
 
-const idSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const idSchema = lazySchema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)));
 const shortText = (max: number) => z.string().check(z.maxLength(max));
-const timeSchema = z.number().check(z.gte(0), z.lte(8.64e15));
-export const authorHashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-export const caseOutcomeSchema = z.enum(CASE_OUTCOMES);
-export const escalationKindSchema = z.enum(ESCALATION_KINDS);
-export const logEventTypeSchema = z.enum(LOG_EVENT_TYPES);
+const timeSchema = lazySchema(() => z.number().check(z.gte(0), z.lte(8.64e15)));
+export const authorHashSchema = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
+export const caseOutcomeSchema = lazySchema(() => z.enum(CASE_OUTCOMES));
+export const escalationKindSchema = lazySchema(() => z.enum(ESCALATION_KINDS));
+export const logEventTypeSchema = lazySchema(() => z.enum(LOG_EVENT_TYPES));
 
 /** What every event says about the post it concerns. */
-const commonShape = {
+const commonShape = () => ({
   id: idSchema,
   /** When it happened (ms since epoch). */
   at: timeSchema,
@@ -98,9 +99,9 @@ const commonShape = {
   postedAt: z.nullable(timeSchema),
   /** The post's text; kept only if the advisor enabled it in Settings. */
   postText: z.optional(z.nullable(shortText(MAX_POST_TEXT_LENGTH))),
-};
+});
 
-const replyShape = {
+const replyShape = () => ({
   answerId: shortText(LIMITS.answerId),
   packId: shortText(LIMITS.packId),
   packVersion: shortText(LIMITS.packVersion),
@@ -114,68 +115,75 @@ const replyShape = {
    * Absent in records from before this field: read as `suggestion`.
    */
   chosenVia: z.optional(z.enum(ANSWER_CHOICE_SOURCES)),
-};
+});
 
 /**
  * A comment under a post that repeats a known false claim
  * (docs/PRODUCT.md#misinformation-in-comments). The comment itself is never
  * stored: only the content script's key for it (a digest) and the claim.
  */
-const claimShape = {
+const claimShape = () => ({
   /** The claim's id in its pack (stable across pack versions). */
   claimId: shortText(LIMITS.answerId),
   /** The content script's key of the comment, a digest; unique under its post. */
   commentKey: shortText(LIMITS.commentKey),
-};
+});
 
-export const logEventInputSchema = z.discriminatedUnion('type', [
-  z.object({ ...commonShape, type: z.literal('post-seen') }),
-  z.object({
-    ...commonShape,
-    type: z.literal('suggestions-shown'),
-    answerIds: z.array(shortText(LIMITS.answerId)).check(z.maxLength(LIMITS.answerIdsPerEvent)),
-  }),
-  z.object({ ...commonShape, ...replyShape, type: z.literal('reply-inserted') }),
-  z.object({ ...commonShape, ...replyShape, type: z.literal('reply-copied') }),
-  z.object({
-    ...commonShape,
-    type: z.literal('not-relevant'),
-    /** The suggestion judged irrelevant, or null for the whole post. */
-    answerId: z.nullable(shortText(LIMITS.answerId)),
-  }),
-  z.object({ ...commonShape, type: z.literal('handled') }),
-  z.object({
-    ...commonShape,
-    type: z.literal('referred'),
-    /** The service referred to (an organisation, not a person). */
-    referredTo: shortText(LIMITS.referredTo),
-  }),
-  z
-    .object({
-      ...commonShape,
-      type: z.literal('note-added'),
-      outcome: caseOutcomeSchema,
-      /** A short private note (may be empty); exported only when explicitly chosen. */
-      note: shortText(MAX_NOTE_LENGTH),
-      /** With outcome `referred`: the service referred to (an organisation, not a person). */
-      referredTo: z.optional(z.nullable(shortText(LIMITS.referredTo))),
-      /** With outcome `escalated`: what the case is about (absent in notes from before it). */
-      escalation: z.optional(z.nullable(escalationKindSchema)),
-    })
-    .check(
-      z.refine((event) => !event.escalation || event.outcome === 'escalated', {
-        message: 'an escalation kind belongs only to the outcome "escalated"',
-        path: ['escalation'],
-      }),
-    ),
-  /** The content script found a comment repeating a claim (logged once per comment and day). */
-  z.object({ ...commonShape, ...claimShape, type: z.literal('claim-seen') }),
-  /**
-   * The advisor replied to that comment with the claim's correction (inserted
-   * or copied): the "myth corrected" documentation of that comment.
-   */
-  z.object({ ...commonShape, ...replyShape, ...claimShape, type: z.literal('claim-corrected') }),
-]);
+export const logEventInputSchema = lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({ ...commonShape(), type: z.literal('post-seen') }),
+    z.object({
+      ...commonShape(),
+      type: z.literal('suggestions-shown'),
+      answerIds: z.array(shortText(LIMITS.answerId)).check(z.maxLength(LIMITS.answerIdsPerEvent)),
+    }),
+    z.object({ ...commonShape(), ...replyShape(), type: z.literal('reply-inserted') }),
+    z.object({ ...commonShape(), ...replyShape(), type: z.literal('reply-copied') }),
+    z.object({
+      ...commonShape(),
+      type: z.literal('not-relevant'),
+      /** The suggestion judged irrelevant, or null for the whole post. */
+      answerId: z.nullable(shortText(LIMITS.answerId)),
+    }),
+    z.object({ ...commonShape(), type: z.literal('handled') }),
+    z.object({
+      ...commonShape(),
+      type: z.literal('referred'),
+      /** The service referred to (an organisation, not a person). */
+      referredTo: shortText(LIMITS.referredTo),
+    }),
+    z
+      .object({
+        ...commonShape(),
+        type: z.literal('note-added'),
+        outcome: caseOutcomeSchema,
+        /** A short private note (may be empty); exported only when explicitly chosen. */
+        note: shortText(MAX_NOTE_LENGTH),
+        /** With outcome `referred`: the service referred to (an organisation, not a person). */
+        referredTo: z.optional(z.nullable(shortText(LIMITS.referredTo))),
+        /** With outcome `escalated`: what the case is about (absent in notes from before it). */
+        escalation: z.optional(z.nullable(escalationKindSchema)),
+      })
+      .check(
+        z.refine((event) => !event.escalation || event.outcome === 'escalated', {
+          message: 'an escalation kind belongs only to the outcome "escalated"',
+          path: ['escalation'],
+        }),
+      ),
+    /** The content script found a comment repeating a claim (logged once per comment and day). */
+    z.object({ ...commonShape(), ...claimShape(), type: z.literal('claim-seen') }),
+    /**
+     * The advisor replied to that comment with the claim's correction (inserted
+     * or copied): the "myth corrected" documentation of that comment.
+     */
+    z.object({
+      ...commonShape(),
+      ...replyShape(),
+      ...claimShape(),
+      type: z.literal('claim-corrected'),
+    }),
+  ]),
+);
 export type LogEventInput = z.infer<typeof logEventInputSchema>;
 
 /**
@@ -183,9 +191,11 @@ export type LogEventInput = z.infer<typeof logEventInputSchema>;
  * when it has one. The background replaces the name with its keyed hash
  * before anything is stored; the name is never written anywhere.
  */
-export const logEventRequestSchema = z.intersection(
-  logEventInputSchema,
-  z.object({ authorName: z.optional(z.nullable(shortText(LIMITS.authorName))) }),
+export const logEventRequestSchema = lazySchema(() =>
+  z.intersection(
+    logEventInputSchema,
+    z.object({ authorName: z.optional(z.nullable(shortText(LIMITS.authorName))) }),
+  ),
 );
 export type LogEventRequest = z.infer<typeof logEventRequestSchema>;
 
@@ -194,16 +204,18 @@ export const EVENT_SOURCES = ['local', 'import'] as const;
 export type EventSource = (typeof EVENT_SOURCES)[number];
 
 /** What the store adds to each event. */
-const storedShape = {
+const storedShape = () => ({
   /** The advisor's pseudonym at the time the event was stored. */
   advisor: shortText(100),
   source: z.enum(EVENT_SOURCES),
   /** The import that brought it in (source `import` only). */
   importId: z.optional(shortText(100)),
-};
+});
 
 /** A stored event: an input event plus what the store added. */
-export const logEventSchema = z.intersection(logEventInputSchema, z.object(storedShape));
+export const logEventSchema = lazySchema(() =>
+  z.intersection(logEventInputSchema, z.object(storedShape())),
+);
 export type LogEvent = z.infer<typeof logEventSchema>;
 
 /** Fields of an event that name or describe a person or their words. */

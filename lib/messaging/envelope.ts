@@ -5,6 +5,7 @@
  * only the schemas of the messages it sends (lib/messaging/content-protocol.ts).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 
 /** Who may send a message: a content script in a tab, or an extension page. */
 export type SenderKind = 'content-script' | 'extension-page';
@@ -22,11 +23,13 @@ export function defineMessage<Request extends z.ZodMiniType, Response extends z.
 }
 
 /** The envelope every message travels in. */
-export const envelopeSchema = z.object({
-  oa: z.literal(1),
-  name: z.string().check(z.maxLength(100)),
-  payload: z.unknown(),
-});
+export const envelopeSchema = lazySchema(() =>
+  z.object({
+    oa: z.literal(1),
+    name: z.string().check(z.maxLength(100)),
+    payload: z.unknown(),
+  }),
+);
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 export function isEnvelope(value: unknown): value is Envelope {
@@ -42,13 +45,15 @@ export const ERROR_CODES = [
 ] as const;
 export type MessageErrorCode = (typeof ERROR_CODES)[number];
 
-export const replySchema = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
-  }),
-]);
+export const replySchema = lazySchema(() =>
+  z.union([
+    z.object({ ok: z.literal(true), data: z.unknown() }),
+    z.object({
+      ok: z.literal(false),
+      error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+    }),
+  ]),
+);
 export type Reply = z.infer<typeof replySchema>;
 
 /** A failed message, thrown on the sending side with the receiver's reason. */

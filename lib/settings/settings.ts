@@ -7,39 +7,44 @@
  * Schema changes bump `SETTINGS_VERSION` and add a migration below.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { storage } from 'wxt/utils/storage';
 import { GERMAN_STATES } from '../domain/states';
 
 export const SETTINGS_VERSION = 1;
 
-export const uiLanguageSettingSchema = z.enum(['auto', 'en', 'de']);
+export const uiLanguageSettingSchema = lazySchema(() => z.enum(['auto', 'en', 'de']));
 export type UiLanguageSetting = z.infer<typeof uiLanguageSettingSchema>;
 
-export const groupsModeSchema = z.enum(['all', 'allow-list']);
+export const groupsModeSchema = lazySchema(() => z.enum(['all', 'allow-list']));
 export type GroupsMode = z.infer<typeof groupsModeSchema>;
 
 /** A group the advisor works in: Facebook's group id (or vanity name) and a label. */
-export const allowedGroupSchema = z.object({
-  id: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  name: z.string().check(z.trim(), z.maxLength(200)),
-});
+export const allowedGroupSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    name: z.string().check(z.trim(), z.maxLength(200)),
+  }),
+);
 export type AllowedGroup = z.infer<typeof allowedGroupSchema>;
 
-export const settingsSchema = z.object({
-  /** Language of the extension's own interface; `auto` follows the browser. */
-  uiLanguage: uiLanguageSettingSchema,
-  /** Work in every group, or only in the groups listed in `allowedGroups`. */
-  groupsMode: groupsModeSchema,
-  allowedGroups: z.array(allowedGroupSchema).check(z.maxLength(500)),
-  /** How the advisor appears in logs and exports (a pseudonym, not a name). */
-  advisorPseudonym: z.string().check(z.trim(), z.maxLength(60)),
-  /** Keep the text of posts in the log (off: only language, topic, group). */
-  storePostText: z.boolean(),
-  /** Log records older than this many days are purged automatically. */
-  retentionDays: z.int().check(z.gte(1), z.lte(3650)),
-  /** The federal state the advisor works in: the referral picker offers its services first. */
-  advisorState: z.nullable(z.enum(GERMAN_STATES)),
-});
+export const settingsSchema = lazySchema(() =>
+  z.object({
+    /** Language of the extension's own interface; `auto` follows the browser. */
+    uiLanguage: uiLanguageSettingSchema,
+    /** Work in every group, or only in the groups listed in `allowedGroups`. */
+    groupsMode: groupsModeSchema,
+    allowedGroups: z.array(allowedGroupSchema).check(z.maxLength(500)),
+    /** How the advisor appears in logs and exports (a pseudonym, not a name). */
+    advisorPseudonym: z.string().check(z.trim(), z.maxLength(60)),
+    /** Keep the text of posts in the log (off: only language, topic, group). */
+    storePostText: z.boolean(),
+    /** Log records older than this many days are purged automatically. */
+    retentionDays: z.int().check(z.gte(1), z.lte(3650)),
+    /** The federal state the advisor works in: the referral picker offers its services first. */
+    advisorState: z.nullable(z.enum(GERMAN_STATES)),
+  }),
+);
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -6,30 +6,33 @@
  * roots, the overlay anchor, the comment box).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { LIMITS } from '../domain/limits';
 
-export const parsedPostSchema = z.object({
-  /** Stable key of the post; the DOM contract's `data-oa-post` value. */
-  postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
-  /** Facebook's own post id (numeric or a `pfbid…` token) when one was found. */
-  postId: z.nullable(z.string().check(z.maxLength(200))),
-  groupId: z.nullable(z.string().check(z.maxLength(LIMITS.groupId))),
-  groupName: z.nullable(z.string().check(z.maxLength(LIMITS.groupName))),
-  /** Display name in clear: only ever hashed before storage (lib/privacy/author-hash). */
-  authorName: z.nullable(z.string().check(z.maxLength(LIMITS.authorName))),
-  anonymous: z.boolean(),
-  /** Message text, cleaned of zero-width and scraper-disturbing characters. */
-  text: z.string().check(z.maxLength(LIMITS.postTextForAnalysis)),
-  /** True when the page shows only the start of the text ("See more"). */
-  truncated: z.boolean(),
-  permalink: z.nullable(z.string().check(z.maxLength(2000))),
-  /** The time as the page shows it (often relative, e.g. "3 h"). */
-  timeLabel: z.nullable(z.string().check(z.maxLength(200))),
-  /** Language of the site's own UI (`<html lang>`), e.g. `en`, `de`, `pl`. */
-  uiLanguage: z.nullable(z.string().check(z.maxLength(20))),
-  /** Author and start of the text; tells a re-rendered post from a different one. */
-  fingerprint: z.string().check(z.maxLength(100)),
-});
+export const parsedPostSchema = lazySchema(() =>
+  z.object({
+    /** Stable key of the post; the DOM contract's `data-oa-post` value. */
+    postKey: z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)),
+    /** Facebook's own post id (numeric or a `pfbid…` token) when one was found. */
+    postId: z.nullable(z.string().check(z.maxLength(200))),
+    groupId: z.nullable(z.string().check(z.maxLength(LIMITS.groupId))),
+    groupName: z.nullable(z.string().check(z.maxLength(LIMITS.groupName))),
+    /** Display name in clear: only ever hashed before storage (lib/privacy/author-hash). */
+    authorName: z.nullable(z.string().check(z.maxLength(LIMITS.authorName))),
+    anonymous: z.boolean(),
+    /** Message text, cleaned of zero-width and scraper-disturbing characters. */
+    text: z.string().check(z.maxLength(LIMITS.postTextForAnalysis)),
+    /** True when the page shows only the start of the text ("See more"). */
+    truncated: z.boolean(),
+    permalink: z.nullable(z.string().check(z.maxLength(2000))),
+    /** The time as the page shows it (often relative, e.g. "3 h"). */
+    timeLabel: z.nullable(z.string().check(z.maxLength(200))),
+    /** Language of the site's own UI (`<html lang>`), e.g. `en`, `de`, `pl`. */
+    uiLanguage: z.nullable(z.string().check(z.maxLength(20))),
+    /** Author and start of the text; tells a re-rendered post from a different one. */
+    fingerprint: z.string().check(z.maxLength(100)),
+  }),
+);
 export type ParsedPost = z.infer<typeof parsedPostSchema>;
 
 /** A comment under a post, read for claim matching (never a post). */
