@@ -131,6 +131,54 @@ describe('claim flags on comments', () => {
     }
   });
 
+  it('asks once for the comments of several posts read together, and flags each under its own post', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    const second = root.cloneNode(true) as Element;
+    second.id = 'post2';
+    document.body.append(second);
+    const requests: MatchClaimsRequest[] = [];
+    const found: string[] = [];
+    const controller = new AbortController();
+    const flags = createClaimFlags({
+      adapter: facebookAdapter,
+      t: () => (key: string) => key,
+      rootOf: (postKey) => (postKey === 'fb:1' ? root : postKey === 'fb:2' ? second : undefined),
+      languageOf: () => 'pl',
+      match: async (request) => {
+        requests.push(request);
+        // Only the second post's copy of the myth (the fourth comment asked about).
+        const hit = request.comments[3];
+        return hit
+          ? [
+              {
+                commentKey: hit.commentKey,
+                claimId: 'piecework-no-minimum-wage',
+                packId: 'default',
+                answerId: 'minimum-wage-myth-piecework',
+                language: 'pl' as const,
+              },
+            ]
+          : [];
+      },
+      onFound: (postKey) => found.push(postKey),
+      onOpen: () => undefined,
+      onChanged: () => undefined,
+      signal: controller.signal,
+    });
+    flags.scan('fb:1');
+    flags.scan('fb:2');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]?.comments).toHaveLength(4);
+    expect(found).toEqual(['fb:2']);
+    expect(flags.flagged('fb:1')).toEqual([]);
+    expect(flags.flagged('fb:2')).toEqual([expect.objectContaining({ text: MYTH })]);
+    expect(second.querySelectorAll(FLAG_TAG)).toHaveLength(1);
+    expect(root.querySelectorAll(FLAG_TAG)).toHaveLength(0);
+    controller.abort();
+  });
+
   it('removes its flags when the page session ends', async () => {
     vi.useFakeTimers();
     const root = page();

@@ -16,6 +16,7 @@
  * browser says a person made it (`isTrusted`).
  */
 import type { ClaimMatch, MatchClaimsRequest } from '../claims/messages';
+import { isPostLanguage } from '../domain/languages';
 import { LIMITS } from '../domain/limits';
 import type { SiteAdapter } from '../sites/types';
 import type { FlaggedComment } from '../workspace/protocol';
@@ -38,6 +39,13 @@ button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
 
 export function isFlagHost(node: Node): boolean {
   return node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === FLAG_TAG;
+}
+
+/** A comment read for the first time, waiting for the background's answer. */
+interface Fresh {
+  postKey: string;
+  commentKey: string;
+  state: CommentState;
 }
 
 interface CommentState {
@@ -116,43 +124,59 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
     state.button = button;
   };
 
-  const ask = (postKey: string, fresh: [string, CommentState][]) => {
-    const language = options.languageOf(postKey);
-    for (let start = 0; start < fresh.length; start += LIMITS.commentsPerRequest) {
-      const batch = fresh.slice(start, start + LIMITS.commentsPerRequest);
-      const request: MatchClaimsRequest = {
-        comments: batch.map(([commentKey, state]) => ({ commentKey, text: state.text })),
-        ...(language && language !== 'und' ? { postLanguage: language as never } : {}),
-      };
-      options.match(request).then(
-        (matches) => {
-          if (signal.aborted) return;
-          const comments = posts.get(postKey);
-          let flaggedAny = false;
-          for (const [commentKey, state] of batch) {
-            state.matches = matches.filter((match) => match.commentKey === commentKey);
-            if (state.matches.length === 0 || comments?.get(commentKey) !== state) continue;
-            flaggedAny = true;
-            for (const match of state.matches) options.onFound(postKey, match);
-            if (state.element.isConnected) mountFlag(postKey, commentKey, state);
-          }
-          if (flaggedAny) options.onChanged();
-        },
-        () => {
-          // Asked again at the next scan.
-          for (const [, state] of batch) delete state.matches;
-          for (const [commentKey] of batch) posts.get(postKey)?.delete(commentKey);
-        },
-      );
+  /**
+   * One request per post language (its patterns go first) for the new
+   * comments of every post read in this slice, at most 50 comments each;
+   * the request names comments by their place in it.
+   */
+  const ask = (fresh: readonly Fresh[]) => {
+    const byLanguage = new Map<string, Fresh[]>();
+    for (const item of fresh) {
+      const language = options.languageOf(item.postKey) ?? 'und';
+      const list = byLanguage.get(language) ?? [];
+      list.push(item);
+      byLanguage.set(language, list);
+    }
+    for (const [language, items] of byLanguage) {
+      for (let start = 0; start < items.length; start += LIMITS.commentsPerRequest) {
+        const batch = items.slice(start, start + LIMITS.commentsPerRequest);
+        const request: MatchClaimsRequest = {
+          comments: batch.map((item, index) => ({
+            commentKey: `q${index}`,
+            text: item.state.text,
+          })),
+          ...(isPostLanguage(language) ? { postLanguage: language } : {}),
+        };
+        options.match(request).then(
+          (matches) => {
+            if (signal.aborted) return;
+            const changedPosts = new Set<string>();
+            batch.forEach(({ postKey, commentKey, state }, index) => {
+              state.matches = matches
+                .filter((match) => match.commentKey === `q${index}`)
+                .map((match) => ({ ...match, commentKey }));
+              if (state.matches.length === 0 || posts.get(postKey)?.get(commentKey) !== state)
+                return;
+              changedPosts.add(postKey);
+              for (const match of state.matches) options.onFound(postKey, match);
+              if (state.element.isConnected) mountFlag(postKey, commentKey, state);
+            });
+            if (changedPosts.size > 0) options.onChanged();
+          },
+          () => {
+            // Asked again at the next scan of the post.
+            for (const { postKey, commentKey } of batch) posts.get(postKey)?.delete(commentKey);
+          },
+        );
+      }
     }
   };
 
-  const scanPost = (postKey: string) => {
+  const scanPost = (postKey: string, fresh: Fresh[]) => {
     const root = options.rootOf(postKey);
     if (!root) return;
     let comments = posts.get(postKey);
     if (!comments) posts.set(postKey, (comments = new Map()));
-    const fresh: [string, CommentState][] = [];
     for (const comment of adapter.findComments(root)) {
       const known = comments.get(comment.commentKey);
       if (known) {
@@ -164,20 +188,21 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
       }
       const state: CommentState = { element: comment.element, text: comment.text };
       comments.set(comment.commentKey, state);
-      fresh.push([comment.commentKey, state]);
+      fresh.push({ postKey, commentKey: comment.commentKey, state });
     }
-    if (fresh.length > 0) ask(postKey, fresh);
   };
 
   const run = () => {
     timer = undefined;
     if (signal.aborted) return;
     const deadline = performance.now() + SCAN_SLICE_MS;
+    const fresh: Fresh[] = [];
     for (const postKey of wanted) {
       if (performance.now() >= deadline) break;
       wanted.delete(postKey);
-      scanPost(postKey);
+      scanPost(postKey, fresh);
     }
+    if (fresh.length > 0) ask(fresh);
     if (wanted.size > 0) timer = setTimeout(run, 0);
   };
 
