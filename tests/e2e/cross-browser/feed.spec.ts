@@ -26,8 +26,9 @@ test.describe('demo feed', () => {
       expect(post.topic, post.postKey).toMatch(/\S/);
     }
     expect(await feed.overlayCount()).toBe(DEMO_POSTS.length);
-    // Comments and placeholders are not posts.
+    // Comments and placeholders are not posts; the one comment repeating a myth is flagged.
     expect(await feed.markedCommentCount()).toBe(0);
+    await expect.poll(() => feed.flaggedCommentAuthors()).toEqual(['Krzysztof W.']);
     expect(posts.find((post) => post.postKey === 'fb:7301001')).toMatchObject({
       language: 'pl',
       question: 'true',

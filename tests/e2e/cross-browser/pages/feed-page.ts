@@ -88,6 +88,19 @@ export class FeedPage {
     }, postKey);
   }
 
+  /** Authors of the comments with a myth flag right after them, in page order. */
+  flaggedCommentAuthors(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        [...document.querySelectorAll('outreach-advisor-flag')].map(
+          (flag) =>
+            flag.previousElementSibling?.querySelector('a[role="link"]')?.textContent?.trim() ??
+            '?',
+        ),
+      null,
+    );
+  }
+
   /** Whether this extension's content script, and the probe extension's, marked the page. */
   marks(): Promise<{ extension: boolean; probe: boolean; posts: number }> {
     return this.page.evaluate(
