@@ -36,9 +36,11 @@ test.describe('interaction log', () => {
     await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
     // Viewing the post logged the suggestions shown; wait for it before counting.
     await expect(dashboard.rowsOfType('suggestions-shown')).toHaveCount(1);
+    // The demo page's one comment repeating a myth was seen too.
+    await expect(dashboard.rowsOfType('claim-seen')).toHaveCount(1);
     await expect(dashboard.count).toHaveText(/^\d+ entries/);
     const total = Number(/^(\d+)/.exec((await dashboard.count.textContent()) ?? '')?.[1]);
-    expect(total).toBe(DEMO_POSTS.length + 2);
+    expect(total).toBe(DEMO_POSTS.length + 3);
 
     const csv = (await dashboard.export('csv')).data.toString('utf8');
     expect(csv.startsWith('\uFEFFevent_id,type,time,advisor,')).toBe(true);

@@ -107,7 +107,9 @@ test.describe('the workspace, keyboard only', () => {
     // The first likely answer is open already: i inserts it, the warning (example
     // content) takes focus, Enter confirms.
     await workspace.waitForSuggestions();
-    const card = workspace.page.locator('[data-testid="suggestion"].open');
+    const card = workspace.page.locator(
+      '[data-testid="suggestion-list"] [data-testid="suggestion"].open',
+    );
     const reply = await workspace.reply(card).inputValue();
     await press('i');
     await expect(workspace.confirm(card)).toBeFocused();

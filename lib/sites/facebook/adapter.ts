@@ -16,6 +16,17 @@ function isOwnControl(element: Element, root: Element): boolean {
   return !(form && root.contains(form));
 }
 
+/** Inside a comment, or in a comment's thread (an ancestor holding a comment as a direct child). */
+function inCommentThread(element: Element, root: Element): boolean {
+  const comment = element.closest(SELECTORS.comment.join(', '));
+  if (comment && comment !== root && root.contains(comment)) return true;
+  for (let node = element.parentElement; node && node !== root; node = node.parentElement) {
+    for (const child of node.children)
+      if (child !== element && matchesAny(child, 'comment')) return true;
+  }
+  return false;
+}
+
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   describePage: describeFacebookPage,
@@ -57,11 +68,14 @@ export const facebookAdapter: SiteAdapter = {
     return { parent: root, before: root.firstElementChild };
   },
   findCommentBox(root) {
-    // The post's own box, not a reply box inside a comment thread.
-    return queryFirst(root, 'commentBox', undefined, (element) => {
-      const comment = element.closest(SELECTORS.comment.join(', '));
-      return !(comment && comment !== root && root.contains(comment));
-    }) as HTMLElement | null;
+    // The post's own box, not a reply box inside a comment or in a comment's
+    // thread (the composer a comment's Reply opens sits next to the comment).
+    return queryFirst(
+      root,
+      'commentBox',
+      undefined,
+      (element) => !inCommentThread(element, root),
+    ) as HTMLElement | null;
   },
   findCommentButton(root) {
     // Not by DOM order: the form's "Comment with a GIF/sticker" buttons and

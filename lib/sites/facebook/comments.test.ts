@@ -78,6 +78,12 @@ describe('comments under a post', () => {
     expect(box?.closest('form')?.parentElement).toBe(ewa.element.parentElement);
   });
 
+  it("never takes a comment's reply box for the post's own comment box", () => {
+    // The reply composers sit in the comments' threads, before the post's form in the DOM.
+    const box = facebookAdapter.findCommentBox(root);
+    expect(box?.closest('form')?.getAttribute('data-oa-fixture')).toBe('comment-form');
+  });
+
   it('puts a flag right after the comment, inside its thread', () => {
     const [first] = facebookAdapter.findComments(root);
     if (!first) throw new Error('comment missing');

@@ -100,8 +100,11 @@ export class WorkspacePage {
   }
 
   /** The cards the matcher suggested for the selected post (not search results). */
+  /** The suggestion cards (not the corrections of myths in the comments, which are cards too). */
   get suggested(): Locator {
-    return this.page.locator('[data-testid="suggestion"][data-via="suggestion"]');
+    return this.page.locator(
+      '[data-testid="suggestion-list"] [data-testid="suggestion"][data-via="suggestion"]',
+    );
   }
 
   get suggestionsNone(): Locator {
@@ -125,8 +128,9 @@ export class WorkspacePage {
   }
 
   card(answerId: string, via: 'suggestion' | 'search' = 'suggestion'): Locator {
+    const list = via === 'suggestion' ? 'suggestion-list' : 'search-results';
     return this.page.locator(
-      `[data-testid="suggestion"][data-via="${via}"][data-answer-id="${answerId}"]`,
+      `[data-testid="${list}"] [data-testid="suggestion"][data-via="${via}"][data-answer-id="${answerId}"]`,
     );
   }
 
