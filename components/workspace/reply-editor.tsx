@@ -210,7 +210,13 @@ export function ReplyEditor({
             className="rendering"
             lang={(rendering ?? suggestion.reply).language}
             role="region"
-            aria-labelledby={`${id}-rendering`}
+            // The answer's title makes the region unique when two cards are open
+            // (a suggestion and a myth correction; axe: landmark-unique).
+            aria-label={`${
+              rendering
+                ? t('reply.rendering', { language: languageName(rendering.language, t) })
+                : t('reply.preview')
+            }: ${(rendering ?? suggestion.reply).title}`}
             // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
             tabIndex={0}
             data-testid="reply-rendering"

@@ -6,6 +6,7 @@
  * reply box (not the post's), and the log and the dashboard count the claim
  * as seen and corrected.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_POSTS } from '../fixtures/demo-group/posts';
@@ -76,6 +77,19 @@ test('a comment repeating a myth is flagged, corrected as a reply from the works
     .locator('outreach-advisor-flag')
     .evaluate((flag) => flag.getAttributeNames());
   expect(flagAttributes).toEqual([]);
+  // The flag is accessible: axe over it, its open shadow root included (test build).
+  const axe = await new AxeBuilder({ page })
+    .include('outreach-advisor-flag')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .disableRules(['region', 'page-has-heading-one', 'landmark-one-main'])
+    .analyze();
+  expect(
+    axe.violations.map(
+      (violation) =>
+        `${violation.id} ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    ),
+  ).toEqual([]);
+  expect(axe.passes.some((rule) => rule.id === 'button-name')).toBe(true);
   const postKey = await feed.keyOfAuthor('Marek Zielinski');
   await expect
     .poll(async () => (await claimEvents(serviceWorker)).map((event) => event.type))
@@ -90,6 +104,27 @@ test('a comment repeating a myth is flagged, corrected as a reply from the works
   const { page: panel } = workspace;
   const section = panel.getByTestId('claims-section');
   await expect(section).toBeVisible();
+  // Arriving from the flag, the comment's section comes before the post's suggestions.
+  expect(
+    await panel.evaluate(() => {
+      const claims = document.querySelector('[data-testid="claims-section"]');
+      const suggestions = document.querySelector('section.suggestions');
+      return Boolean(
+        claims &&
+        suggestions &&
+        claims.compareDocumentPosition(suggestions) & Node.DOCUMENT_POSITION_FOLLOWING,
+      );
+    }),
+  ).toBe(true);
+  const panelAxe = await new AxeBuilder({ page: panel })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(
+    panelAxe.violations.map(
+      (violation) =>
+        `${violation.id} ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    ),
+  ).toEqual([]);
   const flagged = section.locator(`[data-testid="flagged-comment"][data-claim="${CLAIM}"]`);
   await expect(flagged.locator('blockquote')).toContainText('na akord');
   // The correction is open, in Polish, the comment's language.
