@@ -180,6 +180,11 @@ function setUp(kind: PageInfo['kind'] = 'group-feed', store: PostStore = createP
     requestAnalysis,
     onStateChange,
     budgetMs: BUDGET_MS,
+    // Animation frames under the test's control stand in for the timer slices.
+    slices: {
+      request: (callback) => requestAnimationFrame(() => callback()),
+      cancel: (handle) => cancelAnimationFrame(handle),
+    },
     signal: controller.signal,
   });
   const recognised = () =>

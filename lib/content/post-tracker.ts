@@ -8,14 +8,15 @@
  * 2. The observer callback only queues: added elements, the parents of
  *    changed text, elements whose post-identifying attributes changed, and
  *    removed elements. It never reads layout or parses.
- * 3. The queue is drained in `requestAnimationFrame` with a time budget per
- *    frame, checked after every node and root; what is left continues in the
- *    next frame, so a batch of 50 posts never becomes one long task. After a
- *    change by the page, the first frame is left to the page's own layout and
- *    the draining starts in the frame after it (both in one frame made most
- *    of the remaining long tasks, BENCHMARKS.md). The first pass is queued the
- *    same way (the root's children one by one, not one search over the whole
- *    feed).
+ * 3. The queue is drained in slices with a time budget each, checked after
+ *    every node and root; what is left continues in the next slice, so a
+ *    batch of 50 posts never becomes one long task. Slices are timer tasks
+ *    about a frame apart (`TIMER_SLICES`), never animation-frame callbacks:
+ *    a callback in the browser's rendering task made the page's own style,
+ *    layout and paint part of the same long task (BENCHMARKS.md, "Content
+ *    script"). After a change by the page, one slice interval is left to the
+ *    page before the draining starts. The first pass is queued the same way
+ *    (the root's children one by one, not one search over the whole feed).
  * 4. Each candidate root is parsed to plain data. A WeakMap remembers which
  *    post key and fingerprint a root carried: the same key again is an update
  *    (no double processing); a different fingerprint means the page's
@@ -57,8 +58,10 @@ export interface TrackerOptions {
   requestAnalysis(post: ParsedPost): void;
   /** Something the popup shows changed (posts recognised, health). */
   onStateChange(): void;
-  /** Milliseconds of work per animation frame. */
+  /** Milliseconds of work per slice. */
   budgetMs?: number;
+  /** When slices run (tests pass animation frames they control). */
+  slices?: SliceScheduler;
   signal: AbortSignal;
 }
 
@@ -79,9 +82,25 @@ export interface PostTracker {
 
 const WATCHED_ATTRIBUTES = ['aria-posinset', 'aria-describedby', 'href', 'role'];
 
+/** Runs the tracker's next slice of work. */
+export interface SliceScheduler {
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+/** Gap before a slice: with a 6 ms slice, about one slice per frame. */
+const SLICE_GAP_MS = 10;
+
+/** Production: timer tasks, so the tracker's work never runs inside the page's rendering task. */
+export const TIMER_SLICES: SliceScheduler = {
+  request: (callback) => window.setTimeout(callback, SLICE_GAP_MS),
+  cancel: (handle) => window.clearTimeout(handle),
+};
+
 export function createPostTracker(options: TrackerOptions): PostTracker {
   const { adapter, doc, page, store, events, overlays, signal } = options;
   const budgetMs = options.budgetMs ?? 6;
+  const slices = options.slices ?? TIMER_SLICES;
   const stats = createSelectorStats(adapter.selectorCatalogue);
   const tracked = new WeakMap<Element, Tracked>();
   const rejected = new WeakMap<Element, RejectReason>();
@@ -103,22 +122,21 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
 
   const schedule = () => {
     if (frame !== 0 || signal.aborted) return;
-    frame = requestAnimationFrame(drain);
+    frame = slices.request(drain);
   };
   /**
-   * After the page changed the feed, the next frame lays out the page's own
-   * change; the tracker's work (parsing, markers and their layout) goes into
-   * the frame after it, so the two costs never add up in one frame.
+   * After the page changed the feed, the page gets a slice interval to lay out
+   * its own change before the tracker's work (parsing, markers) starts.
    */
   const scheduleAfterPageFrame = () => {
     if (frame !== 0 || signal.aborted) return;
-    frame = requestAnimationFrame(() => {
+    frame = slices.request(() => {
       frame = 0;
       schedule();
     });
   };
   signal.addEventListener('abort', () => {
-    if (frame !== 0) cancelAnimationFrame(frame);
+    if (frame !== 0) slices.cancel(frame);
     observer?.disconnect();
     for (const postKey of [...live.keys()]) release(postKey, 'navigation');
   });
