@@ -33,6 +33,7 @@ import { AdvisorKeys } from './log/advisor-keys';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
 import { downloadBlob, fileStamp } from './log/download';
 import { ReportView } from './log/report-view';
+import { useClaimStatements } from './log/use-claim-statements';
 import { useImportRecords, useLogEvents } from './log/use-log-events';
 import './log/log.css';
 
@@ -54,7 +55,8 @@ function failureReport(reason: string): ImportReport {
 }
 
 export function StatsSection() {
-  const { t } = useTranslation(['stats', 'log', 'common']);
+  const { t, i18n } = useTranslation(['stats', 'log', 'common']);
+  const claimStatements = useClaimStatements(i18n.language === 'de' ? 'de' : 'en');
   const fileId = useId();
   const fromId = useId();
   const toId = useId();
@@ -393,7 +395,12 @@ export function StatsSection() {
                 <tbody>
                   {stats.claims.map((row) => (
                     <tr key={row.claimId} data-claim={row.claimId}>
-                      <th scope="row">{row.claimId}</th>
+                      <th scope="row">
+                        {claimStatements.get(row.claimId) ?? row.claimId}
+                        {claimStatements.has(row.claimId) && (
+                          <span className="help claim-id"> ({row.claimId})</span>
+                        )}
+                      </th>
                       <td data-testid="claim-seen">{row.seen}</td>
                       <td data-testid="claim-corrected">{row.corrected}</td>
                     </tr>

@@ -9,6 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { DEMO_POSTS } from '../fixtures/demo-group/posts';
 import { LogDashboardPage } from './pages/log-pages';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
@@ -166,6 +167,13 @@ test('a comment repeating a myth is flagged, corrected as a reply from the works
   const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
   await dashboard.open('stats');
   const row = dashboard.page.locator(`[data-testid="stats-claims"] tr[data-claim="${CLAIM}"]`);
+  // Named by what the claim says, in the dashboard's language (English here).
+  const answer = JSON.parse(
+    readFileSync('packs/default/answers/minimum-wage-myth-piecework.json', 'utf8'),
+  ) as { claims: { id: string; texts: { en: { statement: string } } }[] };
+  const statement = answer.claims.find((claim) => claim.id === CLAIM)?.texts.en.statement;
+  expect(statement).toBeTruthy();
+  await expect(row.locator('th')).toContainText(statement ?? '');
   await expect(row.getByTestId('claim-seen')).toHaveText('1');
   await expect(row.getByTestId('claim-corrected')).toHaveText('1');
 });
