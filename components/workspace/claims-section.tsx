@@ -128,6 +128,7 @@ function FlaggedCommentItem({
         }),
       ]);
       void actions.recordFeedback(used, 'used').catch(() => undefined);
+      client?.sendCorrected(post.postKey, comment.commentKey);
     }
     setResult(message);
   };
@@ -151,6 +152,11 @@ function FlaggedCommentItem({
           : t('claims.repeatsUnknown', { claim: comment.claimId })}
         {!comment.onPage && ` ${t('claims.offPage')}`}
       </p>
+      {comment.corrected && !result && (
+        <p className="status ok" data-testid="claim-corrected-before">
+          {t('claims.correctedBefore')}
+        </p>
+      )}
       {correction === 'loading' ? (
         <p role="status" className="hint">
           {t('suggestions.loading')}

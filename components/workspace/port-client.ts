@@ -60,6 +60,8 @@ export interface PortClient {
    */
   insert(postKey: string, text: string, commentKey?: string): Promise<InsertOutcome>;
   sendStatuses(statuses: Record<string, PostStatus>): void;
+  /** The advisor answered this comment with its correction: the flag on the page says so. */
+  sendCorrected(postKey: string, commentKey: string): void;
   /** Connects again now (the tab navigated), keeping the listeners. */
   reconnect(): void;
   close(): void;
@@ -221,6 +223,9 @@ export function createPortClient(
     },
     sendStatuses(statuses) {
       post({ type: 'statuses', statuses });
+    },
+    sendCorrected(postKey, commentKey) {
+      post({ type: 'corrected', postKey, commentKey });
     },
     reconnect() {
       if (closed) return;

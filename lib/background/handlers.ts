@@ -14,7 +14,7 @@ import { claimCorrection, matchClaims } from './claims';
 import { listReferrals } from './referrals';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
-import { loadPostStatuses, openWorkspace, takeSelection } from './workspace';
+import { loadCorrectedComments, loadPostStatuses, openWorkspace, takeSelection } from './workspace';
 
 const startedAt = Date.now();
 
@@ -45,6 +45,9 @@ export const handlers: Handlers = {
     logEventsChecked(events, { contentScript: senderKind === 'content-script' }),
   getCaseNote: ({ postKey }) => loadCaseNote(postKey),
   getPostStatuses: async ({ postKeys }) => ({ statuses: await loadPostStatuses(postKeys) }),
+  getCorrectedComments: async ({ postKeys }) => ({
+    corrected: await loadCorrectedComments(postKeys),
+  }),
   openWorkspace: ({ postKey, commentKey }, { tabId }) => openWorkspace(tabId, postKey, commentKey),
   takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),

@@ -74,6 +74,34 @@ export async function loadPostStatuses(
   return statuses;
 }
 
+/**
+ * The comments under these posts that an advisor answered with a myth
+ * correction (`claim-corrected`), by the keys the page uses, so their flags
+ * say so after a reload too.
+ */
+export async function loadCorrectedComments(
+  postKeys: readonly string[],
+): Promise<Record<string, string[]>> {
+  const asked = [...new Set(postKeys)];
+  const askedOf = new Map<string, string>();
+  for (const key of asked) askedOf.set(await storedPostKey(key), key);
+  const corrected: Record<string, string[]> = {};
+  if (askedOf.size === 0) return corrected;
+  const events = await getDatabase()
+    .events.where('postKey')
+    .anyOf([...askedOf.keys()])
+    .filter((event) => event.type === 'claim-corrected')
+    .toArray();
+  for (const event of events) {
+    if (event.type !== 'claim-corrected') continue;
+    const key = askedOf.get(event.postKey);
+    if (key === undefined) continue;
+    const list = (corrected[key] ??= []);
+    if (!list.includes(event.commentKey)) list.push(event.commentKey);
+  }
+  return corrected;
+}
+
 /** Chrome's side panel API; Firefox has none (its sidebar opens from the extension's own UI). */
 function chromeSidePanel(): { open(options: { tabId: number }): Promise<void> } | undefined {
   return (browser as { sidePanel?: { open(options: { tabId: number }): Promise<void> } }).sidePanel;

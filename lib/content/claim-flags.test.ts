@@ -41,6 +41,7 @@ function setup(root: Element) {
     rootOf: (postKey) => (postKey === 'fb:1' ? root : undefined),
     languageOf: () => 'pl',
     match,
+    corrected: async () => ({}),
     onFound: found,
     onOpen: opened,
     onChanged: changed,
@@ -161,6 +162,7 @@ describe('claim flags on comments', () => {
             ]
           : [];
       },
+      corrected: async () => ({}),
       onFound: (postKey) => found.push(postKey),
       onOpen: () => undefined,
       onChanged: () => undefined,
@@ -177,6 +179,51 @@ describe('claim flags on comments', () => {
     expect(second.querySelectorAll(FLAG_TAG)).toHaveLength(1);
     expect(root.querySelectorAll(FLAG_TAG)).toHaveLength(0);
     controller.abort();
+  });
+
+  it('says "corrected" on a comment the log or the workspace names as corrected', async () => {
+    vi.useFakeTimers();
+    const root = page();
+    const { flags, controller } = setup(root);
+    flags.scan('fb:1');
+    await vi.advanceTimersByTimeAsync(400);
+    const [flagged] = flags.flagged('fb:1');
+    expect(flagged?.corrected).toBe(false);
+    flags.markCorrected('fb:1', flagged?.commentKey ?? '');
+    expect(flags.flagged('fb:1')[0]?.corrected).toBe(true);
+    controller.abort();
+
+    // After a reload: the log already has the correction.
+    const again = page();
+    const asked: string[][] = [];
+    const reloaded = createClaimFlags({
+      adapter: facebookAdapter,
+      t: () => (key: string) => key,
+      rootOf: () => again,
+      languageOf: () => 'pl',
+      match: async (request) =>
+        request.comments
+          .filter((comment) => comment.text === MYTH)
+          .map((comment) => ({
+            commentKey: comment.commentKey,
+            claimId: 'piecework-no-minimum-wage',
+            packId: 'default',
+            answerId: 'minimum-wage-myth-piecework',
+            language: 'pl' as const,
+          })),
+      corrected: async (postKeys) => {
+        asked.push(postKeys);
+        return { 'fb:1': [flagged?.commentKey ?? ''] };
+      },
+      onFound: () => undefined,
+      onOpen: () => undefined,
+      onChanged: () => undefined,
+      signal: new AbortController().signal,
+    });
+    reloaded.scan('fb:1');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(asked).toEqual([['fb:1']]);
+    expect(reloaded.flagged('fb:1')[0]?.corrected).toBe(true);
   });
 
   it('removes its flags when the page session ends', async () => {

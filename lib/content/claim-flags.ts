@@ -35,6 +35,7 @@ const CSS = `
 button { display: inline-flex; align-items: center; gap: 4px; border: 1px solid #d9a400; background: #fff8e1; color: #5c4200; border-radius: 999px; padding: 1px 8px; font: inherit; cursor: pointer; }
 button:hover { background: #ffefc2; }
 button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
+button.done { border-color: #9ac5a5; background: #eef8f0; color: #1d5b2e; }
 `;
 
 export function isFlagHost(node: Node): boolean {
@@ -55,6 +56,8 @@ interface CommentState {
   matches?: ClaimMatch[];
   host?: HTMLElement;
   button?: HTMLButtonElement;
+  /** An advisor answered it with the correction (the log says so, or the workspace just did). */
+  corrected?: boolean;
 }
 
 export interface ClaimFlagOptions {
@@ -64,6 +67,8 @@ export interface ClaimFlagOptions {
   /** The post's language, when known: its patterns are tried first. */
   languageOf(postKey: string): string | null;
   match(request: MatchClaimsRequest): Promise<ClaimMatch[]>;
+  /** Comments of these posts already answered with a correction, by post. */
+  corrected(postKeys: string[]): Promise<Record<string, string[]>>;
   /** A comment was found repeating a claim (once per comment and claim in this session). */
   onFound(postKey: string, match: ClaimMatch): void;
   /** A person pressed a comment's flag. */
@@ -82,6 +87,8 @@ export interface ClaimFlags {
   commentElement(postKey: string, commentKey: string): Element | null;
   /** The post left the page: its flags go, what was found stays for a remount. */
   release(postKey: string): void;
+  /** The advisor answered this comment with its correction. */
+  markCorrected(postKey: string, commentKey: string): void;
   /** Strings changed (UI language setting). */
   refresh(): void;
 }
@@ -92,10 +99,32 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
   const wanted = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const label = (button: HTMLButtonElement) => {
+  const label = (button: HTMLButtonElement, corrected: boolean) => {
     const t = options.t();
-    button.textContent = `⚑ ${t('claim.flag')}`;
+    button.textContent = corrected ? `✓ ${t('claim.corrected')}` : `⚑ ${t('claim.flag')}`;
     button.title = t('claim.title');
+    button.classList.toggle('done', corrected);
+  };
+
+  /** Asks the log which of these posts' flagged comments were corrected before. */
+  const askCorrected = (postKeys: string[]) => {
+    options.corrected(postKeys).then(
+      (corrected) => {
+        if (signal.aborted) return;
+        let changed = false;
+        for (const [postKey, commentKeys] of Object.entries(corrected)) {
+          for (const commentKey of commentKeys) {
+            const state = posts.get(postKey)?.get(commentKey);
+            if (!state || state.corrected) continue;
+            state.corrected = true;
+            changed = true;
+            if (state.button) label(state.button, true);
+          }
+        }
+        if (changed) options.onChanged();
+      },
+      () => undefined, // the flags simply do not say "corrected"
+    );
   };
 
   const mountFlag = (postKey: string, commentKey: string, state: CommentState) => {
@@ -107,7 +136,7 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
     style.textContent = CSS;
     const button = document.createElement('button');
     button.type = 'button';
-    label(button);
+    label(button, state.corrected === true);
     button.addEventListener('click', (event) => {
       // Synthetic clicks from the page's scripts do nothing.
       if (!event.isTrusted) return;
@@ -161,7 +190,10 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
               for (const match of state.matches) options.onFound(postKey, match);
               if (state.element.isConnected) mountFlag(postKey, commentKey, state);
             });
-            if (changedPosts.size > 0) options.onChanged();
+            if (changedPosts.size > 0) {
+              options.onChanged();
+              askCorrected([...changedPosts]);
+            }
           },
           () => {
             // Asked again at the next scan of the post.
@@ -237,6 +269,7 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
             language: match.language,
             text: state.text,
             onPage: state.element.isConnected,
+            corrected: state.corrected === true,
           });
         }
       }
@@ -253,9 +286,17 @@ export function createClaimFlags(options: ClaimFlagOptions): ClaimFlags {
         delete state.host;
       }
     },
+    markCorrected(postKey, commentKey) {
+      const state = posts.get(postKey)?.get(commentKey);
+      if (!state) return;
+      state.corrected = true;
+      if (state.button) label(state.button, true);
+    },
     refresh() {
       for (const comments of posts.values()) {
-        for (const state of comments.values()) if (state.button) label(state.button);
+        for (const state of comments.values()) {
+          if (state.button) label(state.button, state.corrected === true);
+        }
       }
     },
   };

@@ -173,6 +173,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
       focus: () => false,
       insert: () => Promise.resolve({ status: 'failed', reason: 'group-excluded' }),
       setStatuses: () => undefined,
+      markCorrected: () => undefined,
     });
     report();
     return;
@@ -218,6 +219,8 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     rootOf: (postKey) => tracker?.rootOf(postKey),
     languageOf: (postKey) => store.get(postKey)?.analysis?.language ?? null,
     match: async (request) => (await sendMessage('matchClaims', request)).matches,
+    corrected: async (postKeys) =>
+      (await sendMessage('getCorrectedComments', { postKeys })).corrected,
     onFound(postKey, match) {
       const entry = store.get(postKey);
       if (!entry) return;
@@ -376,6 +379,10 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
         text,
         { signal },
       );
+    },
+    markCorrected(postKey, commentKey) {
+      flags.markCorrected(postKey, commentKey);
+      server.changed();
     },
     setStatuses(statuses) {
       const now = ++statusClock;

@@ -32,6 +32,8 @@ export interface WorkspaceSource {
   /** Into the post's comment box, or with `commentKey` into that comment's reply box. */
   insert(postKey: string, text: string, commentKey?: string): Promise<InsertOutcome>;
   setStatuses(statuses: Readonly<Record<string, PostStatus>>): void;
+  /** A comment was answered with its myth correction (its flag says so). */
+  markCorrected(postKey: string, commentKey: string): void;
 }
 
 export interface WorkspaceServer {
@@ -103,6 +105,9 @@ export function createWorkspaceServer(signal: AbortSignal): WorkspaceServer {
       }
       case 'statuses':
         source.setStatuses(message.statuses);
+        break;
+      case 'corrected':
+        source.markCorrected(message.postKey, message.commentKey);
         break;
     }
   };

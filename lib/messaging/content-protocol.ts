@@ -145,6 +145,25 @@ export const contentProtocol = {
     ),
     senders: ['content-script', 'extension-page'],
   }),
+  /** Comments under these posts already answered with a myth correction, for their flags. */
+  getCorrectedComments: defineMessage({
+    request: lazySchema(() =>
+      z.object({
+        postKeys: z
+          .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
+          .check(z.maxLength(MAX_SNAPSHOT_POSTS)),
+      }),
+    ),
+    response: lazySchema(() =>
+      z.object({
+        corrected: z.record(
+          z.string().check(z.maxLength(LIMITS.postKey)),
+          z.array(commentKeySchema).check(z.maxLength(500)),
+        ),
+      }),
+    ),
+    senders: ['content-script'],
+  }),
   /**
    * The advisor pressed a post's marker while no workspace was connected:
    * open the side panel for this tab (Chrome; Firefox only opens its sidebar

@@ -56,6 +56,8 @@ export const flaggedCommentSchema = lazySchema(() =>
     text: z.string().check(z.maxLength(LIMITS.commentText)),
     /** The comment is in the page right now (a reply can be inserted). */
     onPage: z.boolean(),
+    /** An advisor answered it with the correction already (this log). */
+    corrected: z.boolean(),
   }),
 );
 export type FlaggedComment = z.infer<typeof flaggedCommentSchema>;
@@ -150,6 +152,12 @@ export const workspaceToContentSchema = lazySchema(() =>
       /** A comment under the post: the text goes into that comment's reply box. */
       commentKey: z.optional(commentKeySchema),
       text: z.string().check(z.minLength(1), z.maxLength(LIMITS.body)),
+    }),
+    /** The advisor answered this comment with the correction: its flag says so. */
+    z.object({
+      type: z.literal('corrected'),
+      postKey: postKeySchema,
+      commentKey: commentKeySchema,
     }),
     /** Statuses changed (the workspace logged something): the markers show them. */
     z.object({

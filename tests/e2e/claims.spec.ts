@@ -163,6 +163,14 @@ test('a comment repeating a myth is flagged, corrected as a reply from the works
     answerId: 'minimum-wage-myth-piecework',
   });
 
+  // The flag on the page now says so, and still does after a reload (from the log).
+  const flagText = () =>
+    page.locator('outreach-advisor-flag').getByRole('button').textContent({ timeout: 10_000 });
+  await expect.poll(flagText).toContain('Myth corrected');
+  await page.reload();
+  await feed.waitForAnalysed(DEMO_POSTS.length);
+  await expect.poll(flagText, { timeout: 15_000 }).toContain('Myth corrected');
+
   // The dashboard counts the claim: one comment seen, one corrected.
   const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
   await dashboard.open('stats');
