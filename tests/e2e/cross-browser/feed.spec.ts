@@ -36,6 +36,23 @@ test.describe('demo feed', () => {
     });
   });
 
+  test("a myth correction lands in the flagged comment's reply box, not the post's", async ({
+    session,
+    server,
+  }) => {
+    const feed = new FeedPage(await session.newPage(), server.origin, DEMO);
+    await feed.open();
+    await expect.poll(() => feed.flaggedCommentAuthors()).toEqual(['Krzysztof W.']);
+    const workspace = await WorkspacePage.openFor(session, feed.page);
+    expect(await workspace.correctClaim('fb:7301001', 'piecework-no-minimum-wage')).toContain(
+      'Inserted as a reply to this comment',
+    );
+    const text = await workspace.correctionText('piecework-no-minimum-wage');
+    expect(text).toMatch(/akord|sztuk/i);
+    expect(await feed.replyText('Krzysztof W.')).toBe(text);
+    expect(await feed.lexicalText('fb:7301001')).toBeNull();
+  });
+
   test('a multi-line reply lands intact in the Lexical comment box, and only there', async ({
     session,
     server,

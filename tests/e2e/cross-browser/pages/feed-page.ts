@@ -88,6 +88,16 @@ export class FeedPage {
     }, postKey);
   }
 
+  /** The reply box of `author`'s comment as Lexical holds it; null while closed. */
+  replyText(author: string): Promise<string | null> {
+    return this.page.evaluate((name) => {
+      const comment = [...document.querySelectorAll('[role="article"][aria-label]')].find(
+        (element) => element.getAttribute('aria-label')?.includes(name),
+      );
+      return comment && window.oaFixture?.readReply ? window.oaFixture.readReply(comment) : null;
+    }, author);
+  }
+
   /** Authors of the comments with a myth flag right after them, in page order. */
   flaggedCommentAuthors(): Promise<string[]> {
     return this.page.evaluate(

@@ -44,6 +44,33 @@ export class WorkspacePage {
     return this.page.text(testId('insert-result'));
   }
 
+  /**
+   * Opens the correction of the comment under `postKey` that repeats
+   * `claimId`, inserts it as a reply (confirming the example-content
+   * warning) and returns the result the workspace shows.
+   */
+  async correctClaim(postKey: string, claimId: string): Promise<string> {
+    await this.selectPost(postKey);
+    const item = `${testId('flagged-comment')}[data-claim="${claimId}"]`;
+    await this.page.waitFor(`${item} ${testId('suggestion-toggle')}`);
+    await this.page.click(`${item} ${testId('suggestion-toggle')}`);
+    await this.page.click(`${item} ${testId('suggestion-insert')}`);
+    await this.page.click(`${item} ${testId('insert-confirm')}`);
+    await this.page.waitFor(`${item} ${testId('claim-correction-result')}`);
+    return this.page.text(`${item} ${testId('claim-correction-result')}`);
+  }
+
+  /** The reply text of the correction card (as the advisor would post it). */
+  async correctionText(claimId: string): Promise<string> {
+    return this.page.evaluate(
+      (claim) =>
+        document.querySelector<HTMLTextAreaElement>(
+          `[data-testid="flagged-comment"][data-claim="${claim}"] [data-testid="reply-text"]`,
+        )?.value ?? '',
+      claimId,
+    );
+  }
+
   /** Documents the selected post without a reply and returns the status once saved. */
   async documentCase(
     postKey: string,
