@@ -170,14 +170,26 @@ function oneBatchAtATime<T>(task: () => Promise<T>): Promise<T> {
 
 const dayOf = (ms: number) => new Date(ms).toDateString();
 
+/** Event types a page can show again and again: stored at most once per day and thing seen. */
+const ONCE_A_DAY_TYPES: ReadonlySet<string> = new Set(['post-seen', 'claim-seen']);
+
+/** What a once-a-day event was about, under the post's stored key. */
+function seenThing(event: { type: string; postKey: string }, storedKey: string): string {
+  const claim = event as { claimId?: string; commentKey?: string };
+  return event.type === 'claim-seen'
+    ? `${storedKey}\u0000${claim.commentKey ?? ''}\u0000${claim.claimId ?? ''}`
+    : storedKey;
+}
+
 /**
- * Ids of `post-seen` events for a post already seen that day (in this batch
- * or stored): a post is counted as seen at most once per day, however often
- * the page re-renders it or the content script restarts.
+ * Ids of `post-seen` events for a post already seen that day, and of
+ * `claim-seen` events for a comment and claim already seen that day (in this
+ * batch or stored): what the page shows is counted as seen at most once per
+ * day, however often the page re-renders it or the content script restarts.
  */
 async function seenAlreadyToday(events: readonly LogEventRequest[]): Promise<Set<string>> {
   const repeats = new Set<string>();
-  const seen = events.filter((event) => event.type === 'post-seen');
+  const seen = events.filter((event) => ONCE_A_DAY_TYPES.has(event.type));
   if (seen.length === 0) return repeats;
   // Stored events carry the keyed form of an `fbh:` key (lib/privacy/post-key.ts).
   const storedKeys = new Map<string, string>();
@@ -189,11 +201,16 @@ async function seenAlreadyToday(events: readonly LogEventRequest[]): Promise<Set
   const stored = await getDatabase()
     .events.where('postKey')
     .anyOf([...new Set(storedKeys.values())])
-    .filter((event) => event.type === 'post-seen')
+    .filter((event) => ONCE_A_DAY_TYPES.has(event.type))
     .toArray();
-  const days = new Set(stored.map((event) => `${event.postKey}\u0000${dayOf(event.at)}`));
+  const days = new Set(
+    stored.map(
+      (event) => `${event.type}\u0000${seenThing(event, event.postKey)}\u0000${dayOf(event.at)}`,
+    ),
+  );
   for (const event of seen) {
-    const key = `${storedKeys.get(event.postKey) ?? event.postKey}\u0000${dayOf(event.at)}`;
+    const thing = seenThing(event, storedKeys.get(event.postKey) ?? event.postKey);
+    const key = `${event.type}\u0000${thing}\u0000${dayOf(event.at)}`;
     if (days.has(key) && !stored.some((known) => known.id === event.id)) repeats.add(event.id);
     days.add(key);
   }

@@ -69,6 +69,40 @@ describe('what a content script may log', () => {
     expect(await getDatabase().events.where('type').equals('post-seen').count()).toBe(3);
   });
 
+  it('stores a comment seen repeating a claim at most once per day and claim', async () => {
+    const at = new Date(2026, 11, 4, 10).getTime();
+    const seen = (minutes: number, overrides: Record<string, unknown> = {}) =>
+      sampleEvent('claim-seen', {
+        postKey: 'fb:1',
+        commentKey: 'c0000000000000001',
+        claimId: 'piecework-no-minimum-wage',
+        at: at + minutes * 60_000,
+        ...overrides,
+      });
+    expect((await logEventsChecked([seen(0)], { contentScript: true })).added).toBe(1);
+    // The page navigated and the content script started again: the same comment.
+    const again = await logEventsChecked(
+      [
+        seen(5),
+        seen(6, { commentKey: 'c0000000000000002' }),
+        seen(7, { claimId: 'sick-leave-no-dismissal' }),
+        seen(8, { postKey: 'fb:2' }),
+        seen(24 * 60),
+      ],
+      { contentScript: true },
+    );
+    expect(again.added).toBe(4);
+    expect(again.duplicates).toBe(1);
+    // A post-seen of the same post is not a repeat of a claim-seen.
+    expect(
+      (
+        await logEventsChecked([sampleEvent('post-seen', { postKey: 'fb:1', at })], {
+          contentScript: true,
+        })
+      ).added,
+    ).toBe(1);
+  });
+
   it('counts a post seen in two tabs at once only once', async () => {
     // Two content scripts send their batches of the same posts at the same moment.
     const at = new Date(2026, 11, 4, 10).getTime();
