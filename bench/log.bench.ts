@@ -40,7 +40,8 @@ import { computeStatistics } from '../lib/log/stats';
 import { storeEvents } from '../lib/log/store';
 import type { Handlers } from '../lib/messaging/receive';
 import { receiveMessage } from '../lib/messaging/receive';
-import { buildEnvelope, readReply } from '../lib/messaging/send';
+import { buildEnvelope } from '../lib/messaging/envelope';
+import { readReply } from '../lib/messaging/send';
 import type { BenchSuite } from './types';
 import { percentile } from './types';
 

@@ -22,7 +22,7 @@ import { useDraft } from './drafts';
 import { languageName } from './language';
 import { claimCorrectedEvent, type LogContextOptions } from './log-context';
 import { INSERT_FAILURE, type PortClient } from './port-client';
-import { outcomeMessage } from './outcome-message';
+import { outcomeMessage, type Message } from './outcome-message';
 import { SuggestionCard, type UseAction } from './suggestion-card';
 
 export interface ClaimsSectionProps {
@@ -78,7 +78,7 @@ function FlaggedCommentItem({
   const { post, context, uiLanguage, actions, client, drafts, referrals, busy, setBusy, log } =
     props;
   const correction = useCorrection(actions, comment, uiLanguage);
-  const [result, setResult] = useDraft<{ tone: 'ok' | 'warn'; text: string } | null>(
+  const [result, setResult] = useDraft<Message | null>(
     drafts,
     `${post.postKey}\u0000claim\u0000${commentId(comment)}\u0000result`,
     null,
@@ -90,8 +90,9 @@ function FlaggedCommentItem({
   }, [selected]);
 
   const use = async (used: SuggestionPayload, action: UseAction, text: string, edited: boolean) => {
-    let type: 'reply-inserted' | 'reply-copied' | null = null;
-    let message: { tone: 'ok' | 'warn'; text: string };
+    /** The correction reached the reply box or the clipboard: it is documented. */
+    let reached = false;
+    let message: Message;
     if (action === 'insert') {
       setBusy(true);
       const outcome: InsertOutcome = client
@@ -106,21 +107,18 @@ function FlaggedCommentItem({
             : outcome.status === 'copied'
               ? { tone: 'warn', text: t('claims.noReplyBox') }
               : outcomeMessage(outcome, t);
-      if (outcome.status !== 'failed') {
-        type = outcome.status === 'inserted' ? 'reply-inserted' : 'reply-copied';
-      }
+      reached = outcome.status !== 'failed';
     } else {
       const copied = await actions.copyText(text);
       message = copied
         ? { tone: 'ok', text: t('claims.copied') }
         : { tone: 'warn', text: t('result.copyFailed') };
-      if (copied) type = 'reply-copied';
+      reached = copied;
     }
-    if (type !== null) {
+    if (reached) {
       message = { tone: message.tone, text: `${message.text} ${t('claims.documented')}` };
       void log([
         claimCorrectedEvent(post, context, {
-          type,
           suggestion: used,
           edited,
           claimId: comment.claimId,

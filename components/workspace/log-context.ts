@@ -49,6 +49,22 @@ const base = (options: LogContextOptions) => ({
   at: options.now ?? Date.now(),
 });
 
+/** What a reply event says about the answer used. */
+function replyFields(
+  suggestion: SuggestionPayload,
+  edited: boolean,
+  chosenVia: AnswerChoiceSource,
+) {
+  return {
+    answerId: suggestion.answerId,
+    packId: suggestion.packId,
+    packVersion: suggestion.packVersion,
+    replyLanguage: suggestion.reply.language,
+    edited,
+    chosenVia,
+  };
+}
+
 export function replyEvent(
   post: WorkspacePost,
   options: LogContextOptions,
@@ -59,17 +75,11 @@ export function replyEvent(
     chosenVia: AnswerChoiceSource;
   },
 ): LogEventRequest {
-  const { suggestion } = detail;
   return {
     ...workspaceLogContext(post, options),
     ...base(options),
     type: detail.type,
-    answerId: suggestion.answerId,
-    packId: suggestion.packId,
-    packVersion: suggestion.packVersion,
-    replyLanguage: suggestion.reply.language,
-    edited: detail.edited,
-    chosenVia: detail.chosenVia,
+    ...replyFields(detail.suggestion, detail.edited, detail.chosenVia),
   };
 }
 
@@ -131,24 +141,17 @@ export function claimCorrectedEvent(
   post: WorkspacePost,
   options: LogContextOptions,
   detail: {
-    type: 'reply-inserted' | 'reply-copied';
     suggestion: SuggestionPayload;
     edited: boolean;
     claimId: string;
     commentKey: string;
   },
 ): LogEventRequest {
-  const { suggestion } = detail;
   return {
     ...workspaceLogContext(post, options),
     ...base(options),
     type: 'claim-corrected',
-    answerId: suggestion.answerId,
-    packId: suggestion.packId,
-    packVersion: suggestion.packVersion,
-    replyLanguage: suggestion.reply.language,
-    edited: detail.edited,
-    chosenVia: 'suggestion',
+    ...replyFields(detail.suggestion, detail.edited, 'suggestion'),
     claimId: cutText(detail.claimId, LIMITS.answerId),
     commentKey: cutText(detail.commentKey, LIMITS.commentKey),
   };

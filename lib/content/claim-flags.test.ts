@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimMatch, MatchClaimsRequest } from '../claims/messages';
 import { facebookAdapter } from '../sites/facebook/adapter';
-import { createClaimFlags, FLAG_TAG } from './claim-flags';
+import { createClaimFlags, FLAG_TAG, type ClaimFlagOptions } from './claim-flags';
 
 const MYTH = 'Na akord minimalna cie nie obowiazuje';
 
@@ -17,19 +17,22 @@ function page(): Element {
   return root;
 }
 
-function setup(root: Element) {
+/** What the background answers for a comment that repeats the piecework myth. */
+const pieceworkMatch = (commentKey: string): ClaimMatch => ({
+  commentKey,
+  claimId: 'piecework-no-minimum-wage',
+  packId: 'default',
+  answerId: 'minimum-wage-myth-piecework',
+  language: 'pl',
+});
+
+function setup(root: Element, overrides: Partial<ClaimFlagOptions> = {}) {
   const requests: MatchClaimsRequest[] = [];
   const match = vi.fn(async (request: MatchClaimsRequest): Promise<ClaimMatch[]> => {
     requests.push(request);
     return request.comments
       .filter((comment) => comment.text === MYTH)
-      .map((comment) => ({
-        commentKey: comment.commentKey,
-        claimId: 'piecework-no-minimum-wage',
-        packId: 'default',
-        answerId: 'minimum-wage-myth-piecework',
-        language: 'pl',
-      }));
+      .map((comment) => pieceworkMatch(comment.commentKey));
   });
   const found = vi.fn();
   const opened = vi.fn();
@@ -46,6 +49,7 @@ function setup(root: Element) {
     onOpen: opened,
     onChanged: changed,
     signal: controller.signal,
+    ...overrides,
   });
   return { flags, match, requests, found, opened, changed, controller };
 }
@@ -140,33 +144,15 @@ describe('claim flags on comments', () => {
     document.body.append(second);
     const requests: MatchClaimsRequest[] = [];
     const found: string[] = [];
-    const controller = new AbortController();
-    const flags = createClaimFlags({
-      adapter: facebookAdapter,
-      t: () => (key: string) => key,
+    const { flags, controller } = setup(root, {
       rootOf: (postKey) => (postKey === 'fb:1' ? root : postKey === 'fb:2' ? second : undefined),
-      languageOf: () => 'pl',
       match: async (request) => {
         requests.push(request);
         // Only the second post's copy of the myth (the fourth comment asked about).
         const hit = request.comments[3];
-        return hit
-          ? [
-              {
-                commentKey: hit.commentKey,
-                claimId: 'piecework-no-minimum-wage',
-                packId: 'default',
-                answerId: 'minimum-wage-myth-piecework',
-                language: 'pl' as const,
-              },
-            ]
-          : [];
+        return hit ? [pieceworkMatch(hit.commentKey)] : [];
       },
-      corrected: async () => ({}),
       onFound: (postKey) => found.push(postKey),
-      onOpen: () => undefined,
-      onChanged: () => undefined,
-      signal: controller.signal,
     });
     flags.scan('fb:1');
     flags.scan('fb:2');
@@ -196,29 +182,11 @@ describe('claim flags on comments', () => {
     // After a reload: the log already has the correction.
     const again = page();
     const asked: string[][] = [];
-    const reloaded = createClaimFlags({
-      adapter: facebookAdapter,
-      t: () => (key: string) => key,
-      rootOf: () => again,
-      languageOf: () => 'pl',
-      match: async (request) =>
-        request.comments
-          .filter((comment) => comment.text === MYTH)
-          .map((comment) => ({
-            commentKey: comment.commentKey,
-            claimId: 'piecework-no-minimum-wage',
-            packId: 'default',
-            answerId: 'minimum-wage-myth-piecework',
-            language: 'pl' as const,
-          })),
+    const { flags: reloaded } = setup(again, {
       corrected: async (postKeys) => {
         asked.push(postKeys);
         return { 'fb:1': [flagged?.commentKey ?? ''] };
       },
-      onFound: () => undefined,
-      onOpen: () => undefined,
-      onChanged: () => undefined,
-      signal: new AbortController().signal,
     });
     reloaded.scan('fb:1');
     await vi.advanceTimersByTimeAsync(400);

@@ -213,6 +213,8 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     },
   });
   const marks = markers;
+  /** Comment and claim pairs logged as seen in this session (the background keeps one per day). */
+  const claimsLogged = new Set<string>();
   const flags = createClaimFlags({
     adapter,
     t: shared.t,
@@ -247,7 +249,6 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     onChanged: () => server.changed(),
     signal,
   });
-  const claimsLogged = new Set<string>();
   shared.refreshMarkers = () => {
     marks.refresh();
     flags.refresh();

@@ -83,6 +83,15 @@ export const postAnalysisSchema = lazySchema(() =>
 );
 export type PostAnalysis = z.infer<typeof postAnalysisSchema>;
 
+/** A question about some of the posts on the page (statuses, corrected comments). */
+const postKeysRequestSchema = lazySchema(() =>
+  z.object({
+    postKeys: z
+      .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
+      .check(z.maxLength(MAX_SNAPSHOT_POSTS)),
+  }),
+);
+
 export const contentProtocol = {
   reportPageState: defineMessage({
     request: pageStateSchema,
@@ -131,13 +140,7 @@ export const contentProtocol = {
   }),
   /** Where each post stands (open, reply inserted, documented, not relevant), from the log. */
   getPostStatuses: defineMessage({
-    request: lazySchema(() =>
-      z.object({
-        postKeys: z
-          .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
-          .check(z.maxLength(MAX_SNAPSHOT_POSTS)),
-      }),
-    ),
+    request: postKeysRequestSchema,
     response: lazySchema(() =>
       z.object({
         statuses: z.record(z.string().check(z.maxLength(LIMITS.postKey)), postStatusSchema),
@@ -147,13 +150,7 @@ export const contentProtocol = {
   }),
   /** Comments under these posts already answered with a myth correction, for their flags. */
   getCorrectedComments: defineMessage({
-    request: lazySchema(() =>
-      z.object({
-        postKeys: z
-          .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
-          .check(z.maxLength(MAX_SNAPSHOT_POSTS)),
-      }),
-    ),
+    request: postKeysRequestSchema,
     response: lazySchema(() =>
       z.object({
         corrected: z.record(

@@ -22,6 +22,11 @@ export function defineMessage<Request extends z.ZodMiniType, Response extends z.
   return definition;
 }
 
+/** A request as it travels: the protocol marker, the message's name and its payload. */
+export function buildEnvelope(name: string, payload: unknown) {
+  return { oa: 1 as const, name, payload };
+}
+
 /** The envelope every message travels in. */
 export const envelopeSchema = lazySchema(() =>
   z.object({

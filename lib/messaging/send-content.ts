@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { contentProtocol, type ContentMessageName, type ContentProtocol } from './content-protocol';
+import { buildEnvelope } from './envelope';
 import { readReplyWith } from './reply';
 
 type RequestOf<Name extends ContentMessageName> = z.infer<ContentProtocol[Name]['request']>;
@@ -16,6 +17,6 @@ export async function sendMessage<Name extends ContentMessageName>(
   name: Name,
   payload: RequestOf<Name>,
 ): Promise<ResponseOf<Name>> {
-  const raw: unknown = await browser.runtime.sendMessage({ oa: 1 as const, name, payload });
+  const raw: unknown = await browser.runtime.sendMessage(buildEnvelope(name, payload));
   return readReplyWith(contentProtocol[name].response, name, raw) as ResponseOf<Name>;
 }

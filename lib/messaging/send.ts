@@ -6,11 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { MessageName, RequestOf, ResponseOf } from './protocol';
 import { protocol } from './protocol';
+import { buildEnvelope } from './envelope';
 import { readReplyWith } from './reply';
-
-export function buildEnvelope<Name extends MessageName>(name: Name, payload: RequestOf<Name>) {
-  return { oa: 1 as const, name, payload };
-}
 
 export function readReply<Name extends MessageName>(name: Name, raw: unknown): ResponseOf<Name> {
   return readReplyWith(protocol[name].response, name, raw) as ResponseOf<Name>;

@@ -13,40 +13,16 @@ import { readFileSync } from 'node:fs';
 import { DEMO_POSTS } from '../fixtures/demo-group/posts';
 import { LogDashboardPage } from './pages/log-pages';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { storedEvents } from './pages/stored-events';
 import { WorkspacePage } from './pages/workspace-page';
+
+const claimEvents = async (worker: Worker) =>
+  (await storedEvents(worker)).filter((event) => event.type.startsWith('claim-'));
 import '../fixtures/src/fixture-api';
 
 const FEED = 'groups/eu-workers-demo/';
 const MYTH_AUTHOR = 'Krzysztof W.';
 const CLAIM = 'piecework-no-minimum-wage';
-
-interface StoredEvent {
-  type: string;
-  postKey: string;
-  claimId?: string;
-  commentKey?: string;
-  answerId?: string;
-}
-
-function claimEvents(worker: Worker): Promise<StoredEvent[]> {
-  return worker.evaluate(
-    () =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('outreach-advisor');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(
-              (request.result as StoredEvent[]).filter((event) => event.type.startsWith('claim-')),
-            );
-          };
-          request.onerror = () => reject(new Error('cannot read events'));
-        };
-      }),
-  );
-}
 
 /** Authors of the comments that have a flag right after them, in page order. */
 function flaggedAuthors(page: Page): Promise<string[]> {

@@ -6,7 +6,7 @@
  * Lexical comment box, the confirmation that unreviewed content needs, and
  * every action in the log.
  */
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pack } from '../../lib/packs/schema';
@@ -15,6 +15,7 @@ import { composeReply, fillPlaceholders } from '../../lib/suggestions/reply';
 import { expect, REPO_ROOT, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { storedEvents } from './pages/stored-events';
 import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
 
@@ -53,44 +54,6 @@ function packText(answerId: string, language: 'en' | 'fr' | 'pl') {
   const text = answer?.texts[language];
   if (!answer || !text) throw new Error(`${answerId} has no ${language} text in the default pack`);
   return { answer, text };
-}
-
-interface StoredEvent {
-  type: string;
-  at: number;
-  postKey: string;
-  answerId?: string | null;
-  answerIds?: string[];
-  packVersion?: string;
-  edited?: boolean;
-  referredTo?: string | null;
-  outcome?: string;
-  chosenVia?: string;
-  topic?: string | null;
-}
-
-/** The log as the background stored it (IndexedDB of the extension), oldest first. */
-function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
-  return worker.evaluate(
-    (key) =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('outreach-advisor');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            // Ids are random, so the store's order is not the order of events.
-            const events = (request.result as StoredEvent[])
-              .filter((event) => event.postKey === key)
-              .sort((a, b) => a.at - b.at);
-            resolve(events);
-          };
-          request.onerror = () => reject(new Error('cannot read events'));
-        };
-      }),
-    postKey,
-  );
 }
 
 async function openDemo(context: BrowserContext, origin: string, extensionId: string) {
@@ -257,7 +220,7 @@ test.describe('checked replies in the workspace', () => {
     await expect(workspace.page.getByTestId('post-status')).toHaveText('Documented');
 
     await expect
-      .poll(async () => (await loggedEvents(serviceWorker, postKey)).map((e) => e.type).sort())
+      .poll(async () => (await storedEvents(serviceWorker, postKey)).map((e) => e.type).sort())
       .toEqual(
         expect.arrayContaining([
           'not-relevant',
@@ -267,7 +230,7 @@ test.describe('checked replies in the workspace', () => {
           'suggestions-shown',
         ]),
       );
-    const events = await loggedEvents(serviceWorker, postKey);
+    const events = await storedEvents(serviceWorker, postKey);
     const byType = (type: string) => events.filter((event) => event.type === type);
     expect(byType('suggestions-shown')[0]?.answerIds).toEqual(shown);
     expect(byType('reply-inserted')).toEqual([

@@ -5,45 +5,18 @@
  * in-page marker, and focus that never falls to the body.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_POSTS } from '../fixtures/demo-group/posts';
 import { DashboardPage } from './pages/dashboard-page';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
+import { storedEvents } from './pages/stored-events';
 import { WorkspacePage } from './pages/workspace-page';
 import '../fixtures/src/fixture-api';
 
 const FEED = 'groups/eu-workers-demo/';
 /** Accessibility standards axe checks against. */
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-interface StoredEvent {
-  type: string;
-  postKey: string;
-  chosenVia?: string;
-  outcome?: string;
-  escalation?: string | null;
-  referredTo?: string | null;
-}
-
-function loggedEvents(worker: Worker, postKey: string): Promise<StoredEvent[]> {
-  return worker.evaluate(
-    (key) =>
-      new Promise<StoredEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('outreach-advisor');
-        open.onerror = () => reject(new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve((request.result as StoredEvent[]).filter((event) => event.postKey === key));
-          };
-          request.onerror = () => reject(new Error('cannot read events'));
-        };
-      }),
-    postKey,
-  );
-}
 
 async function openFeedAndWorkspace(page: Page, origin: string, extensionId: string) {
   const feed = new FixtureFeedPage(page, origin, FEED);
@@ -138,7 +111,7 @@ test.describe('the workspace, keyboard only', () => {
         return { status: marker.status, done: marker.text.includes('✓ Documented') };
       })
       .toEqual({ status: 'documented', done: true });
-    const events = await loggedEvents(serviceWorker, postKey);
+    const events = await storedEvents(serviceWorker, postKey);
     expect(events.filter((event) => event.type === 'reply-inserted')).toEqual([
       expect.objectContaining({ chosenVia: 'suggestion' }),
     ]);
@@ -174,7 +147,7 @@ test.describe('the workspace, keyboard only', () => {
     expect(keys - typed).toBeLessThanOrEqual(10);
     await expect
       .poll(async () =>
-        (await loggedEvents(serviceWorker, second))
+        (await storedEvents(serviceWorker, second))
           .filter((event) => event.type === 'reply-inserted')
           .map((event) => event.chosenVia),
       )
@@ -280,7 +253,7 @@ test.describe('safe handover', () => {
     await expect(workspace.documentationStatus).toHaveText('Saved in your log.');
     await expect
       .poll(async () =>
-        (await loggedEvents(serviceWorker, postKey))
+        (await storedEvents(serviceWorker, postKey))
           .filter((event) => event.type === 'note-added')
           .map(({ outcome, escalation }) => ({ outcome, escalation })),
       )
@@ -346,7 +319,7 @@ test.describe('referral directory', () => {
     await expect(workspace.documentationStatus).toHaveText('Saved in your log.');
     await expect
       .poll(async () =>
-        (await loggedEvents(serviceWorker, postKey))
+        (await storedEvents(serviceWorker, postKey))
           .filter((event) => event.type === 'note-added')
           .map(({ outcome, referredTo }) => ({ outcome, referredTo })),
       )

@@ -4,27 +4,28 @@
  */
 import type { SiteAdapter } from '../types';
 import { describeFacebookPage, matchesAny, parseFacebookPost, queryFirst } from './parser';
-import { commentFlagAnchor, findComments, findReplyBox, findReplyButton } from './comments';
+import {
+  commentFlagAnchor,
+  findComments,
+  findReplyBox,
+  findReplyButton,
+  inThreadBelow,
+} from './comments';
 import { closestPostRoot, findPostRoots } from './post-roots';
 import { SELECTORS } from './selectors';
 
-/** Not the post's own control: inside a comment, or inside the comment form (GIF, sticker …). */
-function isOwnControl(element: Element, root: Element): boolean {
-  const comment = element.closest(SELECTORS.comment.join(', '));
-  if (comment && comment !== root && root.contains(comment)) return false;
-  const form = element.closest('form');
-  return !(form && root.contains(form));
-}
-
-/** Inside a comment, or in a comment's thread (an ancestor holding a comment as a direct child). */
+/** Inside a comment, or in a comment's thread (where its reply composer sits). */
 function inCommentThread(element: Element, root: Element): boolean {
   const comment = element.closest(SELECTORS.comment.join(', '));
   if (comment && comment !== root && root.contains(comment)) return true;
-  for (let node = element.parentElement; node && node !== root; node = node.parentElement) {
-    for (const child of node.children)
-      if (child !== element && matchesAny(child, 'comment')) return true;
-  }
-  return false;
+  return inThreadBelow(element, root);
+}
+
+/** The post's own control: not in a comment or its thread, not in a form (GIF, sticker …). */
+function isOwnControl(element: Element, root: Element): boolean {
+  if (inCommentThread(element, root)) return false;
+  const form = element.closest('form');
+  return !(form && root.contains(form));
 }
 
 export const facebookAdapter: SiteAdapter = {

@@ -63,6 +63,20 @@ export function findComments(root: Element): ParsedComment[] {
   return result;
 }
 
+/**
+ * In a comment's thread below `stopAt`: some ancestor of `element` holds a
+ * comment other than `except` as a direct child (the reply composer a
+ * comment's Reply opens sits there, next to the comment).
+ */
+export function inThreadBelow(element: Element, stopAt: Element, except?: Element): boolean {
+  for (let node = element.parentElement; node && node !== stopAt; node = node.parentElement) {
+    for (const child of node.children) {
+      if (child !== except && matchesAny(child, 'comment')) return true;
+    }
+  }
+  return false;
+}
+
 /** The comment's own "Reply" control. */
 export function findReplyButton(comment: Element): HTMLElement | null {
   for (const selector of SELECTORS.replyButton) {
@@ -99,14 +113,8 @@ export function findReplyBox(comment: Element): HTMLElement | null {
         ? boxes.find((box) => box.getAttribute('aria-label')?.includes(author))
         : undefined;
     if (named) return named;
-    const own = boxes.find((box) => {
-      for (let node = box.parentElement; node && node !== thread; node = node.parentElement) {
-        // Inside a nested comment's thread: that comment's box.
-        if ([...node.children].some((child) => child !== comment && matchesAny(child, 'comment')))
-          return false;
-      }
-      return true;
-    });
+    // Not a box in a nested comment's thread: that comment's box.
+    const own = boxes.find((box) => !inThreadBelow(box, thread, comment));
     if (own) return own;
   }
   return null;
