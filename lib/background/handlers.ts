@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { getDatabase } from '../db/database';
 import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
+import { noteGroupPage } from './groups';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
@@ -37,6 +38,9 @@ export const handlers: Handlers = {
   reportPageState: async (page, { tabId }) => {
     if (tabId === undefined) return { accepted: false };
     await saveTabState(tabId, page);
+    await noteGroupPage(page).catch((error: unknown) =>
+      console.error('Outreach Advisor: group register not updated', error),
+    );
     return { accepted: true };
   },
   getTabState: ({ tabId }) => loadTabState(tabId),

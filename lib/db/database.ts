@@ -12,6 +12,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { storage } from 'wxt/utils/storage';
 import { LEGACY_DOCUMENTATION_TYPES, upgradeLegacyEvent, type LogEvent } from '../log/events';
+import type { GroupRecord, ImportedGroupRecord } from '../groups/records';
 import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 import { createPostKeyKeyer, UNKEYED_FALLBACK_PREFIX } from '../privacy/post-key';
@@ -69,6 +70,10 @@ export class OutreachDatabase extends Dexie {
   secrets!: EntityTable<SecretRecord, 'id'>;
   /** Advisors' public keys trusted for signed log exports (v3); apart from pack keys. */
   trustedAdvisorKeys!: EntityTable<TrustedAdvisorKeyRecord, 'keyId'>;
+  /** The group register (v6): groups this installation has seen, with the supervisor's tags. */
+  groups!: EntityTable<GroupRecord, 'key'>;
+  /** Register entries from merged exports (v6), removed with their import. */
+  importedGroups!: Table<ImportedGroupRecord, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -147,6 +152,12 @@ export class OutreachDatabase extends Dexie {
           } satisfies CaseNoteRecord);
         }
       });
+    // v6: the group register (docs/MONITORING.md#group-register). New tables only:
+    // the register fills as groups are seen, so nothing stored changes.
+    this.version(6).stores({
+      groups: '&key, lastSeenAt',
+      importedGroups: '&[importId+key], importId',
+    });
   }
 }
 

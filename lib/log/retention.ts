@@ -58,15 +58,11 @@ export async function purgeExpired(
   return result;
 }
 
-/** Removes every log record: events, posts, case notes and imports. */
+/** Removes every log record: events, posts, case notes, imports and the group register. */
 export async function deleteAllLogData(db: OutreachDatabase): Promise<void> {
-  await db.transaction('rw', [db.events, db.posts, db.caseNotes, db.imports], async () => {
-    await Promise.all([
-      db.events.clear(),
-      db.posts.clear(),
-      db.caseNotes.clear(),
-      db.imports.clear(),
-    ]);
+  const tables = [db.events, db.posts, db.caseNotes, db.imports, db.groups, db.importedGroups];
+  await db.transaction('rw', tables, async () => {
+    await Promise.all(tables.map((table) => table.clear()));
   });
 }
 

@@ -13,6 +13,7 @@ import {
   matchClaimsResponseSchema,
 } from '../claims/messages';
 import { LIMITS } from '../domain/limits';
+import { MAX_MEMBER_COUNT } from '../groups/register';
 import { suggestForPostsRequestSchema, suggestForPostsResponseSchema } from '../suggestions/schema';
 import { MAX_SNAPSHOT_POSTS, postStatusSchema } from '../workspace/protocol';
 import { defineMessage } from './envelope';
@@ -43,6 +44,8 @@ export const pageStateSchema = lazySchema(() =>
     pageKind: pageKindSchema,
     groupId: z.nullable(z.string().check(z.maxLength(LIMITS.groupId))),
     groupName: z.nullable(z.string().check(z.maxLength(LIMITS.groupName))),
+    /** Members as the group's header shows them, when it does (group register). */
+    memberCount: z.optional(z.nullable(z.int().check(z.gte(0), z.lte(MAX_MEMBER_COUNT)))),
     /** True when the page's feed (or post container) has rendered. */
     feedFound: z.boolean(),
     postsRecognised: z.int().check(z.gte(0)),
