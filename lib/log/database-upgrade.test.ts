@@ -1,5 +1,5 @@
 /**
- * Before/after tests of the database's schema upgrades (1 → 2, 2 → 3, 3 → 4) on
+ * Before/after tests of the database's schema upgrades (1 → 2 … 5 → 6) on
  * fake-indexeddb: a database written with exactly the first shipped schema
  * is opened with the current class, and every record must survive with the
  * derived `source` field filled in and the new indexes usable.
@@ -66,7 +66,7 @@ describe('database upgrade 1 → 2', () => {
 });
 
 /** The schema version the app opens today (bump when adding a version). */
-const CURRENT_VERSION = 5;
+const CURRENT_VERSION = 6;
 
 // The version-2 stores as shipped (v1 plus packs, trusted keys and the v2 event indexes).
 const VERSION_2_STORES = {
@@ -269,6 +269,41 @@ describe('database upgrade 4 → 5', () => {
     expect(stats.outcomes.informed).toBe(1);
     expect(stats.totals.referrals).toBe(1);
     expect(stats.totals.documented).toBe(2);
+    db.close();
+  });
+});
+
+describe('database upgrade 5 → 6', () => {
+  it('keeps every record and adds an empty group register', async () => {
+    const v5 = new Dexie(name);
+    // Versions 4 and 5 changed records, not stores.
+    v5.version(5).stores(VERSION_3_STORES);
+    const seen = { ...sampleEvent('post-seen', { postKey: 'p9' }), advisor: 'me', source: 'local' };
+    await v5.table('events').add(seen);
+    await v5.table('meta').add({ key: 'installedAt', value: '2026-01-01' });
+    v5.close();
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.events.get(seen.id)).toEqual(seen);
+    expect(await db.meta.get('installedAt')).toEqual({ key: 'installedAt', value: '2026-01-01' });
+    expect(await db.groups.count()).toBe(0);
+    await db.importedGroups.put({
+      importId: 'i1',
+      key: 'facebook:h:ab',
+      platform: 'facebook',
+      groupId: 'h:ab',
+      name: 'G',
+      memberCount: null,
+      memberCountAt: null,
+      sector: null,
+      notes: '',
+      worksHere: true,
+      firstSeenAt: 1,
+      lastSeenAt: 2,
+    });
+    expect(await db.importedGroups.where('importId').equals('i1').count()).toBe(1);
     db.close();
   });
 });
