@@ -12,6 +12,16 @@ describe('normaliseSettings', () => {
       { ...DEFAULT_SETTINGS, uiLanguage: 'de' },
     ],
     ['an invalid field', { ...DEFAULT_SETTINGS, uiLanguage: 'klingon' }, DEFAULT_SETTINGS],
+    [
+      'settings from before the report threshold',
+      { ...DEFAULT_SETTINGS, reportMinCount: undefined, retentionDays: 30 },
+      { ...DEFAULT_SETTINGS, retentionDays: 30, reportMinCount: 5 },
+    ],
+    [
+      'a threshold that would publish single cases',
+      { ...DEFAULT_SETTINGS, reportMinCount: 1 },
+      { ...DEFAULT_SETTINGS, reportMinCount: 5 },
+    ],
   ])('handles %s', (_name, stored, expected) => {
     expect(normaliseSettings(stored)).toEqual(expected);
   });

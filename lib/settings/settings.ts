@@ -43,6 +43,11 @@ export const settingsSchema = lazySchema(() =>
     retentionDays: z.int().check(z.gte(1), z.lte(3650)),
     /** The federal state the advisor works in: the referral picker offers its services first. */
     advisorState: z.nullable(z.enum(GERMAN_STATES)),
+    /**
+     * Reports hide counts from 1 to this minus one (and what would reveal
+     * them): the funder report's small-count threshold (docs/MONITORING.md).
+     */
+    reportMinCount: z.int().check(z.gte(2), z.lte(100)),
   }),
 );
 export type Settings = z.infer<typeof settingsSchema>;
@@ -55,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   storePostText: false,
   retentionDays: 90,
   advisorState: null,
+  reportMinCount: 5,
 };
 
 /**
