@@ -201,6 +201,43 @@ export const SELECTORS = {
     'div[role="button"][aria-label*="omentarz"]',
     'div[role="button"][aria-label*="omentariu"]',
   ],
+  /**
+   * The group's public name in the page header (lib/sites/facebook/group-header.ts).
+   * `GROUP_HEADER_EVIDENCE` below names the fixture pages each entry matches; "header
+   * source #n" is a row of tests/fixtures/group-headers/SOURCES.md.
+   */
+  groupName: [
+    // The h1's link to the group's own page `/groups/<id>/`, checked against the URL's id
+    // in code (2021–2026: scrapers take `h1 a` as the group title, header sources #1, #2).
+    'h1 a[href*="/groups/"]',
+    // The main column's h1 without a link (logged-out and preview layouts, 2024–2026, header source #2).
+    '[role="main"] h1',
+  ],
+  /**
+   * Where the header starts. The header region is the widest ancestor of the anchor that
+   * does not hold the feed (group-header.ts), so counts in posts are never read.
+   */
+  groupHeader: [
+    // The group name's h1 (2021–2026, header sources #1, #2).
+    'h1',
+    // The cover photo's perf-logging name, when the h1 is not rendered yet (2021–2026, header source #1).
+    'img[data-imgperflogname="profileCoverPhoto"]',
+  ],
+  /**
+   * The member count inside the header region; the text is read by `parseMemberCount`.
+   * Entries are tried in order, the first that yields a count wins.
+   */
+  memberCount: [
+    // 0. This group's members link `/groups/<id>/members/` ("12K members"), id checked in
+    //    code (2023–2026: scrapers open the members list from it, header sources #3, #4).
+    'a[href*="/members"]',
+    // 1. A line "Private group · 89.6K members" / "Grupa prywatna · 28 tys. członków"
+    //    without a link (logged-out and non-member views, 2024–2026, header sources #5–#8).
+    'span',
+    // 2. A short block whose count and word sit in separate elements (a fallback of ours,
+    //    not a sighting: it keeps working if Facebook splits the line).
+    'div',
+  ],
 } as const;
 
 export type SelectorGroup = keyof typeof SELECTORS;
@@ -301,6 +338,79 @@ export const POST_ROOT_EVIDENCE: Evidence<typeof SELECTORS.postRoot> = [
     { page: PERMALINK, matches: 1 },
   ],
 ];
+
+/**
+ * Evidence per group-header entry: the static header fixtures
+ * (tests/fixtures/group-headers, sources in its SOURCES.md) and how many
+ * elements each entry accepts there, with the checks group-header.ts makes
+ * (this group's link, a parsable count, the header region only). Index i is
+ * the evidence for `SELECTORS.<group>[i]`; a zero says "must not match here".
+ * selectors.test.ts fails when a count changes.
+ */
+const HEADER_EN = 'group-headers/en-members-link.html';
+const HEADER_DE = 'group-headers/de-members-link.html';
+const HEADER_PL = 'group-headers/pl-logged-out-line.html';
+const HEADER_RO = 'group-headers/ro-abbreviated-link.html';
+const HEADER_BG = 'group-headers/bg-no-count.html';
+const HEADER_CS = 'group-headers/cs-feed-mentions-members.html';
+const HEADER_HU = 'group-headers/hu-split-count.html';
+const HEADER_EL = 'group-headers/el-about-tab.html';
+
+export const GROUP_HEADER_EVIDENCE: {
+  readonly groupName: Evidence<typeof SELECTORS.groupName>;
+  readonly groupHeader: Evidence<typeof SELECTORS.groupHeader>;
+  readonly memberCount: Evidence<typeof SELECTORS.memberCount>;
+} = {
+  groupName: [
+    // Every page whose h1 links the group; the logged-out page's h1 has no link.
+    [
+      { page: HEADER_EN, matches: 1 },
+      { page: HEADER_DE, matches: 1 },
+      { page: HEADER_PL, matches: 0 },
+      { page: HEADER_BG, matches: 1 },
+    ],
+    [
+      { page: HEADER_PL, matches: 1 },
+      { page: HEADER_EN, matches: 1 },
+    ],
+  ],
+  groupHeader: [
+    [
+      { page: HEADER_EN, matches: 1 },
+      { page: HEADER_PL, matches: 1 },
+      { page: HEADER_HU, matches: 0 },
+    ],
+    // The Hungarian page renders its cover photo before the h1.
+    [
+      { page: HEADER_HU, matches: 1 },
+      { page: HEADER_EN, matches: 1 },
+    ],
+  ],
+  memberCount: [
+    // This group's members link with a count; the tab "Members" has none, another
+    // group's link in the side column is not ours.
+    [
+      { page: HEADER_EN, matches: 1 },
+      { page: HEADER_DE, matches: 1 },
+      { page: HEADER_RO, matches: 1 },
+      { page: HEADER_EL, matches: 1 },
+      { page: HEADER_PL, matches: 0 },
+      { page: HEADER_BG, matches: 0 },
+      { page: HEADER_CS, matches: 0 },
+    ],
+    [
+      { page: HEADER_PL, matches: 1 },
+      { page: HEADER_EN, matches: 1 },
+      { page: HEADER_CS, matches: 0 },
+      { page: HEADER_HU, matches: 0 },
+    ],
+    [
+      { page: HEADER_HU, matches: 1 },
+      { page: HEADER_BG, matches: 0 },
+      { page: HEADER_CS, matches: 0 },
+    ],
+  ],
+};
 
 /** Zero-width and other invisible characters Facebook inserts to disturb scrapers. */
 export const INVISIBLE_CHARACTERS = /[\u034f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
