@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_ENDONYMS, POST_LANGUAGES } from '../../lib/domain/languages';
+import { POST_LANGUAGES } from '../../lib/domain/languages';
 import { TOPICS } from '../../lib/domain/topics';
 import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
 import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
@@ -23,8 +23,13 @@ import { getSettings } from '../../lib/settings/settings';
 import { downloadBlob, fileStamp } from './log/download';
 import { LogMaintenance } from './log/log-maintenance';
 import { LogStorageWarning } from './log/log-status';
-import { MultiSelect } from './log/multi-select';
+import { useClaimStatements } from './log/use-claim-statements';
 import { useLogEvents, useLoggedGroups } from './log/use-log-events';
+import { ChipFilter } from './shared-ui/chip-filter';
+import type { Labels } from './shared-ui/labels';
+import { UNDETERMINED_LANGUAGE, useLabels } from './shared-ui/labels';
+import { ScrollRegion } from './shared-ui/scroll-region';
+import { TruncatedText } from './shared-ui/truncated-text';
 import './log/log.css';
 
 type ExportFormat = 'csv' | 'json' | 'xlsx';
@@ -64,6 +69,9 @@ export function LogSection() {
   const [progress, setProgress] = useState<{ format: ExportFormat; done: number; total: number }>();
   const [message, setMessage] = useState<string>();
   const [advisor, setAdvisor] = useState('');
+  const [showSeen, setShowSeen] = useState(false);
+  const labels = useLabels();
+  const claimStatements = useClaimStatements(i18n.language === 'de' ? 'de' : 'en');
   const filter = useMemo(() => toLogFilter(form), [form]);
   const events = useLogEvents(filter);
   const groups = useLoggedGroups();
@@ -72,7 +80,21 @@ export function LogSection() {
     void getSettings().then((settings) => setAdvisor(settings.advisorPseudonym));
   }, []);
 
-  const recent = useMemo(() => (events ?? []).slice(-RECENT_ROWS).reverse(), [events]);
+  // "Post seen" entries are most of a log and say little (UX review row 11): the table
+  // leaves them out unless asked to, or unless the type filter asks for them.
+  const seenShown = showSeen || form.types.includes('post-seen');
+  const seenCount = useMemo(
+    () => (events ?? []).reduce((count, event) => count + (event.type === 'post-seen' ? 1 : 0), 0),
+    [events],
+  );
+  const recent = useMemo(
+    () =>
+      (events ?? [])
+        .filter((event) => seenShown || event.type !== 'post-seen')
+        .slice(-RECENT_ROWS)
+        .reverse(),
+    [events, seenShown],
+  );
   const set =
     <K extends keyof FilterForm>(key: K) =>
     (value: FilterForm[K]) =>
@@ -165,41 +187,43 @@ export function LogSection() {
             onChange={(e) => set('to')(e.target.value)}
           />
         </div>
-        <MultiSelect
+        <ChipFilter
           label={t('filters.groups')}
           testId="filter-groups"
           options={groups ?? []}
           selected={form.groups}
           onChange={set('groups')}
         />
-        <MultiSelect
+        <ChipFilter
           label={t('filters.languages')}
           testId="filter-languages"
           options={[
             ...POST_LANGUAGES.map((code) => ({
               value: code,
-              label: `${LANGUAGE_ENDONYMS[code]} (${code})`,
-            })),
-            { value: 'und', label: t('unknownLanguage') },
+              label: labels.postLanguage(code),
+            })).sort((a, b) => a.label.localeCompare(b.label, labels.language)),
+            { value: UNDETERMINED_LANGUAGE, label: labels.postLanguage(UNDETERMINED_LANGUAGE) },
           ]}
           selected={form.languages}
           onChange={set('languages')}
         />
-        <MultiSelect
+        <ChipFilter
           label={t('filters.topics')}
           testId="filter-topics"
-          options={TOPICS.map((topic) => ({ value: topic, label: topic }))}
+          options={TOPICS.map((topic) => ({ value: topic, label: labels.topic(topic) })).sort(
+            (a, b) => a.label.localeCompare(b.label, labels.language),
+          )}
           selected={form.topics}
           onChange={set('topics')}
         />
-        <MultiSelect
+        <ChipFilter
           label={t('filters.types')}
           testId="filter-types"
           options={LOG_EVENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }))}
           selected={form.types}
           onChange={(values) => set('types')(values as LogEventType[])}
         />
-        <MultiSelect
+        <ChipFilter
           label={t('filters.outcomes')}
           testId="filter-outcomes"
           options={CASE_OUTCOMES.map((outcome) => ({
@@ -275,11 +299,28 @@ export function LogSection() {
         {message ?? ''}
       </p>
 
-      <h3>{t('recent.heading', { count: Math.min(RECENT_ROWS, events?.length ?? 0) })}</h3>
+      <h3>{t('recent.heading', { count: recent.length })}</h3>
+      <div className="seen-toggle">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={seenShown}
+            disabled={form.types.includes('post-seen')}
+            data-testid="log-show-seen"
+            onChange={(e) => setShowSeen(e.target.checked)}
+          />
+          {t('recent.showSeen', { count: seenCount })}
+        </label>
+        {!seenShown && seenCount > 0 && (
+          <p className="help" data-testid="log-seen-hidden">
+            {t('recent.seenHidden', { count: seenCount })}
+          </p>
+        )}
+      </div>
       {recent.length === 0 ? (
         <p className="help">{t('recent.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion label={t('recent.tableLabel')}>
           <table className="log-table" data-testid="log-table">
             <thead>
               <tr>
@@ -295,18 +336,20 @@ export function LogSection() {
             <tbody>
               {recent.map((event) => (
                 <tr key={event.id} data-testid="log-row" data-type={event.type}>
-                  <td>{dateFormat.format(event.at)}</td>
+                  <td className="nowrap">{dateFormat.format(event.at)}</td>
                   <td>{t(`types.${event.type}`)}</td>
-                  <td>{event.groupName ?? event.groupId ?? '–'}</td>
-                  <td>{event.language ?? '–'}</td>
-                  <td>{event.topic ?? '–'}</td>
-                  <td>{detailOf(event, t)}</td>
-                  <td>{event.advisor}</td>
+                  <td className="log-group">
+                    <TruncatedText text={event.groupName ?? event.groupId ?? '–'} />
+                  </td>
+                  <td>{event.language === null ? '–' : labels.postLanguage(event.language)}</td>
+                  <td>{event.topic === null ? '–' : labels.topic(event.topic)}</td>
+                  <td className="log-detail">{detailOf(event, t, labels, claimStatements)}</td>
+                  <td>{labels.advisor(event.advisor)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <LogMaintenance />
@@ -314,17 +357,26 @@ export function LogSection() {
   );
 }
 
-function detailOf(event: LogEvent, t: (key: string) => string): string {
+/** What an entry was about, by name: answer titles, claim statements, outcomes. */
+function detailOf(
+  event: LogEvent,
+  t: (key: string) => string,
+  labels: Labels,
+  claims: ReadonlyMap<string, string>,
+): string {
   switch (event.type) {
     case 'reply-inserted':
     case 'reply-copied':
-      return `${event.answerId}${event.edited ? ` (${t('recent.edited')})` : ''}`;
+      return `${labels.answer(event.answerId)}${event.edited ? ` (${t('recent.edited')})` : ''}`;
     case 'suggestions-shown':
-      return event.answerIds.join(', ');
+      return event.answerIds.map(labels.answer).join(' · ');
     case 'not-relevant':
-      return event.answerId ?? '';
+      return event.answerId === null ? '' : labels.answer(event.answerId);
     case 'referred':
       return event.referredTo;
+    case 'claim-seen':
+    case 'claim-corrected':
+      return claims.get(event.claimId) ?? event.claimId;
     case 'note-added':
       return event.outcome === 'escalated' && event.escalation
         ? `${t(`outcomes.${event.outcome}`)}: ${t(`escalations.${event.escalation}`)}`

@@ -30,6 +30,7 @@ test('the log shows the advisor’s work, exports it as a file without names, an
   const dashboard = new DashboardPage(await session.newPage(), session.extensionUrl);
   await dashboard.open('log');
   await expect.poll(() => dashboard.rowCount('note-added')).toBe(1);
+  await dashboard.showPostsOnlySeen();
   await expect.poll(() => dashboard.rowCount('post-seen')).toBe(DEMO_POSTS.length);
   const total = Number(/^(\d+) entries/.exec(await dashboard.countText())?.[1]);
   expect(total).toBeGreaterThan(DEMO_POSTS.length);

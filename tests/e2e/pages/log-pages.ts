@@ -21,8 +21,18 @@ export class LogDashboardPage {
     return this.page.locator(`[data-testid="log-row"][data-type="${type}"]`);
   }
 
+  /** Chooses exactly `types` in the event-type filter (a disclosure of checkbox chips). */
   async filterTypes(types: string[]): Promise<void> {
-    await this.page.getByTestId('filter-types').selectOption(types);
+    const filter = this.page.getByTestId('filter-types');
+    if ((await filter.getAttribute('open')) === null) await filter.locator('summary').click();
+    for (const box of await filter.locator('input[type="checkbox"]').all()) {
+      await box.setChecked(types.includes((await box.getAttribute('value')) ?? ''));
+    }
+  }
+
+  /** The table leaves "Post seen" entries out by default; this shows them. */
+  async showPostsOnlySeen(): Promise<void> {
+    await this.page.getByTestId('log-show-seen').check();
   }
 
   get count(): Locator {

@@ -16,6 +16,11 @@ export class DashboardPage {
     await this.page.waitFor(testId(`section-${section}`));
   }
 
+  /** The table leaves "Post seen" entries out by default; this shows them. */
+  async showPostsOnlySeen(): Promise<void> {
+    await this.page.click(testId('log-show-seen'));
+  }
+
   rowCount(type: string): Promise<number> {
     return this.page.count(`[data-testid="log-row"][data-type="${type}"]`);
   }
