@@ -58,6 +58,7 @@ function createAdapter() {
     findReplyButton: () => null,
     findReplyBox: () => null,
     commentFlagAnchor: (comment) => ({ parent: comment, before: null }),
+    readGroupHeader: () => null,
     selectorCatalogue: {},
   };
   return { adapter, parsePost, findCandidates, closestCandidate };

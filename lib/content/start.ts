@@ -23,7 +23,7 @@ import { browser } from 'wxt/browser';
 import { isPostLanguage, type UiLanguage } from '../domain/languages';
 import { facebookAdapter } from '../sites/facebook/adapter';
 import { createKeyResolver } from '../sites/facebook/parser';
-import type { ParsedPost, SiteAdapter } from '../sites/types';
+import type { PageInfo, ParsedPost, SiteAdapter } from '../sites/types';
 import type { PageState } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send-content';
 import { getSettings, isGroupIncluded, watchSettings, type Settings } from '../settings/settings';
@@ -127,12 +127,14 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   };
   let lastReport = '';
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const members = groupMembers(adapter, page, included);
 
   const describe = (): PageState => ({
     url: location.href.slice(0, 4000),
     pageKind: page.kind,
     groupId: page.groupId,
     groupName: page.groupName,
+    memberCount: members.read(),
     feedFound: adapter.hasFeed(document),
     postsRecognised: tracker?.postsRecognised() ?? 0,
     groupIncluded: included,
@@ -414,6 +416,46 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   // Facebook renders the feed late; report again so the badge catches up.
   const late = setTimeout(scheduleReport, 1500);
   signal.addEventListener('abort', () => clearTimeout(late));
+  members.poll(scheduleReport, signal);
+}
+
+/** How often and how long the header is read again for its member count. */
+const HEADER_POLL_MS = 1000;
+const HEADER_POLL_TIMES = 15;
+/** After this, a header without this group's own name link is believed (logged-out views). */
+const HEADER_SETTLE_MS = 3000;
+
+/**
+ * The member count the group's header shows (group register,
+ * docs/MONITORING.md#group-register). Facebook loads the count after the
+ * rest of the header, so it is read again every second for 15 seconds until
+ * found. Right after moving from one group to another the old header can
+ * linger: until it has settled, only a header naming this group by its own
+ * link (`groupName[0]`) or a count from this group's members link
+ * (`memberCount[0]`) is believed.
+ */
+function groupMembers(adapter: SiteAdapter, page: PageInfo, included: boolean) {
+  const started = performance.now();
+  let count: number | null = null;
+  const read = (): number | null => {
+    if (count !== null || !included || page.groupId === null) return count;
+    const header = adapter.readGroupHeader(document, page.groupId);
+    if (!header || header.memberCount === null) return null;
+    const own = header.via.startsWith('groupName[0]') || header.via.endsWith('memberCount[0]');
+    if (own || performance.now() - started > HEADER_SETTLE_MS) count = header.memberCount;
+    return count;
+  };
+  const poll = (onFound: () => void, signal: AbortSignal) => {
+    if (!included || page.groupId === null) return;
+    let times = 0;
+    const timer = setInterval(() => {
+      times += 1;
+      if (read() !== null) onFound();
+      if (count !== null || times >= HEADER_POLL_TIMES) clearInterval(timer);
+    }, HEADER_POLL_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+  };
+  return { read, poll };
 }
 
 export async function startContentScript(adapter: SiteAdapter = facebookAdapter): Promise<void> {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { postLogContext } from '../content/log-context';
 import { logEventRequestSchema } from '../log/events';
 import { pageStateSchema } from '../messaging/protocol';
-import { describeFacebookPage } from '../sites/facebook/parser';
+import { readGroupHeader } from '../sites/facebook/group-header';
+import { describeFacebookPage } from '../sites/facebook/page';
 import { parsedPostSchema, type ParsedPost } from '../sites/types';
 import { suggestionPayloadSchema } from '../suggestions/schema';
 import {
@@ -38,14 +39,18 @@ const hugePost: ParsedPost = {
 
 describe('content-side producers cut to what the background accepts', () => {
   it('the page description cuts a group name to the page-state and log limits', () => {
-    document.body.innerHTML = `<div role="main"><h1><a href="/groups/123/">${long(5000)}</a></h1></div>`;
+    // The header's largest believable count, written as Facebook abbreviates it.
+    document.body.innerHTML = `<div role="main"><div><h1><a href="/groups/123/">${long(5000)}</a></h1><div>Private group · <a href="/groups/123/members/">100M members</a></div></div></div>`;
     const page = describeFacebookPage(document, new URL('https://www.facebook.com/groups/123/'));
     expect(page.groupName?.length).toBe(LIMITS.groupName);
+    const header = readGroupHeader(document, '123');
+    expect(header?.memberCount).toBe(100_000_000);
     const state = {
       url: 'https://www.facebook.com/groups/123/',
       pageKind: page.kind,
       groupId: page.groupId,
       groupName: page.groupName,
+      memberCount: header?.memberCount,
       feedFound: true,
       postsRecognised: 0,
       groupIncluded: true,

@@ -99,6 +99,14 @@ export interface SiteAdapter {
   findReplyBox(comment: Element): HTMLElement | null;
   /** Where a comment's flag goes. */
   commentFlagAnchor(comment: Element): { parent: Element; before: Element | null };
+  /**
+   * The group's name and member count from the page header, with the
+   * selector entries that matched (`via`); null while no header is rendered.
+   */
+  readGroupHeader(
+    doc: Document,
+    groupId: string,
+  ): { name: string | null; memberCount: number | null; via: string } | null;
   /** Selector groups and entries, for naming counts in the diagnostic report. */
   readonly selectorCatalogue: Readonly<Record<string, readonly string[]>>;
 }

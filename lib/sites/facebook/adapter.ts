@@ -3,7 +3,8 @@
  * ./parser) that knows Facebook's DOM.
  */
 import type { SiteAdapter } from '../types';
-import { describeFacebookPage, matchesAny, parseFacebookPost, queryFirst } from './parser';
+import { describeFacebookPage } from './page';
+import { matchesAny, parseFacebookPost, queryFirst } from './parser';
 import {
   commentFlagAnchor,
   findComments,
@@ -11,6 +12,7 @@ import {
   findReplyButton,
   inThreadBelow,
 } from './comments';
+import { readGroupHeader } from './group-header';
 import { closestPostRoot, findPostRoots } from './post-roots';
 import { SELECTORS } from './selectors';
 
@@ -31,6 +33,7 @@ function isOwnControl(element: Element, root: Element): boolean {
 export const facebookAdapter: SiteAdapter = {
   id: 'facebook',
   describePage: describeFacebookPage,
+  readGroupHeader,
   findObservationRoot(doc) {
     return (
       queryFirst(doc, 'feed') ??

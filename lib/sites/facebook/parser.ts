@@ -18,11 +18,10 @@
  * fingerprint and upgrades a hash key to the id key once a hover reveals the
  * permalink.
  */
-import { LIMITS } from '../../domain/limits';
 import type { KeyResolver, PageInfo, ParseResult, ParsedPost, SelectorStats } from '../types';
 import { parsedPostSchema } from '../types';
 import type { SelectorGroup } from './selectors';
-import { GROUP_PATH, INVISIBLE_CHARACTERS, POST_ID_PATTERNS, SELECTORS } from './selectors';
+import { INVISIBLE_CHARACTERS, POST_ID_PATTERNS, SELECTORS } from './selectors';
 import { resolvePostRoot, strategyFinds } from './post-roots';
 
 const FINGERPRINT_TEXT_LENGTH = 80;
@@ -107,28 +106,6 @@ export function digest(value: string): string {
     h2 = Math.imul(h2 ^ code ^ (h1 >>> 7), 0x01000193) >>> 0;
   }
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
-}
-
-export function describeFacebookPage(doc: Document, location: Location | URL): PageInfo {
-  const groupId = GROUP_PATH.exec(location.pathname)?.[1] ?? null;
-  const isPost =
-    /\/(posts|permalink)\//.test(location.pathname) ||
-    /[?&]multi_permalinks=/.test(location.search);
-  let groupName: string | null = null;
-  if (groupId) {
-    const link =
-      doc.querySelector(`h1 a[href*="/groups/${CSS.escape(groupId)}"]`) ??
-      doc.querySelector('[role="main"] h1');
-    const name = cleanText(link?.textContent ?? '');
-    groupName = name ? name.slice(0, LIMITS.groupName) : null;
-  }
-  const lang = doc.documentElement.lang.trim();
-  return {
-    kind: groupId === null ? 'other' : isPost ? 'group-post' : 'group-feed',
-    groupId,
-    groupName,
-    uiLanguage: lang ? lang.slice(0, 20) : null,
-  };
 }
 
 function isInsideComment(element: Element, root: Element): boolean {
