@@ -66,3 +66,48 @@ export type GroupRegisterEntry = z.infer<typeof groupRegisterEntrySchema>;
 export function groupKey(entry: Pick<GroupRegisterEntry, 'platform' | 'groupId'>): string {
   return `${entry.platform}:${entry.groupId}`;
 }
+
+/** Whichever of two optional times is later (null counts as never). */
+function later(a: number | null, b: number | null): boolean {
+  return b === null ? a !== null : a !== null && a > b;
+}
+
+/**
+ * Several sightings of the same group (same `groupKey`: the register of
+ * several exports, or an export and this installation's own) as one entry:
+ * the latest name, the member count read last (by `memberCountAt`), the
+ * earliest first and latest last sighting, sector and notes from the most
+ * recently seen entry that has them, and "works here" if any says so.
+ * Entries with different keys stay apart (pseudonyms of two installations
+ * differ: the funder report recognises such a space by its name).
+ */
+export function mergeGroupRegisterEntries(
+  entries: Iterable<GroupRegisterEntry>,
+): GroupRegisterEntry[] {
+  const merged = new Map<string, GroupRegisterEntry>();
+  for (const entry of entries) {
+    const key = groupKey(entry);
+    const known = merged.get(key);
+    if (!known) {
+      merged.set(key, { ...entry });
+      continue;
+    }
+    const newer = entry.lastSeenAt >= known.lastSeenAt;
+    const count = later(entry.memberCountAt, known.memberCountAt) ? entry : known;
+    merged.set(key, {
+      platform: known.platform,
+      groupId: known.groupId,
+      name: (newer ? (entry.name ?? known.name) : (known.name ?? entry.name)) || null,
+      memberCount: count.memberCount,
+      memberCountAt: count.memberCountAt,
+      sector: newer ? (entry.sector ?? known.sector) : (known.sector ?? entry.sector),
+      notes: newer ? entry.notes || known.notes : known.notes || entry.notes,
+      worksHere: known.worksHere || entry.worksHere,
+      firstSeenAt: Math.min(known.firstSeenAt, entry.firstSeenAt),
+      lastSeenAt: Math.max(known.lastSeenAt, entry.lastSeenAt),
+    });
+  }
+  return [...merged.values()].sort((a, b) =>
+    groupKey(a) < groupKey(b) ? -1 : groupKey(a) > groupKey(b) ? 1 : 0,
+  );
+}

@@ -11,9 +11,20 @@
  * without `signature`), so re-indenting the file breaks neither but changing
  * any value does. Version 1 files (checksum only) still import, marked
  * "unverified". Pure: the dashboard and the CLI share it.
+ *
+ * A version 2 envelope may carry the group register (`groups`, issue 17):
+ * the public groups the events happened in, with name, member count and the
+ * supervisor's sector, so a supervisor's funder report knows them
+ * (docs/FUNDER-REPORT.md). It is optional, so the schema version stayed 2:
+ * readers from before it verify the checksum and signature over the whole
+ * raw file (including `groups`) and ignore the key. Its group ids go through
+ * the same pseudonymiser as the events' group ids, so both agree within a
+ * file.
  */
 import canonicalize from 'canonicalize';
 import * as z from 'zod/mini';
+import type { GroupRegisterEntry } from '../groups/register';
+import { groupKey, groupRegisterEntrySchema } from '../groups/register';
 import type { LogEvent } from './events';
 import { logEventInputSchema } from './events';
 import type { ExportIncludes, ProgressCallback } from './export-options';
@@ -27,6 +38,8 @@ export const LOG_EXPORT_FORMAT = 'outreach-advisor-log';
 export const LOG_EXPORT_SCHEMA_VERSION = 2;
 /** Checksum-only files, still read (as unverified). */
 export const LEGACY_LOG_EXPORT_SCHEMA_VERSION = 1;
+/** Most group register entries one export may hold (checked before the schema runs). */
+export const MAX_EXPORT_GROUPS = 5000;
 
 export const exportedEventSchema = z.intersection(
   logEventInputSchema,
@@ -78,6 +91,8 @@ const legacyExportSchema = z.object({
 const currentShape = {
   schemaVersion: z.literal(LOG_EXPORT_SCHEMA_VERSION),
   includes: z.object({ ...includesV1Schema.shape, rawIds: z.boolean() }),
+  /** The group register (optional: absent in files from before it). */
+  groups: z.optional(z.array(groupRegisterEntrySchema).check(z.maxLength(MAX_EXPORT_GROUPS))),
   signature: exportSignatureSchema,
 };
 
@@ -166,8 +181,48 @@ export interface BuildExportOptions {
   signingKey: ExportSigningKey;
   /** Required unless `includes.rawIds`: turns post keys and group ids into keyed pseudonyms. */
   pseudonymise?: IdPseudonymiser;
+  /** The group register to carry along (omitted: the envelope has no `groups`). */
+  groups?: readonly GroupRegisterEntry[];
   now?: number;
   onProgress?: ProgressCallback;
+}
+
+/**
+ * Register entries as an export may carry them: group ids pseudonymised like
+ * the events' (same pseudonymiser, same kind), the supervisor's notes only
+ * when notes were chosen, in a stable order.
+ */
+export async function prepareExportGroups(
+  groups: readonly GroupRegisterEntry[],
+  includes: ExportIncludes,
+  pseudonymise: IdPseudonymiser | undefined,
+): Promise<GroupRegisterEntry[]> {
+  if (!includes.rawIds && !pseudonymise) {
+    throw new Error('An export without raw ids needs the installation’s pseudonymiser.');
+  }
+  if (groups.length > MAX_EXPORT_GROUPS) {
+    throw new Error(`At most ${MAX_EXPORT_GROUPS} groups can be exported in one file.`);
+  }
+  const out: GroupRegisterEntry[] = [];
+  for (const group of groups) {
+    out.push({
+      platform: group.platform,
+      groupId:
+        includes.rawIds || !pseudonymise
+          ? group.groupId
+          : await pseudonymise('group', group.groupId),
+      name: group.name,
+      memberCount: group.memberCount,
+      memberCountAt: group.memberCountAt,
+      sector: group.sector,
+      notes: includes.notes ? group.notes : '',
+      worksHere: group.worksHere,
+      firstSeenAt: group.firstSeenAt,
+      lastSeenAt: group.lastSeenAt,
+    });
+  }
+  const key = (group: GroupRegisterEntry) => groupKey(group);
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 function toExported(event: LogEvent): ExportedEvent {
@@ -203,6 +258,11 @@ export async function buildLogExport(
     includes: { ...options.includes },
     eventCount: exported.length,
     events: exported,
+    ...(options.groups
+      ? {
+          groups: await prepareExportGroups(options.groups, options.includes, options.pseudonymise),
+        }
+      : {}),
   };
   const withChecksum = {
     ...unsigned,
@@ -301,6 +361,7 @@ export async function readLogExport(
       format: z.optional(z.unknown()),
       schemaVersion: z.optional(z.unknown()),
       events: z.optional(z.unknown()),
+      groups: z.optional(z.unknown()),
     })
     .safeParse(raw);
   if (!head.success || head.data.format !== LOG_EXPORT_FORMAT) {
@@ -318,6 +379,12 @@ export async function readLogExport(
     throw new LogExportError(
       'too-large',
       `The export holds ${head.data.events.length} events; at most ${MAX_IMPORT_EVENTS} are read from one file. Export shorter periods.`,
+    );
+  }
+  if (Array.isArray(head.data.groups) && head.data.groups.length > MAX_EXPORT_GROUPS) {
+    throw new LogExportError(
+      'too-large',
+      `The export holds ${head.data.groups.length} groups; at most ${MAX_EXPORT_GROUPS} are read from one file.`,
     );
   }
   const parsed =

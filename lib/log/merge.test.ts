@@ -3,7 +3,15 @@ import { OutreachDatabase } from '../db/database';
 import { buildLogExport, serialiseLogExport } from './envelope';
 import { DEFAULT_INCLUDES } from './export-options';
 import { IMPORT_CHUNK_SIZE } from './import-limits';
-import { ImportCancelledError, importLogExports, mergeEnvelopes, removeImport } from './merge';
+import {
+  ImportCancelledError,
+  importLogExports,
+  mergeEnvelopes,
+  mergeLogExports,
+  removeImport,
+} from './merge';
+import type { GroupRegisterEntry } from '../groups/register';
+import { mergeGroupRegisterEntries } from '../groups/register';
 import { generateEvents } from '../../tests/fixtures/sample-events';
 import { exampleExportKeys } from '../../tests/fixtures/example-advisor-keys';
 import { createPostKeyKeyer } from '../privacy/post-key';
@@ -197,5 +205,78 @@ describe('imports from before the one documentation flow', () => {
       referredTo: 'Beratungsstelle',
       note: '',
     });
+  });
+});
+
+describe('group register entries of several exports', () => {
+  const DAY = 86_400_000;
+  const T = Date.UTC(2026, 6, 1);
+  const entry = (overrides: Partial<GroupRegisterEntry>): GroupRegisterEntry => ({
+    platform: 'facebook',
+    groupId: 'h:aaaa',
+    name: 'Polacy w Niemczech',
+    memberCount: null,
+    memberCountAt: null,
+    sector: null,
+    notes: '',
+    worksHere: false,
+    firstSeenAt: T,
+    lastSeenAt: T,
+    ...overrides,
+  });
+
+  it('keep per group the latest name and count, the widest sightings and any "works here"', () => {
+    const merged = mergeGroupRegisterEntries([
+      entry({ memberCount: 900, memberCountAt: T + 5 * DAY, sector: 'care', notes: 'old note' }),
+      entry({
+        name: 'Polacy w Niemczech – praca',
+        memberCount: 800,
+        memberCountAt: T + 2 * DAY,
+        firstSeenAt: T - 10 * DAY,
+        lastSeenAt: T + 20 * DAY,
+        worksHere: true,
+      }),
+      entry({ lastSeenAt: T + 30 * DAY, sector: 'construction', notes: '' }),
+      entry({ groupId: 'h:bbbb', name: 'Românii din Germania' }),
+    ]);
+    expect(merged).toEqual([
+      entry({
+        name: 'Polacy w Niemczech',
+        memberCount: 900,
+        memberCountAt: T + 5 * DAY,
+        // The most recent non-empty sector; the notes from the most recent entry that has any.
+        sector: 'construction',
+        notes: 'old note',
+        worksHere: true,
+        firstSeenAt: T - 10 * DAY,
+        lastSeenAt: T + 30 * DAY,
+      }),
+      entry({ groupId: 'h:bbbb', name: 'Românii din Germania' }),
+    ]);
+  });
+
+  it('come out of mergeLogExports with the events, notes only where the file includes them', async () => {
+    const keys = await exampleExportKeys();
+    const register = [entry({ groupId: 'polacy-de', notes: 'ask the admin first' })];
+    const envelope = await buildLogExport(generateEvents(20, 8), {
+      ...keys,
+      advisor: 'a',
+      includes: DEFAULT_INCLUDES,
+      groups: register,
+    });
+    const withNotes = await buildLogExport(generateEvents(20, 8), {
+      ...keys,
+      advisor: 'a',
+      includes: { ...DEFAULT_INCLUDES, notes: true },
+      groups: register,
+    });
+    const merged = mergeLogExports([envelope, envelope]);
+    expect(merged.events).toHaveLength(20);
+    expect(merged.groups).toHaveLength(1);
+    expect(merged.groups[0]?.notes).toBe('');
+    expect(mergeLogExports([withNotes]).groups[0]?.notes).toBe('ask the admin first');
+    // Edited to claim notes it was not exported with: the notes still come only if included.
+    const sneaky = { ...envelope, groups: [{ ...register[0], notes: 'x' } as GroupRegisterEntry] };
+    expect(mergeLogExports([sneaky]).groups[0]?.notes).toBe('');
   });
 });

@@ -20,6 +20,8 @@
  * import-client.ts); the CLI and tests call it directly.
  */
 import type { OutreachDatabase } from '../db/database';
+import type { GroupRegisterEntry } from '../groups/register';
+import { mergeGroupRegisterEntries } from '../groups/register';
 import { upgradeLegacyEvent, type LogEvent } from './events';
 import type { ImportRecord } from './records';
 import type { ExportedEvent, ExportVerification, ReadLogExport } from './envelope';
@@ -137,6 +139,29 @@ export function sanitiseImportedEvents(
     events.push(copy);
   }
   return { events, outOfRange };
+}
+
+/**
+ * The group register entries a file may contribute: none from files without
+ * one, and the supervisor's notes only where the file says it includes notes.
+ */
+export function sanitiseImportedGroups(envelope: ReadLogExport): GroupRegisterEntry[] {
+  return (envelope.groups ?? []).map((group) =>
+    envelope.includes.notes ? group : { ...group, notes: '' },
+  );
+}
+
+/** The register entries of several exports, merged per group key (`mergeGroupRegisterEntries`). */
+export function mergeEnvelopeGroups(envelopes: readonly ReadLogExport[]): GroupRegisterEntry[] {
+  return mergeGroupRegisterEntries(envelopes.flatMap(sanitiseImportedGroups));
+}
+
+/** Events and group register of several exports, merged: what the funder report reads. */
+export function mergeLogExports(
+  envelopes: readonly ReadLogExport[],
+  options: SanitiseOptions = { storePostText: false },
+): { events: LogEvent[]; groups: GroupRegisterEntry[] } {
+  return { events: mergeEnvelopes(envelopes, options), groups: mergeEnvelopeGroups(envelopes) };
 }
 
 /** Pure merge for the CLI: the union of all exports' (sanitised) events by id. */
