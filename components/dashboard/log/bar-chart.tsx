@@ -23,7 +23,7 @@ interface Props {
 
 const BAR = 14;
 const GAP = 6;
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 170;
 const WIDTH = 560;
 
 export function HorizontalBarChart({ title, series, rows, testId }: Props) {
@@ -45,7 +45,7 @@ export function HorizontalBarChart({ title, series, rows, testId }: Props) {
                 textAnchor="end"
                 className="chart-label"
               >
-                {row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}
+                {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
               </text>
               {series.map((s, index) => {
                 const value = row.values[s.id] ?? 0;
@@ -85,44 +85,83 @@ export function HorizontalBarChart({ title, series, rows, testId }: Props) {
   );
 }
 
-export function WeekChart({ title, series, rows, testId }: Props) {
+/** Widest a week's group of bars gets, so one or two weeks do not turn into slabs. */
+const MAX_GROUP = 96;
+/** Weeks up to this many get their values written above the bars. */
+const LABELLED_WEEKS = 8;
+
+export function WeekChart({
+  title,
+  series,
+  rows,
+  testId,
+  formatLabel = (label) => label.slice(5),
+}: Props & {
+  /** The x-axis label of a week from its `YYYY-MM-DD` start ("30 Nov"). */
+  formatLabel?: (label: string) => string;
+}) {
   const height = 180;
+  const left = 34;
   const max = Math.max(1, ...rows.flatMap((row) => series.map((s) => row.values[s.id] ?? 0)));
-  const groupWidth = Math.max(12, Math.min(60, (WIDTH - 40) / Math.max(1, rows.length)));
-  const barWidth = Math.max(2, (groupWidth - 4) / series.length);
-  const width = Math.max(WIDTH, rows.length * groupWidth + 40);
-  const scale = (height - 30) / max;
+  const groupWidth = Math.max(
+    12,
+    Math.min(MAX_GROUP, (WIDTH - left - 6) / Math.max(1, rows.length)),
+  );
+  const barWidth = Math.max(2, Math.min(24, (groupWidth * 0.8) / series.length));
+  const width = Math.max(WIDTH, rows.length * groupWidth + left + 6);
+  // Few weeks sit in the middle of the axis, not in a cluster at its left end (UX review).
+  const offset = left + Math.max(0, (width - left - 6 - rows.length * groupWidth) / 2);
+  const labelled = rows.length <= LABELLED_WEEKS;
+  const scale = (height - (labelled ? 44 : 30)) / max;
   return (
     <figure className="chart" data-testid={testId}>
       <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${height}`} width="100%">
         <title>{title}</title>
-        <text x={0} y={12} className="chart-value">
+        <text x={0} y={labelled ? 26 : 12} className="chart-value">
           {max}
         </text>
         <line x1={30} x2={width} y1={height - 20} y2={height - 20} stroke="#9aa5b1" />
         {rows.map((row, index) => {
-          const x = 34 + index * groupWidth;
+          const x = offset + index * groupWidth;
+          const bars = x + (groupWidth - barWidth * series.length) / 2;
           return (
             <g key={row.label}>
               {series.map((s, seriesIndex) => {
                 const value = row.values[s.id] ?? 0;
                 const h = value * scale;
+                const barX = bars + seriesIndex * barWidth;
                 return (
-                  <rect
-                    key={s.id}
-                    x={x + seriesIndex * barWidth}
-                    y={height - 20 - h}
-                    width={barWidth - 1}
-                    height={h}
-                    fill={s.color}
-                  >
-                    <title>{`${row.label} – ${s.label}: ${value}`}</title>
-                  </rect>
+                  <g key={s.id}>
+                    <rect
+                      x={barX}
+                      y={height - 20 - h}
+                      width={barWidth - 1}
+                      height={h}
+                      fill={s.color}
+                    >
+                      <title>{`${formatLabel(row.label)} – ${s.label}: ${value}`}</title>
+                    </rect>
+                    {labelled && (
+                      <text
+                        x={barX + (barWidth - 1) / 2}
+                        y={height - 24 - h}
+                        textAnchor="middle"
+                        className="chart-value"
+                      >
+                        {value}
+                      </text>
+                    )}
+                  </g>
                 );
               })}
               {(rows.length <= 12 || index % Math.ceil(rows.length / 12) === 0) && (
-                <text x={x} y={height - 6} className="chart-label">
-                  {row.label.slice(5)}
+                <text
+                  x={x + groupWidth / 2}
+                  y={height - 6}
+                  textAnchor="middle"
+                  className="chart-label"
+                >
+                  {formatLabel(row.label)}
                 </text>
               )}
             </g>

@@ -81,6 +81,10 @@ describe('LogSection', () => {
     await storeEvents(getDatabase(), [postSeen('post-2')], STORE_OPTIONS);
 
     await waitForView(() => expect(text('log-count')).toBe('2 entries match the filters.'));
+    // "Post seen" entries are in the table once asked for (issue 17).
+    await act(async () =>
+      container.querySelector<HTMLInputElement>('[data-testid="log-show-seen"]')?.click(),
+    );
     expect(container.querySelectorAll('[data-testid="log-row"]')).toHaveLength(2);
   });
 });
