@@ -1,0 +1,298 @@
+/**
+ * The funder report (lib/log/funder-report.ts) as Markdown, CSV and Excel,
+ * for `cli logs report` and the dashboard's downloads
+ * (docs/FUNDER-REPORT.md#formats). All three are built from one list of
+ * sections, so they always show the same figures: names only (languages,
+ * topics, sectors, group names, claim statements), never a group id, post
+ * key or answer id; a hidden count is printed as "<k" and the list of hidden
+ * cells closes the report.
+ *
+ * English names come from the dashboard's own locale files
+ * (locales/en/*.json), so the CLI and the English dashboard agree; sectors
+ * and referral types have no locale strings yet and are named here.
+ */
+import type * as ExcelJs from 'exceljs';
+import markerEn from '../../locales/en/marker.json';
+import topicsEn from '../../locales/en/topics.json';
+import logEn from '../../locales/en/log.json';
+import { neutraliseFormulaCell } from '../domain/formula';
+import type { Pack } from '../packs/schema';
+import type {
+  FunderCell,
+  FunderReport,
+  FunderReportLabels,
+  FunderTable,
+  SectorRowKey,
+} from './funder-report';
+
+const SECTOR_NAMES: Record<SectorRowKey, string> = {
+  agriculture: 'Agriculture',
+  construction: 'Construction',
+  logistics: 'Logistics',
+  'meat-processing': 'Meat processing',
+  care: 'Care',
+  cleaning: 'Cleaning',
+  hospitality: 'Hospitality',
+  manufacturing: 'Manufacturing',
+  general: 'General',
+  other: 'Other sector',
+  unassigned: 'Sector not assigned',
+  'no-group': 'Outside a known group',
+};
+
+const REFERRAL_TYPE_NAMES: Record<string, string> = {
+  'labour-rights': 'Labour-rights counselling',
+  migration: 'Migration counselling',
+  'equal-treatment': 'Equal-treatment body',
+  exploitation: 'Help against exploitation and trafficking',
+  violence: 'Help against violence',
+  general: 'General counselling',
+  other: 'Other service (named by the advisor)',
+  unspecified: 'Service not recorded',
+};
+
+const lookup =
+  (table: Record<string, string>, fallback: (key: string) => string) => (key: string) =>
+    Object.hasOwn(table, key) ? (table[key] ?? fallback(key)) : fallback(key);
+
+/** English names, from locales/en where the dashboard has them. */
+export const ENGLISH_FUNDER_LABELS: FunderReportLabels = {
+  language: lookup(markerEn.languages, (key) => key),
+  topic: lookup(topicsEn, (key) => (key === 'unknown' ? 'Topic not recognised' : key)),
+  sector: (key) => SECTOR_NAMES[key],
+  referralType: lookup(REFERRAL_TYPE_NAMES, (key) => key),
+  escalation: lookup(logEn.escalations, (key) => key),
+};
+
+/**
+ * What the report needs from the packs: each referral target's kind (for
+ * referrals by type) and each claim's statement (to name myths), in
+ * `language` where the pack has it, else its canonical language.
+ */
+export function funderLookupsFromPacks(
+  packs: readonly Pack[],
+  language = 'en',
+): { referralKinds: Map<string, string>; claimLabels: Map<string, string> } {
+  const referralKinds = new Map<string, string>();
+  const claimLabels = new Map<string, string>();
+  for (const pack of packs) {
+    for (const referral of pack.referrals ?? []) referralKinds.set(referral.id, referral.kind);
+    for (const answer of pack.answers) {
+      for (const claim of answer.claims ?? []) {
+        const texts = claim.texts as Partial<Record<string, { statement: string }>>;
+        const statement =
+          texts[language]?.statement ??
+          texts[pack.canonicalLanguage]?.statement ??
+          Object.values(texts)[0]?.statement;
+        if (statement) claimLabels.set(claim.id, statement);
+      }
+    }
+  }
+  return { referralKinds, claimLabels };
+}
+
+type Cell = string | number;
+
+export interface FunderSection {
+  id: FunderTable | 'overview' | 'suppressed';
+  title: string;
+  columns: string[];
+  rows: Cell[][];
+}
+
+const MEASURE_COLUMNS = ['questions', 'answered', 'referrals', 'escalations'] as const;
+
+/** The report as titled tables; every renderer prints these. */
+export function funderReportSections(report: FunderReport): FunderSection[] {
+  const k = report.minCount;
+  const show = (cell: FunderCell): Cell => (cell === null ? `<${k}` : cell);
+  const breakdown = (
+    id: FunderTable,
+    title: string,
+    first: string,
+    rows: FunderReport['byLanguage'],
+  ): FunderSection => ({
+    id,
+    title,
+    columns: [first, ...MEASURE_COLUMNS],
+    rows: rows.map((row) => [row.label, ...MEASURE_COLUMNS.map((measure) => show(row[measure]))]),
+  });
+  const labelOf = new Map<string, string>();
+  const remember = (table: FunderTable, rows: readonly { key: string; label: string }[]) => {
+    for (const row of rows) labelOf.set(`${table}\u0000${row.key}`, row.label);
+  };
+  remember('byLanguage', report.byLanguage);
+  remember('byTopic', report.byTopic);
+  remember('bySector', report.bySector);
+  remember('byGroup', report.byGroup);
+  remember('referrals', report.referrals.byType);
+  remember('escalations', report.escalations.byKind);
+  remember('mythsCorrected', report.mythsCorrected.byClaim);
+  const tableTitles: Record<FunderTable, string> = {
+    totals: 'Overview',
+    referrals: 'Referrals by type',
+    mythsCorrected: 'Myths corrected',
+    escalations: 'Escalations',
+    byLanguage: 'By language',
+    byTopic: 'By topic',
+    bySector: 'By sector',
+    byGroup: 'By group',
+  };
+  return [
+    {
+      id: 'overview',
+      title: 'Overview',
+      columns: ['measure', 'value'],
+      rows: [
+        ['period', report.period.label],
+        ['from', report.period.from ?? '–'],
+        ['to', report.period.to ?? '–'],
+        ['spaces active', report.spaces],
+        ['members reached', report.membersReached],
+        ['spaces without a member count', report.spacesWithoutMemberCount.length],
+        ['questions seen', show(report.questions)],
+        ['questions answered', show(report.answered)],
+        ['referrals', show(report.referrals.total)],
+        ['myths corrected', show(report.mythsCorrected.total)],
+        ['escalations', show(report.escalations.total)],
+      ],
+    },
+    {
+      id: 'referrals',
+      title: 'Referrals by type',
+      columns: ['type', 'referrals'],
+      rows: report.referrals.byType.map((row) => [row.label, show(row.count)]),
+    },
+    {
+      id: 'mythsCorrected',
+      title: 'Myths corrected (comments answered with the correction, per claim)',
+      columns: ['claim', 'comments corrected'],
+      rows: report.mythsCorrected.byClaim.map((row) => [row.label, show(row.count)]),
+    },
+    {
+      id: 'escalations',
+      title: 'Escalations by kind',
+      columns: ['kind', 'escalations'],
+      rows: report.escalations.byKind.map((row) => [row.label, show(row.count)]),
+    },
+    breakdown('byLanguage', 'By language', 'language', report.byLanguage),
+    breakdown('byTopic', 'By topic', 'topic', report.byTopic),
+    breakdown('bySector', 'By sector', 'sector', report.bySector),
+    {
+      id: 'byGroup',
+      title: 'By group',
+      columns: ['group', 'sector', 'members', ...MEASURE_COLUMNS],
+      rows: report.byGroup.map((row) => [
+        row.label,
+        row.sector === null ? '–' : SECTOR_NAMES[row.sector],
+        row.memberCount ?? '–',
+        ...MEASURE_COLUMNS.map((measure) => show(row[measure])),
+      ]),
+    },
+    {
+      id: 'suppressed',
+      title: `Hidden counts (1 to ${k - 1}, and the counts hidden with them so totals do not reveal them)`,
+      columns: ['table', 'row', 'column'],
+      rows: report.suppressed.map((cell) => [
+        tableTitles[cell.table],
+        cell.table === 'totals'
+          ? 'total'
+          : (labelOf.get(`${cell.table}\u0000${cell.row}`) ?? cell.row),
+        cell.column === 'count' ? tableTitles[cell.table].toLowerCase() : cell.column,
+      ]),
+    },
+  ];
+}
+
+function markdownCell(cell: Cell): string {
+  return String(cell).replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+/** Markdown; print it (or the dashboard's page, with its print CSS) to PDF. */
+export function renderFunderReportMarkdown(report: FunderReport): string {
+  const lines = [
+    `# Outreach Advisor — report for ${report.period.label}`,
+    '',
+    `Period ${report.period.from ?? '…'} to ${report.period.to ?? '…'} (UTC). Counts from 1 to ${report.minCount - 1} are shown as "<${report.minCount}", and so are the counts hidden with them so that no total gives one away.`,
+  ];
+  if (report.spacesWithoutMemberCount.length > 0) {
+    lines.push(
+      '',
+      `Members reached leaves out ${report.spacesWithoutMemberCount.length} space(s) without a member count read by the end of the period: ${report.spacesWithoutMemberCount.join(', ')}.`,
+    );
+  }
+  for (const section of funderReportSections(report)) {
+    lines.push('', `## ${section.title}`, '');
+    lines.push(`| ${section.columns.map(markdownCell).join(' | ')} |`);
+    lines.push(`| ${section.columns.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+    if (section.rows.length === 0)
+      lines.push(`| (none) |${' |'.repeat(section.columns.length - 1)}`);
+    for (const row of section.rows) lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function csvField(cell: Cell): string {
+  const text = typeof cell === 'number' ? String(cell) : neutraliseFormulaCell(cell);
+  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * One CSV file in long form, one line per figure: `section,row,column,value`
+ * — every section fits the same four columns, so a spreadsheet can filter
+ * and pivot it. UTF-8 with a byte-order mark and CRLF, like the log's CSV.
+ */
+export function renderFunderReportCsv(report: FunderReport): string {
+  const lines = ['section,row,column,value'];
+  for (const section of funderReportSections(report)) {
+    for (const row of section.rows) {
+      const [label, ...values] = row;
+      values.forEach((value, index) => {
+        lines.push(
+          [section.id, label ?? '', section.columns[index + 1] ?? '', value]
+            .map(csvField)
+            .join(','),
+        );
+      });
+    }
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+type ExcelModule = typeof ExcelJs;
+
+async function loadExcel(): Promise<ExcelModule> {
+  const module = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
+  return module.Workbook ? module : (module.default as ExcelModule);
+}
+
+/** An Excel workbook with one sheet per section (sheet names ≤ 31 characters). */
+export async function renderFunderReportXlsx(report: FunderReport): Promise<Uint8Array> {
+  const { Workbook } = await loadExcel();
+  const workbook = new Workbook();
+  workbook.creator = 'Outreach Advisor';
+  for (const section of funderReportSections(report)) {
+    const name = section.id === 'totals' ? 'overview' : section.id;
+    const sheet = workbook.addWorksheet(name.slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.columns = section.columns.map((column, index) => ({
+      header: column,
+      key: String(index),
+      width: index === 0 ? 40 : Math.max(12, column.length + 2),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.addRows(
+      section.rows.map((row) =>
+        row.map((cell) => (typeof cell === 'string' ? neutraliseFormulaCell(cell) : cell)),
+      ),
+    );
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** The JSON the CLI prints (`--format json`): the report object itself. */
+export function renderFunderReportJson(report: FunderReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
