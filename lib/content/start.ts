@@ -403,9 +403,19 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   };
   for (const feature of CONTENT_FEATURES) {
     try {
-      void Promise.resolve(feature.init({ page, events, currentPosts }, signal)).catch(
-        (error: unknown) =>
-          console.error(`Outreach Advisor: feature "${feature.id}" failed`, error),
+      void Promise.resolve(
+        feature.init(
+          {
+            page,
+            events,
+            currentPosts,
+            topicOf: (post, language) =>
+              topicOf(post, language).then((topic) => topic?.topic ?? null),
+          },
+          signal,
+        ),
+      ).catch((error: unknown) =>
+        console.error(`Outreach Advisor: feature "${feature.id}" failed`, error),
       );
     } catch (error) {
       console.error(`Outreach Advisor: feature "${feature.id}" failed`, error);

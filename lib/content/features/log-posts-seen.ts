@@ -1,6 +1,8 @@
 /**
  * Logs "post seen" once per post and page session, when the background's
- * analysis arrived (so the entry carries language and question flag).
+ * analysis and the post's topic arrived (so the entry carries language,
+ * question flag and topic, and statistics by topic count every post seen,
+ * not only those an advisor acted on).
  * A post scrolled away and back is not logged again in the same session;
  * the store would merge it anyway, but this keeps the log honest and small.
  */
@@ -11,17 +13,38 @@ import type { PostAnalysis } from '../../messaging/protocol';
 import type { ParsedPost } from '../../sites/types';
 import type { ContentFeature } from './types';
 
+/** How long a post-seen entry waits for the post's topic before it is logged without one. */
+export const TOPIC_WAIT_MS = 3000;
+
 export const logPostsSeen: ContentFeature = {
   id: 'log-posts-seen',
   async init(context, signal) {
     const logged = new Set<string>();
     let includeText = (await getSettings()).storePostText;
     const queue = getLogQueue();
+    // Waiting for the topic: logged when it comes, after TOPIC_WAIT_MS, or when the session ends.
+    const pending = new Map<string, () => void>();
     const log = (post: ParsedPost, analysis: PostAnalysis) => {
       if (signal.aborted || logged.has(post.postKey)) return;
       logged.add(post.postKey);
-      queue.log({ type: 'post-seen', ...postLogContext(post, analysis, { includeText }) });
+      let done = false;
+      const write = (topic: string | null) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        pending.delete(post.postKey);
+        queue.log({
+          type: 'post-seen',
+          ...postLogContext(post, analysis, { includeText, topic }),
+        });
+      };
+      const timer = setTimeout(() => write(null), TOPIC_WAIT_MS);
+      pending.set(post.postKey, () => write(null));
+      context.topicOf(post, analysis.language).then(write, () => write(null));
     };
+    signal.addEventListener('abort', () => {
+      for (const flush of [...pending.values()]) flush();
+    });
     context.events.on('post-analysed', ({ post, analysis }) => log(post, analysis), signal);
     for (const { post, analysis } of context.currentPosts().values()) {
       if (analysis) log(post, analysis);

@@ -22,6 +22,11 @@ export interface ContentFeatureContext {
   events: PostEvents;
   /** The posts currently recognised on the page, by key. */
   currentPosts(): ReadonlyMap<string, PostSnapshot>;
+  /**
+   * The topic matching gives the post (what its marker shows), or null; the
+   * same cached request the marker makes, so asking costs nothing more.
+   */
+  topicOf(post: ParsedPost, language: string): Promise<string | null>;
 }
 
 export interface ContentFeature {
