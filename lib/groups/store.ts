@@ -115,3 +115,23 @@ export async function loadOwnRegister(db: OutreachDatabase): Promise<GroupRegist
   const records = await db.groups.orderBy('lastSeenAt').reverse().toArray();
   return records.map(({ key: _key, ...entry }) => entry);
 }
+
+/**
+ * Makes a group this installation knows only from merged exports or the
+ * log its own entry, so the supervisor can tag it. An existing own entry
+ * is left as it is.
+ */
+export async function adoptGroup(
+  db: OutreachDatabase,
+  entry: GroupRegisterEntry,
+): Promise<GroupRecord> {
+  const parsed = groupRegisterEntrySchema.parse(entry);
+  const key = groupKey(parsed);
+  return db.transaction('rw', db.groups, async () => {
+    const current = await db.groups.get(key);
+    if (current) return current;
+    const record: GroupRecord = { key, ...parsed };
+    await db.groups.put(record);
+    return record;
+  });
+}
