@@ -19,6 +19,7 @@ import { neutraliseFormulaCell } from '../domain/formula';
 import type { Pack } from '../packs/schema';
 import type {
   FunderCell,
+  FunderMeasure,
   FunderReport,
   FunderReportLabels,
   FunderTable,
@@ -93,6 +94,111 @@ export function funderLookupsFromPacks(
 
 type Cell = string | number;
 
+/**
+ * Every word the sections print besides the report's own labels: the CLI
+ * uses the English default, the dashboard passes its translation (an object
+ * of plain strings, so it can live in a locale file). `{{period}}` and
+ * `{{max}}` are replaced.
+ */
+export interface FunderWording {
+  title: string;
+  none: string;
+  total: string;
+  sections: Record<FunderSection['id'], string>;
+  columns: {
+    measure: string;
+    value: string;
+    type: string;
+    referrals: string;
+    claim: string;
+    commentsCorrected: string;
+    kind: string;
+    escalations: string;
+    language: string;
+    topic: string;
+    sector: string;
+    group: string;
+    members: string;
+    questions: string;
+    answered: string;
+    table: string;
+    row: string;
+    column: string;
+  };
+  overview: {
+    period: string;
+    from: string;
+    to: string;
+    spaces: string;
+    membersReached: string;
+    spacesWithoutCount: string;
+    questions: string;
+    answered: string;
+    referrals: string;
+    mythsCorrected: string;
+    escalations: string;
+  };
+  sectors: Record<SectorRowKey, string>;
+}
+
+export const ENGLISH_FUNDER_WORDING: FunderWording = {
+  title: 'Outreach Advisor — report for {{period}}',
+  none: '(none)',
+  total: 'total',
+  sections: {
+    overview: 'Overview',
+    totals: 'Overview',
+    referrals: 'Referrals by type',
+    mythsCorrected: 'Myths corrected (comments answered with the correction, per claim)',
+    escalations: 'Escalations by kind',
+    byLanguage: 'By language',
+    byTopic: 'By topic',
+    bySector: 'By sector',
+    byGroup: 'By group',
+    suppressed:
+      'Hidden counts (1 to {{max}}, and the counts hidden with them so that no total reveals them)',
+  },
+  columns: {
+    measure: 'measure',
+    value: 'value',
+    type: 'type',
+    referrals: 'referrals',
+    claim: 'claim',
+    commentsCorrected: 'comments corrected',
+    kind: 'kind',
+    escalations: 'escalations',
+    language: 'language',
+    topic: 'topic',
+    sector: 'sector',
+    group: 'group',
+    members: 'members',
+    questions: 'questions',
+    answered: 'answered',
+    table: 'table',
+    row: 'row',
+    column: 'column',
+  },
+  overview: {
+    period: 'period',
+    from: 'from',
+    to: 'to',
+    spaces: 'spaces active',
+    membersReached: 'members reached',
+    spacesWithoutCount: 'spaces without a member count',
+    questions: 'questions seen',
+    answered: 'questions answered',
+    referrals: 'referrals',
+    mythsCorrected: 'myths corrected',
+    escalations: 'escalations',
+  },
+  sectors: SECTOR_NAMES,
+};
+
+const fill = (text: string, values: Record<string, string | number>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+
 export interface FunderSection {
   id: FunderTable | 'overview' | 'suppressed';
   title: string;
@@ -103,18 +209,22 @@ export interface FunderSection {
 const MEASURE_COLUMNS = ['questions', 'answered', 'referrals', 'escalations'] as const;
 
 /** The report as titled tables; every renderer prints these. */
-export function funderReportSections(report: FunderReport): FunderSection[] {
+export function funderReportSections(
+  report: FunderReport,
+  wording: FunderWording = ENGLISH_FUNDER_WORDING,
+): FunderSection[] {
   const k = report.minCount;
+  const w = wording;
   const show = (cell: FunderCell): Cell => (cell === null ? `<${k}` : cell);
+  const measureColumns = MEASURE_COLUMNS.map((measure) => w.columns[measure]);
   const breakdown = (
     id: FunderTable,
-    title: string,
     first: string,
     rows: FunderReport['byLanguage'],
   ): FunderSection => ({
     id,
-    title,
-    columns: [first, ...MEASURE_COLUMNS],
+    title: w.sections[id],
+    columns: [first, ...measureColumns],
     rows: rows.map((row) => [row.label, ...MEASURE_COLUMNS.map((measure) => show(row[measure]))]),
   });
   const labelOf = new Map<string, string>();
@@ -128,78 +238,84 @@ export function funderReportSections(report: FunderReport): FunderSection[] {
   remember('referrals', report.referrals.byType);
   remember('escalations', report.escalations.byKind);
   remember('mythsCorrected', report.mythsCorrected.byClaim);
-  const tableTitles: Record<FunderTable, string> = {
-    totals: 'Overview',
-    referrals: 'Referrals by type',
-    mythsCorrected: 'Myths corrected',
-    escalations: 'Escalations',
-    byLanguage: 'By language',
-    byTopic: 'By topic',
-    bySector: 'By sector',
-    byGroup: 'By group',
+  const totalNames: Record<string, string> = {
+    questions: w.overview.questions,
+    answered: w.overview.answered,
+    referrals: w.overview.referrals,
+    escalations: w.overview.escalations,
+    mythsCorrected: w.overview.mythsCorrected,
+  };
+  const countColumn: Partial<Record<FunderTable, string>> = {
+    referrals: w.columns.referrals,
+    mythsCorrected: w.columns.commentsCorrected,
+    escalations: w.columns.escalations,
   };
   return [
     {
       id: 'overview',
-      title: 'Overview',
-      columns: ['measure', 'value'],
+      title: w.sections.overview,
+      columns: [w.columns.measure, w.columns.value],
       rows: [
-        ['period', report.period.label],
-        ['from', report.period.from ?? '–'],
-        ['to', report.period.to ?? '–'],
-        ['spaces active', report.spaces],
-        ['members reached', report.membersReached],
-        ['spaces without a member count', report.spacesWithoutMemberCount.length],
-        ['questions seen', show(report.questions)],
-        ['questions answered', show(report.answered)],
-        ['referrals', show(report.referrals.total)],
-        ['myths corrected', show(report.mythsCorrected.total)],
-        ['escalations', show(report.escalations.total)],
+        [w.overview.period, report.period.label],
+        [w.overview.from, report.period.from ?? '–'],
+        [w.overview.to, report.period.to ?? '–'],
+        [w.overview.spaces, report.spaces],
+        [w.overview.membersReached, report.membersReached],
+        [w.overview.spacesWithoutCount, report.spacesWithoutMemberCount.length],
+        [w.overview.questions, show(report.questions)],
+        [w.overview.answered, show(report.answered)],
+        [w.overview.referrals, show(report.referrals.total)],
+        [w.overview.mythsCorrected, show(report.mythsCorrected.total)],
+        [w.overview.escalations, show(report.escalations.total)],
       ],
     },
     {
       id: 'referrals',
-      title: 'Referrals by type',
-      columns: ['type', 'referrals'],
+      title: w.sections.referrals,
+      columns: [w.columns.type, w.columns.referrals],
       rows: report.referrals.byType.map((row) => [row.label, show(row.count)]),
     },
     {
       id: 'mythsCorrected',
-      title: 'Myths corrected (comments answered with the correction, per claim)',
-      columns: ['claim', 'comments corrected'],
+      title: w.sections.mythsCorrected,
+      columns: [w.columns.claim, w.columns.commentsCorrected],
       rows: report.mythsCorrected.byClaim.map((row) => [row.label, show(row.count)]),
     },
     {
       id: 'escalations',
-      title: 'Escalations by kind',
-      columns: ['kind', 'escalations'],
+      title: w.sections.escalations,
+      columns: [w.columns.kind, w.columns.escalations],
       rows: report.escalations.byKind.map((row) => [row.label, show(row.count)]),
     },
-    breakdown('byLanguage', 'By language', 'language', report.byLanguage),
-    breakdown('byTopic', 'By topic', 'topic', report.byTopic),
-    breakdown('bySector', 'By sector', 'sector', report.bySector),
+    breakdown('byLanguage', w.columns.language, report.byLanguage),
+    breakdown('byTopic', w.columns.topic, report.byTopic),
+    breakdown('bySector', w.columns.sector, report.bySector),
     {
       id: 'byGroup',
-      title: 'By group',
-      columns: ['group', 'sector', 'members', ...MEASURE_COLUMNS],
+      title: w.sections.byGroup,
+      columns: [w.columns.group, w.columns.sector, w.columns.members, ...measureColumns],
       rows: report.byGroup.map((row) => [
         row.label,
-        row.sector === null ? '–' : SECTOR_NAMES[row.sector],
+        row.sector === null ? '–' : w.sectors[row.sector],
         row.memberCount ?? '–',
         ...MEASURE_COLUMNS.map((measure) => show(row[measure])),
       ]),
     },
     {
       id: 'suppressed',
-      title: `Hidden counts (1 to ${k - 1}, and the counts hidden with them so totals do not reveal them)`,
-      columns: ['table', 'row', 'column'],
-      rows: report.suppressed.map((cell) => [
-        tableTitles[cell.table],
+      title: fill(w.sections.suppressed, { max: k - 1 }),
+      columns: [w.columns.table, w.columns.row, w.columns.column],
+      rows: report.suppressed.map((cell) =>
         cell.table === 'totals'
-          ? 'total'
-          : (labelOf.get(`${cell.table}\u0000${cell.row}`) ?? cell.row),
-        cell.column === 'count' ? tableTitles[cell.table].toLowerCase() : cell.column,
-      ]),
+          ? [w.sections.overview, w.total, totalNames[cell.column] ?? cell.column]
+          : [
+              w.sections[cell.table],
+              labelOf.get(`${cell.table}\u0000${cell.row}`) ?? cell.row,
+              cell.column === 'count'
+                ? (countColumn[cell.table] ?? cell.column)
+                : (w.columns[cell.column as FunderMeasure] ?? cell.column),
+            ],
+      ),
     },
   ];
 }
@@ -209,9 +325,12 @@ function markdownCell(cell: Cell): string {
 }
 
 /** Markdown; print it (or the dashboard's page, with its print CSS) to PDF. */
-export function renderFunderReportMarkdown(report: FunderReport): string {
+export function renderFunderReportMarkdown(
+  report: FunderReport,
+  wording: FunderWording = ENGLISH_FUNDER_WORDING,
+): string {
   const lines = [
-    `# Outreach Advisor — report for ${report.period.label}`,
+    `# ${fill(wording.title, { period: report.period.label })}`,
     '',
     `Period ${report.period.from ?? '…'} to ${report.period.to ?? '…'} (UTC). Counts from 1 to ${report.minCount - 1} are shown as "<${report.minCount}", and so are the counts hidden with them so that no total gives one away.`,
   ];
@@ -221,7 +340,7 @@ export function renderFunderReportMarkdown(report: FunderReport): string {
       `Members reached leaves out ${report.spacesWithoutMemberCount.length} space(s) without a member count read by the end of the period: ${report.spacesWithoutMemberCount.join(', ')}.`,
     );
   }
-  for (const section of funderReportSections(report)) {
+  for (const section of funderReportSections(report, wording)) {
     lines.push('', `## ${section.title}`, '');
     lines.push(`| ${section.columns.map(markdownCell).join(' | ')} |`);
     lines.push(`| ${section.columns.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
@@ -242,9 +361,12 @@ function csvField(cell: Cell): string {
  * — every section fits the same four columns, so a spreadsheet can filter
  * and pivot it. UTF-8 with a byte-order mark and CRLF, like the log's CSV.
  */
-export function renderFunderReportCsv(report: FunderReport): string {
+export function renderFunderReportCsv(
+  report: FunderReport,
+  wording: FunderWording = ENGLISH_FUNDER_WORDING,
+): string {
   const lines = ['section,row,column,value'];
-  for (const section of funderReportSections(report)) {
+  for (const section of funderReportSections(report, wording)) {
     for (const row of section.rows) {
       const [label, ...values] = row;
       values.forEach((value, index) => {
@@ -267,11 +389,14 @@ async function loadExcel(): Promise<ExcelModule> {
 }
 
 /** An Excel workbook with one sheet per section (sheet names ≤ 31 characters). */
-export async function renderFunderReportXlsx(report: FunderReport): Promise<Uint8Array> {
+export async function renderFunderReportXlsx(
+  report: FunderReport,
+  wording: FunderWording = ENGLISH_FUNDER_WORDING,
+): Promise<Uint8Array> {
   const { Workbook } = await loadExcel();
   const workbook = new Workbook();
   workbook.creator = 'Outreach Advisor';
-  for (const section of funderReportSections(report)) {
+  for (const section of funderReportSections(report, wording)) {
     const name = section.id === 'totals' ? 'overview' : section.id;
     const sheet = workbook.addWorksheet(name.slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliInMemory } from '../run-in-memory';
 import { buildLogExport, serialiseLogExport } from '../../log/envelope';
 import { DEFAULT_INCLUDES } from '../../log/export-options';
-import { buildReport, renderReportMarkdown } from '../../log/report';
+import { buildReport, DEFAULT_MIN_COUNT, renderReportMarkdown } from '../../log/report';
+import type { FunderReport } from '../../log/funder-report';
+import { buildFunderReport, periodFor } from '../../log/funder-report';
 import { generateEvents } from '../../../tests/fixtures/sample-events';
 import { buildMissedReport } from '../../log/missed';
 import { computeStatistics } from '../../log/stats';
@@ -34,10 +36,19 @@ async function writeExport(name: string, seed: number) {
 }
 
 describe('logs report', () => {
-  it('prints the same figures as the dashboard, counting a repeated file once', async () => {
+  // The earlier statistics report is kept behind --report statistics (the default is now the funder report).
+  it('prints the same statistics as the dashboard, counting a repeated file once', async () => {
     const a = await writeExport('a.json', 1);
     const b = await writeExport('b.json', 2);
-    const { code, out } = await run(['logs', 'report', 'a.json', 'b.json', 'a.json']);
+    const { code, out } = await run([
+      'logs',
+      'report',
+      'a.json',
+      'b.json',
+      'a.json',
+      '--report',
+      'statistics',
+    ]);
     expect(code).toBe(0);
     const expected = renderReportMarkdown(buildReport(computeStatistics([...a, ...b])));
     expect(out.startsWith(expected)).toBe(true);
@@ -47,9 +58,17 @@ describe('logs report', () => {
     );
   });
 
-  it('writes CSV with a table column', async () => {
+  it('writes the statistics as CSV with a table column', async () => {
     await writeExport('a.json', 3);
-    const { code, out } = await run(['logs', 'report', 'a.json', '--format', 'csv']);
+    const { code, out } = await run([
+      'logs',
+      'report',
+      'a.json',
+      '--format',
+      'csv',
+      '--report',
+      'statistics',
+    ]);
     expect(code).toBe(0);
     expect(out.split('\n')[0]).toBe('table,label,measure,value');
     expect(out).toMatch(/^overview,posts seen,count,\d+$/m);
@@ -74,12 +93,124 @@ describe('logs report', () => {
     expect(out).toMatch(/\| a\.json \| a5 \| 300 \| verified/);
   });
 
-  it.each([[['logs', 'report']], [['logs', 'report', 'a.json', '--format', 'pdf']]])(
-    'exits 2 on %j',
-    async (args) => {
-      expect((await run(args)).code).toBe(2);
-    },
-  );
+  it.each([
+    [['logs', 'report']],
+    [['logs', 'report', 'a.json', '--format', 'pdf']],
+    [['logs', 'report', 'a.json', '--period', '2026-Q5']],
+    [['logs', 'report', 'a.json', '--period', '2026-Q3', '--from', '2026-07-01']],
+    [['logs', 'report', 'a.json', '--from', '2026-09-31']],
+    [['logs', 'report', 'a.json', '--format', 'xlsx']],
+    [['logs', 'report', 'a.json', '--report', 'statistics', '--format', 'json']],
+  ])('exits 2 on %j', async (args) => {
+    expect((await run(args)).code).toBe(2);
+  });
+});
+
+describe('logs report: the funder report', () => {
+  const period = periodFor('2026-Q1');
+
+  it('prints one JSON object with the figures of the period, hidden cells as null', async () => {
+    const a = await writeExport('a.json', 1);
+    const b = await writeExport('b.json', 2);
+    const { code, out, err } = await run([
+      'logs',
+      'report',
+      'a.json',
+      'b.json',
+      '--format',
+      'json',
+      '--period',
+      '2026-Q1',
+    ]);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as FunderReport & { inputs: unknown[] };
+    const expected = buildFunderReport({
+      events: [...a, ...b],
+      groups: [],
+      from: period.from,
+      to: period.to,
+      label: period.label,
+      minCount: DEFAULT_MIN_COUNT,
+    });
+    for (const key of [
+      'period',
+      'spaces',
+      'membersReached',
+      'questions',
+      'answered',
+      'referrals',
+      'mythsCorrected',
+      'escalations',
+      'byLanguage',
+      'byTopic',
+      'suppressed',
+    ] as const) {
+      expect(report).toHaveProperty(key);
+    }
+    expect(report.period).toEqual({ from: '2026-01-01', to: '2026-03-31', label: '2026-Q1' });
+    expect(report.questions).toBe(expected.questions);
+    expect(report.answered).toBe(expected.answered);
+    expect(report.suppressed).toEqual(expected.suppressed);
+    expect(report.byTopic.map((row) => [row.key, row.questions])).toEqual(
+      expected.byTopic.map((row) => [row.key, row.questions]),
+    );
+    expect(report.inputs).toHaveLength(2);
+  });
+
+  it('counts only the events of a custom period', async () => {
+    await writeExport('a.json', 1);
+    const all = JSON.parse(
+      (await run(['logs', 'report', 'a.json', '--format', 'json', '--min-count', '1'])).out,
+    ) as FunderReport;
+    const march = JSON.parse(
+      (
+        await run([
+          'logs',
+          'report',
+          'a.json',
+          '--format',
+          'json',
+          '--min-count',
+          '1',
+          '--from',
+          '2026-03-01',
+          '--to',
+          '2026-03-31',
+        ])
+      ).out,
+    ) as FunderReport;
+    expect(march.period).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      label: '2026-03-01 – 2026-03-31',
+    });
+    expect(march.questions).toBeGreaterThan(0);
+    expect(march.questions ?? 0).toBeLessThan(all.questions ?? 0);
+  });
+
+  it('prints Markdown and CSV with names, and writes Excel to --output', async () => {
+    await writeExport('a.json', 1);
+    const markdown = await run(['logs', 'report', 'a.json', '--period', '2026-Q1']);
+    expect(markdown.code).toBe(0);
+    expect(markdown.out).toMatch(/^# Outreach Advisor — report for 2026-Q1$/m);
+    expect(markdown.out).toMatch(/## Inputs/);
+    const csv = await run(['logs', 'report', 'a.json', '--format', 'csv', '--period', '2026-Q1']);
+    expect(csv.out.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('section,row,column,value');
+    const xlsx = await run([
+      'logs',
+      'report',
+      'a.json',
+      '--format',
+      'xlsx',
+      '--output',
+      'report.xlsx',
+    ]);
+    expect([xlsx.code, xlsx.out]).toEqual([0, 'Wrote report.xlsx\n']);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(join(dir, 'report.xlsx'));
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
 });
 
 describe('logs verify', () => {

@@ -1,9 +1,11 @@
 /**
- * `logs report EXPORT... [--trusted KEY...] [--format csv|markdown] [--min-count N]`:
- * the supervisor's offline view of several advisors' JSON exports — the same
- * verification, merge and anonymised statistics as the dashboard
- * (lib/log/*), as Markdown or CSV on stdout, with how far each input can be
- * believed (verified, unknown signer, unverified).
+ * `logs report EXPORT... [--trusted KEY...] [--format json|markdown|csv|xlsx]
+ * [--period P | --from D --to D] [--min-count N]`: the supervisor's funder
+ * report (lib/log/funder-report.ts, docs/FUNDER-REPORT.md) over several
+ * advisors' JSON exports — the same verification and merge as the dashboard,
+ * with how far each input can be believed (verified, unknown signer,
+ * unverified). `--report statistics` prints the earlier anonymised
+ * statistics (lib/log/report.ts) instead.
  *
  * `logs verify EXPORT... [--trusted KEY...]`: one line per file; exit 0 only
  * when every file is signed, intact and signed by a trusted key.
@@ -11,13 +13,22 @@
  * `logs missed EXPORT... [--trusted KEY...] [--format markdown|json]`: the
  * pack editors' "missed questions" report (lib/log/missed.ts).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ReadResult } from '../../log/envelope';
 import { describeVerification, LogExportError, readLogExport } from '../../log/envelope';
 import type { TrustedKey } from '../../log/export-signing';
-import { checkImportSize, mergeEnvelopes } from '../../log/merge';
+import type { ReportPeriod } from '../../log/funder-report';
+import { buildFunderReport, customPeriod, periodFor } from '../../log/funder-report';
+import {
+  ENGLISH_FUNDER_LABELS,
+  funderLookupsFromPacks,
+  renderFunderReportCsv,
+  renderFunderReportMarkdown,
+  renderFunderReportXlsx,
+} from '../../log/funder-report-render';
+import { checkImportSize, mergeEnvelopes, mergeLogExports } from '../../log/merge';
 import { parsePublicKeyFile } from '../../packs/signing';
 import {
   buildReport,
@@ -28,6 +39,7 @@ import {
 import { buildMissedReport, renderMissedMarkdown } from '../../log/missed';
 import { computeStatistics } from '../../log/stats';
 import type { CliCommand, CliIo } from '../types';
+import { loadPackForMatching } from './suggest';
 import { CliUsageError, CliUserError } from '../types';
 
 /** A public key file is small; anything bigger is not one. */
@@ -73,23 +85,58 @@ async function readExport(io: CliIo, file: string, trusted: readonly TrustedKey[
   return readLogExport(text, trusted);
 }
 
+const REPORT_FORMATS = ['json', 'markdown', 'csv', 'xlsx'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The period the options name: `--period`, or `--from`/`--to`, or everything. */
+function reportPeriod(values: { period?: string; from?: string; to?: string }): ReportPeriod {
+  try {
+    if (values.period !== undefined) {
+      if (values.from !== undefined || values.to !== undefined) {
+        throw new CliUsageError('Give either --period or --from/--to, not both.');
+      }
+      return periodFor(values.period);
+    }
+    if (values.from === undefined && values.to === undefined) {
+      return { from: null, to: null, label: 'all events' };
+    }
+    return customPeriod(values.from ?? null, values.to ?? null);
+  } catch (error) {
+    if (error instanceof RangeError) throw new CliUsageError(error.message);
+    throw error;
+  }
+}
+
 export const logsReportCommand: CliCommand = {
   path: ['logs', 'report'],
-  summary: 'Anonymised statistics from one or more advisors’ JSON log exports',
-  usage: `Usage: npm run --silent cli -- logs report EXPORT... [--trusted KEY...] [--format markdown|csv] [--min-count N]
+  summary: 'Funder report (or the anonymised statistics) from advisors’ JSON log exports',
+  usage: `Usage: npm run --silent cli -- logs report EXPORT... [--trusted KEY...] [--format json|markdown|csv|xlsx]
+         [--period 2026-Q3|2026-09|2026 | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-count N]
+         [--output FILE] [--pack FILE] [--report funder|statistics]
 
-Verifies each JSON export (size, format, schema version, checksum, signature), merges
-them by event id (an event in several files counts once) and prints the
-anonymised report: totals, per week, by language, topic and group, outcomes,
-time from post to reply, and topics with many questions and few replies.
-Counts between 1 and N-1 are shown as "<N". The "Inputs" part says for each
-file whether it is verified (signed by a key given with --trusted), signed by
-an unknown key, or unverified (an old export with a checksum only).
+Verifies each JSON export (size, format, schema version, checksum, signature),
+merges them by event id (an event in several files counts once) together with
+the group registers they carry, and prints the funder report for the period
+(docs/FUNDER-REPORT.md): spaces active, members reached, questions seen and
+answered, referrals by type, myths corrected by claim, escalations by kind,
+and all of it by language, topic, sector and group. Counts between 1 and N-1
+are hidden, and so are the counts that would let a total reveal them: as null
+in JSON (listed under "suppressed"), as "<N" elsewhere. Dates are UTC days,
+both ends included. Each input is listed with how far it can be believed
+(verified by a key given with --trusted, signed by an unknown key, or
+unverified: an old export with a checksum only).
 
 Options:
-  --trusted KEY           an advisor's public key file to trust (repeatable)
-  --format markdown|csv   output format (default: markdown)
-  --min-count N           smallest count shown as a number (default: ${DEFAULT_MIN_COUNT})
+  --trusted KEY        an advisor's public key file to trust (repeatable)
+  --format F           json (one object), markdown, csv or xlsx (default: markdown)
+  --period P           a quarter (2026-Q3), a month (2026-09) or a year (2026)
+  --from D, --to D     a custom period of whole days (either may be left open)
+  --min-count N        smallest count shown (default: ${DEFAULT_MIN_COUNT})
+  --output FILE        where to write the workbook (required with --format xlsx)
+  --pack FILE          pack whose referral directory and claims name referral
+                       types and myths (default: the bundled default pack)
+  --report statistics  the earlier anonymised statistics instead (weeks, outcomes,
+                       time to reply; markdown or csv, no period options)
 
 Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
 (nothing is printed then), 2 the command was called wrongly.`,
@@ -103,15 +150,27 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
           format: { type: 'string' },
           'min-count': { type: 'string' },
           trusted: { type: 'string', multiple: true },
+          period: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          output: { type: 'string' },
+          pack: { type: 'string' },
+          report: { type: 'string' },
         },
       });
     } catch (error) {
       throw new CliUsageError(error instanceof Error ? error.message : String(error));
     }
     const { values, positionals } = parsed;
-    const format = values.format ?? 'markdown';
-    if (format !== 'markdown' && format !== 'csv') {
-      throw new CliUsageError(`--format must be markdown or csv, not "${format}".`);
+    const format = (values.format ?? 'markdown') as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) {
+      throw new CliUsageError(
+        `--format must be json, markdown, csv or xlsx, not "${values.format ?? ''}".`,
+      );
+    }
+    const kind = values.report ?? 'funder';
+    if (kind !== 'funder' && kind !== 'statistics') {
+      throw new CliUsageError(`--report must be funder or statistics, not "${kind}".`);
     }
     const minCount =
       values['min-count'] === undefined ? DEFAULT_MIN_COUNT : Number(values['min-count']);
@@ -119,6 +178,18 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
       throw new CliUsageError('--min-count must be a whole number of at least 1.');
     }
     if (positionals.length === 0) throw new CliUsageError('Name at least one JSON export.');
+    const period = reportPeriod(values);
+    if (
+      kind === 'statistics' &&
+      (format === 'json' || format === 'xlsx' || period.label !== 'all events')
+    ) {
+      throw new CliUsageError(
+        '--report statistics prints markdown or csv over all events; use the funder report for periods, JSON and Excel.',
+      );
+    }
+    if (format === 'xlsx' && values.output === undefined) {
+      throw new CliUsageError('--format xlsx writes a file: name it with --output FILE.');
+    }
 
     const trusted = await readTrustedKeys(io, values.trusted ?? []);
     const inputs: { file: string; read: ReadResult }[] = [];
@@ -130,25 +201,17 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
         throw error;
       }
     }
-    const report = buildReport(
-      computeStatistics(mergeEnvelopes(inputs.map((input) => input.read.envelope))),
-      minCount,
-    );
     const rows = inputs.map(({ file, read }) => ({
       file,
       advisor: read.envelope.advisor,
       events: read.envelope.events.length,
       status: describeVerification(read.verification),
     }));
-    if (format === 'csv') {
-      const field = (text: string) =>
-        /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-      io.stdout.write(renderReportCsv(report));
-      for (const row of rows) {
-        io.stdout.write(`input,${field(row.file)},signature,${field(row.status)}\n`);
-      }
-    } else {
-      const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+    const envelopes = inputs.map((input) => input.read.envelope);
+    const csvText = (text: string) =>
+      /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+    const inputsMarkdown = () => {
       const lines = ['', '## Inputs', '', '| file | advisor | events | signature |'];
       lines.push('| --- | --- | ---: | --- |');
       for (const row of rows) {
@@ -156,7 +219,71 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
           `| ${cell(row.file)} | ${cell(row.advisor)} | ${row.events} | ${cell(row.status)} |`,
         );
       }
-      io.stdout.write(renderReportMarkdown(report) + `${lines.join('\n')}\n`);
+      return `${lines.join('\n')}\n`;
+    };
+
+    if (kind === 'statistics') {
+      const report = buildReport(computeStatistics(mergeEnvelopes(envelopes)), minCount);
+      if (format === 'csv') {
+        io.stdout.write(renderReportCsv(report));
+        for (const row of rows) {
+          io.stdout.write(`input,${csvText(row.file)},signature,${csvText(row.status)}\n`);
+        }
+      } else {
+        io.stdout.write(renderReportMarkdown(report) + inputsMarkdown());
+      }
+      return 0;
+    }
+
+    const pack = await loadPackForMatching(io, values.pack);
+    const { events, groups } = mergeLogExports(envelopes);
+    const report = buildFunderReport({
+      events,
+      groups,
+      from: period.from,
+      to: period.to,
+      label: period.label,
+      minCount,
+      labels: ENGLISH_FUNDER_LABELS,
+      ...funderLookupsFromPacks([pack]),
+    });
+    switch (format) {
+      case 'json':
+        io.stdout.write(
+          `${JSON.stringify(
+            {
+              ...report,
+              inputs: rows.map((row) => ({
+                file: row.file,
+                advisor: row.advisor,
+                events: row.events,
+                signature: row.status,
+              })),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+        break;
+      case 'csv':
+        io.stdout.write(renderFunderReportCsv(report));
+        for (const row of rows) {
+          io.stdout.write(`inputs,${csvText(row.file)},signature,${csvText(row.status)}\r\n`);
+        }
+        break;
+      case 'xlsx': {
+        const target = resolve(io.cwd, values.output ?? '');
+        try {
+          await writeFile(target, await renderFunderReportXlsx(report));
+        } catch {
+          throw new CliUserError(`${values.output ?? ''}: cannot be written.`);
+        }
+        io.stdout.write(`Wrote ${values.output ?? ''}\n`);
+        break;
+      }
+      case 'markdown':
+        io.stdout.write(renderFunderReportMarkdown(report) + inputsMarkdown());
+        break;
     }
     return 0;
   },
