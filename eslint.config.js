@@ -92,6 +92,13 @@ const PURE_MODULES = [
   'lib/log/records.ts',
   'lib/log/report.ts',
   'lib/log/stats.ts',
+  // Monitoring (docs/MONITORING.md): trends, funder report, suppression, register shapes.
+  'lib/log/trends.ts',
+  'lib/log/funder-report.ts',
+  'lib/log/funder-report-render.ts',
+  'lib/log/suppression.ts',
+  'lib/groups/register.ts',
+  'lib/groups/view.ts',
 ];
 
 export default tseslint.config(
