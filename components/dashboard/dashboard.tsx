@@ -5,6 +5,9 @@ import { SECTIONS, sectionFromHash } from './sections';
 import { PacksSection } from './packs/packs-section';
 import { LogSection } from './log-section';
 import { MissedSection } from './missed-section';
+import { GroupsSection } from './monitoring/groups-section';
+import { ReportSection } from './monitoring/report-section';
+import { TrendsSection } from './monitoring/trends-section';
 import { SectionErrorBoundary } from './section-error-boundary';
 import { SettingsSection } from './settings-section';
 import { StatsSection } from './stats-section';
@@ -17,6 +20,12 @@ function SectionContent({ section }: { section: SectionId }) {
       return <LogSection />;
     case 'stats':
       return <StatsSection />;
+    case 'trends':
+      return <TrendsSection />;
+    case 'report':
+      return <ReportSection />;
+    case 'groups':
+      return <GroupsSection />;
     case 'missed':
       return <MissedSection />;
     case 'settings':

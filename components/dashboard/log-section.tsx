@@ -10,6 +10,7 @@ import { POST_LANGUAGES } from '../../lib/domain/languages';
 import { TOPICS } from '../../lib/domain/topics';
 import type { CaseOutcome, LogEvent, LogEventType } from '../../lib/log/events';
 import { CASE_OUTCOMES, LOG_EVENT_TYPES } from '../../lib/log/events';
+import { loadOwnRegister } from '../../lib/groups/store';
 import { buildLogExport, serialiseLogExport } from '../../lib/log/envelope';
 import { exportCsv } from '../../lib/log/export-csv';
 import type { ExportIncludes } from '../../lib/log/export-options';
@@ -121,6 +122,9 @@ export function LogSection() {
         const envelope = await buildLogExport(events, {
           advisor: advisor || UNNAMED_ADVISOR,
           includes,
+          // The group register travels along (ids pseudonymised like the events'),
+          // so a supervisor's funder report knows member counts and sectors.
+          groups: await loadOwnRegister(db),
           signingKey: await getAdvisorSigningKey(db, advisor || UNNAMED_ADVISOR),
           pseudonymise,
           onProgress,

@@ -1,5 +1,14 @@
 /** The dashboard's sections, in navigation order; the URL hash selects one. */
-export const SECTIONS = ['packs', 'log', 'stats', 'missed', 'settings'] as const;
+export const SECTIONS = [
+  'packs',
+  'log',
+  'stats',
+  'trends',
+  'report',
+  'groups',
+  'missed',
+  'settings',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export function sectionFromHash(hash: string): SectionId {

@@ -280,3 +280,40 @@ describe('group register entries of several exports', () => {
     expect(mergeLogExports([sneaky]).groups[0]?.notes).toBe('');
   });
 });
+
+describe('importing the group register of an export', () => {
+  it('stores it with the import and takes it out with the import', async () => {
+    const register: GroupRegisterEntry[] = [
+      {
+        platform: 'facebook',
+        groupId: 'h:1234',
+        name: 'Lucru în Germania',
+        memberCount: 8300,
+        memberCountAt: 1000,
+        sector: 'logistics',
+        notes: '',
+        worksHere: true,
+        firstSeenAt: 500,
+        lastSeenAt: 2000,
+      },
+    ];
+    const envelope = await buildLogExport(generateEvents(10, 21), {
+      ...(await exampleExportKeys()),
+      advisor: 'advisor-21',
+      includes: { ...DEFAULT_INCLUDES, rawIds: true },
+      groups: register,
+    });
+    const file = { name: 'advisor-21.json', text: serialiseLogExport(envelope) };
+    await importLogExports(db, [file]);
+    const [importRecord] = await db.imports.toArray();
+    const stored = await db.importedGroups.toArray();
+    expect(stored).toEqual([
+      { ...register[0], importId: importRecord?.id, key: 'facebook:h:1234' },
+    ]);
+    // The same file again changes nothing.
+    await importLogExports(db, [file]);
+    expect(await db.importedGroups.count()).toBe(1);
+    await removeImport(db, importRecord?.id ?? '');
+    expect(await db.importedGroups.count()).toBe(0);
+  });
+});

@@ -21,7 +21,7 @@
  */
 import type { OutreachDatabase } from '../db/database';
 import type { GroupRegisterEntry } from '../groups/register';
-import { mergeGroupRegisterEntries } from '../groups/register';
+import { groupKey, mergeGroupRegisterEntries } from '../groups/register';
 import { upgradeLegacyEvent, type LogEvent } from './events';
 import type { ImportRecord } from './records';
 import type { ExportedEvent, ExportVerification, ReadLogExport } from './envelope';
@@ -272,11 +272,18 @@ async function mergeOne(
     }
     throwIfCancelled(context.signal);
     const added = addedIds.length;
-    await db.transaction('rw', db.imports, async () => {
+    // The file's group register arrives with the completed record, in one transaction.
+    const groups = sanitiseImportedGroups(envelope).map((entry) => ({
+      ...entry,
+      importId,
+      key: groupKey(entry),
+    }));
+    await db.transaction('rw', db.imports, db.importedGroups, async () => {
       const record = await db.imports.get(importId);
       if (!record) return; // removed meanwhile from another dashboard: its events went with it
       const { interrupted: _done, ...complete } = record;
       await db.imports.put({ ...complete, duplicates: current.length - added });
+      await db.importedGroups.bulkPut(groups);
     });
   } catch (error) {
     // A cancel takes out the whole run (importLogExports); a storage failure this file.
@@ -408,20 +415,23 @@ export async function importLogExports(
 
 /** Takes out everything a cancelled run wrote, in one transaction: all or nothing. */
 async function undoRun(db: OutreachDatabase, context: MergeContext): Promise<void> {
-  await db.transaction('rw', db.events, db.imports, async () => {
+  await db.transaction('rw', db.events, db.imports, db.importedGroups, async () => {
     await db.events.bulkDelete(context.addedIds);
     for (const [id, previous] of context.previousImports) {
-      if (previous === null) await db.imports.delete(id);
-      else await db.imports.put(previous);
+      if (previous === null) {
+        await db.imports.delete(id);
+        await db.importedGroups.where('importId').equals(id).delete();
+      } else await db.imports.put(previous);
     }
   });
 }
 
-/** Removes the events an import brought in (events also held locally stay). */
+/** Removes the events and group register entries an import brought in (events also held locally stay). */
 export async function removeImport(db: OutreachDatabase, importId: string): Promise<number> {
-  return db.transaction('rw', db.events, db.imports, async () => {
+  return db.transaction('rw', db.events, db.imports, db.importedGroups, async () => {
     const removed = await db.events.where('importId').equals(importId).delete();
     await db.imports.delete(importId);
+    await db.importedGroups.where('importId').equals(importId).delete();
     return removed;
   });
 }

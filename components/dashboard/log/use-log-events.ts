@@ -65,3 +65,15 @@ export function useLoggedGroups(): { value: string; label: string }[] | undefine
 export function useImportRecords(): ImportRecord[] | undefined {
   return useLiveQuery(() => getDatabase().imports.orderBy('importedAt').toArray(), []);
 }
+
+/**
+ * The whole log (own and imported events) with the moment it was read, for
+ * views whose window ends "now" (trends, the group register): a write
+ * re-reads it, and the window moves with it.
+ */
+export function useWholeLog(): { events: LogEvent[]; readAt: number } | undefined {
+  return useLiveQuery(async () => {
+    const events = await readEvents(getDatabase(), {});
+    return { events, readAt: Date.now() };
+  }, []);
+}
