@@ -1,26 +1,32 @@
 /**
  * Settings of the interaction log: the advisor's pseudonym (how exports
- * and merged statistics name this advisor), whether post text is kept, and
- * the retention period after which records are purged automatically.
+ * and merged statistics name this advisor), whether post text is kept, the
+ * retention period after which records are purged automatically, and the
+ * reports' small-count threshold.
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../lib/settings/settings';
 import { getSettings, updateSettings } from '../../lib/settings/settings';
 
-type PrivacyFields = Pick<Settings, 'advisorPseudonym' | 'storePostText' | 'retentionDays'>;
+type PrivacyFields = Pick<
+  Settings,
+  'advisorPseudonym' | 'storePostText' | 'retentionDays' | 'reportMinCount'
+>;
 
 export function PrivacySettings() {
   const { t } = useTranslation('privacy');
   const id = useId();
   const [values, setValues] = useState<PrivacyFields>();
   const [retention, setRetention] = useState('');
+  const [minCount, setMinCount] = useState('');
   const [status, setStatus] = useState('');
 
   useEffect(() => {
     void getSettings().then((settings) => {
       setValues(settings);
       setRetention(String(settings.retentionDays));
+      setMinCount(String(settings.reportMinCount));
     });
   }, []);
 
@@ -41,6 +47,15 @@ export function PrivacySettings() {
       return;
     }
     void save({ retentionDays: days });
+  };
+
+  const saveMinCount = () => {
+    const count = Number(minCount);
+    if (!Number.isInteger(count) || count < 2 || count > 100) {
+      setStatus(t('minCount.invalid'));
+      return;
+    }
+    void save({ reportMinCount: count });
   };
 
   if (!values) return null;
@@ -93,6 +108,23 @@ export function PrivacySettings() {
         />
         <p id={`${id}-retention-help`} className="help">
           {t('retention.help')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-min-count`}>{t('minCount.label')}</label>
+        <input
+          id={`${id}-min-count`}
+          type="number"
+          min={2}
+          max={100}
+          value={minCount}
+          data-testid="report-min-count"
+          onChange={(event) => setMinCount(event.target.value)}
+          onBlur={saveMinCount}
+          aria-describedby={`${id}-min-count-help`}
+        />
+        <p id={`${id}-min-count-help`} className="help">
+          {t('minCount.help')}
         </p>
       </div>
       <p role="status" className="saved" data-testid="privacy-status">

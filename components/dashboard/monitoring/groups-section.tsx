@@ -61,7 +61,7 @@ export function GroupsSection() {
   );
 
   return (
-    <section aria-labelledby={`${id}-title`} className="monitoring" data-testid="groups-register">
+    <section aria-labelledby={`${id}-title`} className="monitoring" data-testid="section-groups">
       <h2 id={`${id}-title`}>{t('groups.title')}</h2>
       <p className="help">{t('groups.intro')}</p>
       <KpiGrid label={t('groups.figures')}>

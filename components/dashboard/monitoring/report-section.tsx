@@ -168,7 +168,7 @@ export function ReportSection() {
     <section
       aria-labelledby={`${id}-title`}
       className="monitoring funder-report"
-      data-testid="funder-report"
+      data-testid="section-report"
     >
       <h2 id={`${id}-title`}>{t('report.title')}</h2>
       <p className="help no-print">{t('report.intro', { minCount, max: minCount - 1 })}</p>

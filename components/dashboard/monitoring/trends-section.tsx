@@ -97,7 +97,7 @@ export function TrendsSection() {
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
   return (
-    <section aria-labelledby={`${weeksId}-title`} className="monitoring" data-testid="trends">
+    <section aria-labelledby={`${weeksId}-title`} className="monitoring" data-testid="section-trends">
       <h2 id={`${weeksId}-title`}>{t('trends.title')}</h2>
       <p className="help">{t('trends.intro')}</p>
       <div className="monitoring-controls">

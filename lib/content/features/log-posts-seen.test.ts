@@ -84,10 +84,18 @@ describe('log-posts-seen', () => {
     expect(logged).toHaveLength(1);
   });
 
-  it('loses no entry when the page session ends while it waits', async () => {
-    const events = await start(() => new Promise(() => undefined));
+  it('still waits for the topic when the page session ends meanwhile', async () => {
+    const events = await start(() => Promise.resolve('housing'));
     events.emit('post-analysed', { post: post('p3'), analysis: analysis('p3') });
     controller.abort();
-    expect(logged).toMatchObject([{ postKey: 'p3', topic: null }]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(logged).toMatchObject([{ postKey: 'p3', topic: 'housing' }]);
+  });
+
+  it('logs what waits at once when the page goes away', async () => {
+    const events = await start(() => new Promise(() => undefined));
+    events.emit('post-analysed', { post: post('p4'), analysis: analysis('p4') });
+    window.dispatchEvent(new Event('pagehide'));
+    expect(logged).toMatchObject([{ postKey: 'p4', topic: null }]);
   });
 });

@@ -13,8 +13,12 @@ import type { PostAnalysis } from '../../messaging/protocol';
 import type { ParsedPost } from '../../sites/types';
 import type { ContentFeature } from './types';
 
-/** How long a post-seen entry waits for the post's topic before it is logged without one. */
-export const TOPIC_WAIT_MS = 3000;
+/**
+ * How long a post-seen entry waits for the post's topic before it is logged
+ * without one: long enough for a background that starts cold and builds its
+ * matcher first (3 s was not, in the end-to-end test on a loaded machine).
+ */
+export const TOPIC_WAIT_MS = 15_000;
 
 export const logPostsSeen: ContentFeature = {
   id: 'log-posts-seen',
@@ -22,7 +26,9 @@ export const logPostsSeen: ContentFeature = {
     const logged = new Set<string>();
     let includeText = (await getSettings()).storePostText;
     const queue = getLogQueue();
-    // Waiting for the topic: logged when it comes, after TOPIC_WAIT_MS, or when the session ends.
+    // Waiting for the topic: logged when it comes or after TOPIC_WAIT_MS, also when the session
+    // ends meanwhile (a restart on the same page must not log it first without one); only
+    // leaving the page logs what waits at once.
     const pending = new Map<string, () => void>();
     const log = (post: ParsedPost, analysis: PostAnalysis) => {
       if (signal.aborted || logged.has(post.postKey)) return;
@@ -42,16 +48,20 @@ export const logPostsSeen: ContentFeature = {
       pending.set(post.postKey, () => write(null));
       context.topicOf(post, analysis.language).then(write, () => write(null));
     };
-    signal.addEventListener('abort', () => {
-      for (const flush of [...pending.values()]) flush();
-    });
     context.events.on('post-analysed', ({ post, analysis }) => log(post, analysis), signal);
     for (const { post, analysis } of context.currentPosts().values()) {
       if (analysis) log(post, analysis);
     }
     // Leaving or hiding the page: send what is queued now rather than after the batch delay.
     const flushNow = () => void queue.flush();
-    window.addEventListener('pagehide', flushNow, { signal });
+    window.addEventListener(
+      'pagehide',
+      () => {
+        for (const write of [...pending.values()]) write();
+        flushNow();
+      },
+      { signal },
+    );
     document.addEventListener(
       'visibilitychange',
       () => {

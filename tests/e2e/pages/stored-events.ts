@@ -16,6 +16,9 @@ export interface StoredEvent {
   topic?: string | null;
   claimId?: string;
   commentKey?: string;
+  isQuestion?: boolean | null;
+  groupId?: string | null;
+  language?: string | null;
 }
 
 /**
