@@ -19,6 +19,7 @@ import type {
 } from '../../lib/suggestions/schema';
 import type { ClaimCorrectionRequest, ClaimCorrectionResponse } from '../../lib/claims/messages';
 import type { ListReferralsRequest, ReferralOption } from '../../lib/referrals/messages';
+import type { GroupSpike } from '../../lib/log/group-spikes';
 import type { PostStatus } from '../../lib/workspace/protocol';
 
 export interface SearchOptions {
@@ -56,6 +57,8 @@ export interface WorkspaceActions {
   watchSettings(callback: (settings: Settings) => void): () => void;
   /** The referral directory for a state and a post language, local services first. */
   listReferrals(request: ListReferralsRequest): Promise<ReferralOption[]>;
+  /** Questions rising in a group this week or last (docs/MONITORING.md#trends-and-spikes). */
+  loadGroupSpikes(groupId: string): Promise<GroupSpike[]>;
 }
 
 /** Thrown by `logEvents` when the background refused or missed an event. */
@@ -109,6 +112,7 @@ export function createWorkspaceActions(
     },
     loadCaseNote: (postKey) => sendMessage('getCaseNote', { postKey }),
     listReferrals: async (request) => (await sendMessage('listReferrals', request)).referrals,
+    loadGroupSpikes: async (groupId) => (await sendMessage('getGroupSpikes', { groupId })).spikes,
     async loadStatuses(postKeys) {
       if (postKeys.length === 0) return {};
       return (await sendMessage('getPostStatuses', { postKeys })).statuses;

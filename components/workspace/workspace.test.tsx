@@ -77,6 +77,23 @@ const logged = (actions: ReturnType<typeof fakeActions>) =>
   actions.logEvents.mock.calls.flatMap(([events]) => events as LogEventRequest[]);
 
 describe('Workspace', () => {
+  it('says when questions are rising in the group, and nothing when they are not', async () => {
+    const quiet = await open();
+    expect(quiet.actions.loadGroupSpikes).toHaveBeenCalledWith('g1');
+    expect(byTestId(quiet.container, 'group-spikes')).toBeNull();
+    await cleanup?.();
+    cleanup = undefined;
+
+    const actions = fakeActions();
+    actions.loadGroupSpikes.mockResolvedValue([
+      { topic: 'unpaid-wages', weekStart: '2026-11-30', count: 14, expected: 2.1 },
+    ]);
+    const { container } = await open(actions);
+    expect(byTestId(container, 'group-spikes')?.textContent).toContain(
+      'Unpaid wages: 14 questions in the week of November 30, about 2.1 expected',
+    );
+  });
+
   it('lists the posts with open questions first and the counts', async () => {
     const { container } = await open();
     const rows = [...container.querySelectorAll<HTMLElement>('[data-testid="queue-item"]')];

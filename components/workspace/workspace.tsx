@@ -28,6 +28,7 @@ import { useFocusGuard } from './use-focus-guard';
 import { useLog } from './use-log';
 import { useStatuses } from './use-statuses';
 import { useSuggestions } from './use-suggestions';
+import { GroupSpikes } from './group-spikes';
 import { WorkspaceHeader } from './workspace-header';
 
 export interface BoundTab {
@@ -234,6 +235,9 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
             nextMessage={nextMessage}
             unsaved={unsaved}
           />
+        )}
+        {reason === null && (
+          <GroupSpikes groupId={snapshot?.page.groupId ?? null} actions={actions} />
         )}
         {snapshot && connection.state !== 'connected' && (
           <p role="status" className="notice" data-testid="reconnecting">

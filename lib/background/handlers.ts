@@ -7,7 +7,9 @@ import { browser } from 'wxt/browser';
 import { getDatabase } from '../db/database';
 import { analysePosts } from '../analysis/analyse-posts';
 import type { Handlers } from '../messaging/receive';
+import { loadGroupSpikes } from './group-trends';
 import { noteGroupPage } from './groups';
+import { MAX_GROUP_SPIKES } from '../log/group-spikes';
 import { loadTabState, saveTabState } from './tab-state';
 import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
@@ -58,6 +60,9 @@ export const handlers: Handlers = {
   searchAnswers: (request) => searchAnswers(request),
   listReferrals: (request) => listReferrals(request),
   matchClaims: (request) => matchClaims(request),
+  getGroupSpikes: async ({ groupId }) => ({
+    spikes: (await loadGroupSpikes(groupId)).slice(0, MAX_GROUP_SPIKES),
+  }),
   claimCorrection: (request) => claimCorrection(request),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,

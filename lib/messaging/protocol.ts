@@ -28,6 +28,7 @@ import {
   searchAnswersResponseSchema,
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
+import { groupSpikesRequestSchema, groupSpikesResponseSchema } from '../log/group-spikes';
 import { listReferralsRequestSchema, listReferralsResponseSchema } from '../referrals/messages';
 import { LIMITS } from '../domain/limits';
 import { contentProtocol, pageStateSchema } from './content-protocol';
@@ -115,6 +116,12 @@ export const protocol = {
     request: recordFeedbackRequestSchema,
     /** The answer's ranking adjustment now. */
     response: z.object({ adjustment: z.number() }),
+    senders: ['extension-page'],
+  }),
+  /** Spikes of questions in a group this week or last, for the workspace's hint. */
+  getGroupSpikes: defineMessage({
+    request: groupSpikesRequestSchema,
+    response: groupSpikesResponseSchema,
     senders: ['extension-page'],
   }),
   /** The adjusted answers, for the dashboard's settings. */

@@ -97,7 +97,11 @@ export function TrendsSection() {
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent' });
 
   return (
-    <section aria-labelledby={`${weeksId}-title`} className="monitoring" data-testid="section-trends">
+    <section
+      aria-labelledby={`${weeksId}-title`}
+      className="monitoring"
+      data-testid="section-trends"
+    >
       <h2 id={`${weeksId}-title`}>{t('trends.title')}</h2>
       <p className="help">{t('trends.intro')}</p>
       <div className="monitoring-controls">
@@ -164,8 +168,7 @@ export function TrendsSection() {
         <p>{t('trends.noQuestions')}</p>
       ) : (
         <WeekTrendChart
-          title={t('trends.breakdownTitle', {
-            kind: t(`trends.kind.${breakdown}`),
+          title={t(`trends.breakdownTitle.${breakdown}`, {
             count: Math.min(LINES, breakdownSeries.length),
           })}
           weeks={shownWeeks}
@@ -174,19 +177,26 @@ export function TrendsSection() {
         />
       )}
 
-      <section aria-labelledby={`${weeksId}-underserved`}>
+      {/* Not a landmark: its table's scroll region already carries the name. */}
+      <div>
         <h3 id={`${weeksId}-underserved`}>{t('trends.underservedTitle')}</h3>
         {trends.underserved.length === 0 ? (
           <p>{t('trends.noUnderserved')}</p>
         ) : (
           <ScrollRegion label={t('trends.underservedTitle')}>
-            <table data-testid="trend-underserved">
+            <table className="report-table" data-testid="trend-underserved">
               <thead>
                 <tr>
                   <th scope="col">{t('trends.topic')}</th>
-                  <th scope="col">{t('trends.questions')}</th>
-                  <th scope="col">{t('trends.replied')}</th>
-                  <th scope="col">{t('trends.replyRate')}</th>
+                  <th scope="col" className="number">
+                    {t('trends.questions')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('trends.replied')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('trends.replyRate')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -205,7 +215,7 @@ export function TrendsSection() {
         <p>
           <a href="#missed">{t('trends.missedLink')}</a>
         </p>
-      </section>
+      </div>
     </section>
   );
 }

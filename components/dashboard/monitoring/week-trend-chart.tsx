@@ -36,7 +36,10 @@ function toOptions(
   height: number,
   lines: readonly TrendLine[],
   spikeLabel: string,
+  locale: string,
 ): uPlot.Options {
+  // Week starts as "8 Jun" / "8. Juni" in the UI language, not uPlot's US "6/8".
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     width,
     height,
@@ -44,7 +47,12 @@ function toOptions(
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.1)] } },
     axes: [
-      { stroke: '#52606d', grid: { stroke: '#e4e7eb' }, size: 36 },
+      {
+        stroke: '#52606d',
+        grid: { stroke: '#e4e7eb' },
+        size: 36,
+        values: (_u, splits) => splits.map((seconds) => day.format(new Date(seconds * 1000))),
+      },
       { stroke: '#52606d', grid: { stroke: '#e4e7eb' }, size: 40 },
     ],
     series: [
@@ -91,7 +99,7 @@ export function WeekTrendChart({ title, weeks, lines, testId, height = 220 }: Pr
         if (cancelled) return;
         const width = Math.max(240, element.clientWidth);
         chart = new UPlot(
-          toOptions(width, height, lines, t('trends.spike')),
+          toOptions(width, height, lines, t('trends.spike'), i18n.language),
           toData(weeks, lines),
           element,
         );
@@ -109,7 +117,7 @@ export function WeekTrendChart({ title, weeks, lines, testId, height = 220 }: Pr
       observer?.disconnect();
       chart?.destroy();
     };
-  }, [weeks, lines, height, t]);
+  }, [weeks, lines, height, t, i18n.language]);
 
   const format = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' });
   const weekLabel = (week: string) => format.format(new Date(`${week}T00:00:00Z`));
