@@ -15,7 +15,7 @@
  * A version 2 envelope may carry the group register (`groups`, issue 17):
  * the public groups the events happened in, with name, member count and the
  * supervisor's sector, so a supervisor's funder report knows them
- * (docs/FUNDER-REPORT.md). It is optional, so the schema version stayed 2:
+ * (docs/MONITORING.md). It is optional, so the schema version stayed 2:
  * readers from before it verify the checksum and signature over the whole
  * raw file (including `groups`) and ignore the key. Its group ids go through
  * the same pseudonymiser as the events' group ids, so both agree within a

@@ -1,7 +1,7 @@
 /**
  * The funder report (lib/log/funder-report.ts) as Markdown, CSV and Excel,
  * for `cli logs report` and the dashboard's downloads
- * (docs/FUNDER-REPORT.md#formats). All three are built from one list of
+ * (docs/MONITORING.md#formats). All three are built from one list of
  * sections, so they always show the same figures: names only (languages,
  * topics, sectors, group names, claim statements), never a group id, post
  * key or answer id; a hidden count is printed as "<k" and the list of hidden

@@ -1,5 +1,5 @@
 /**
- * The funder report (issue 17, docs/FUNDER-REPORT.md): per period, how many
+ * The funder report (issue 17, docs/MONITORING.md): per period, how many
  * public spaces the team was active in, how many members those spaces have,
  * how many questions were seen and answered, referrals by target type, myths
  * corrected by claim and escalations by kind, broken down by language,

@@ -1,7 +1,7 @@
 /**
  * Small-count suppression with complementary (secondary) suppression, for
  * published tables whose cells add up to published totals
- * (docs/FUNDER-REPORT.md#suppression).
+ * (docs/MONITORING.md#suppression).
  *
  * The problem is stated as cells (id → count) and additive relations (a
  * total and the parts that add up to it). A relation is anything a reader

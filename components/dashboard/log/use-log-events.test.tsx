@@ -17,7 +17,7 @@ import { createI18n } from '../../../lib/i18n/i18n';
 import type { LogEventInput } from '../../../lib/log/events';
 import { importLogExports } from '../../../lib/log/merge';
 import { storeEvents } from '../../../lib/log/store';
-import { EXAMPLE_EXPORTS } from '../../../tests/fixtures/example-exports';
+import { QUARTER_EXAMPLES } from '../../../tests/fixtures/example-quarter';
 import { sampleEvent } from '../../../tests/fixtures/sample-events';
 import { LogSection } from '../log-section';
 import { StatsSection } from '../stats-section';
@@ -103,7 +103,7 @@ describe('StatsSection', () => {
 
 describe('StatsSection imports table', () => {
   it('says how many of a file’s entries were kept, not only how many it held', async () => {
-    const example = EXAMPLE_EXPORTS[0];
+    const example = QUARTER_EXAMPLES[0];
     if (!example) throw new Error('no example export');
     const text = await example.render();
     const events = (JSON.parse(text) as { events: { at: number }[] }).events;
@@ -112,7 +112,7 @@ describe('StatsSection imports table', () => {
     const cutoff = times[Math.floor(times.length / 2)] ?? 0;
     const report = await importLogExports(getDatabase(), [{ name: 'advisor-a.json', text }], {
       retentionCutoff: cutoff,
-      now: Date.UTC(2026, 6, 7),
+      now: Date.UTC(2026, 9, 7),
     });
     const kept = report.files[0]?.status === 'merged' ? report.files[0].added : -1;
     expect(kept).toBeGreaterThan(0);

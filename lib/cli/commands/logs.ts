@@ -1,7 +1,7 @@
 /**
  * `logs report EXPORT... [--trusted KEY...] [--format json|markdown|csv|xlsx]
  * [--period P | --from D --to D] [--min-count N]`: the supervisor's funder
- * report (lib/log/funder-report.ts, docs/FUNDER-REPORT.md) over several
+ * report (lib/log/funder-report.ts, docs/MONITORING.md) over several
  * advisors' JSON exports — the same verification and merge as the dashboard,
  * with how far each input can be believed (verified, unknown signer,
  * unverified). `--report statistics` prints the earlier anonymised
@@ -117,7 +117,7 @@ export const logsReportCommand: CliCommand = {
 Verifies each JSON export (size, format, schema version, checksum, signature),
 merges them by event id (an event in several files counts once) together with
 the group registers they carry, and prints the funder report for the period
-(docs/FUNDER-REPORT.md): spaces active, members reached, questions seen and
+(docs/MONITORING.md): spaces active, members reached, questions seen and
 answered, referrals by type, myths corrected by claim, escalations by kind,
 and all of it by language, topic, sector and group. Counts between 1 and N-1
 are hidden, and so are the counts that would let a total reveal them: as null
