@@ -5,7 +5,8 @@
  * topics with many questions and few replies — over this advisor's log,
  * imported exports from other advisors, or both. Topics, languages and
  * groups are named in the UI language (components/dashboard/shared-ui/labels.ts).
- * Below the numbers: the anonymised report to print, then the import of
+ * Below the numbers: where to find the report to publish (the Funder report
+ * section, whose suppression no total can undo), then the import of
  * advisors' JSON exports (each verified by checksum, merged by event id, with
  * a report of what was added) and the advisor keys.
  */
@@ -24,20 +25,12 @@ import type { ImportProgress } from '../../lib/log/import-messages';
 import type { ImportReport } from '../../lib/log/merge';
 import { removeImport } from '../../lib/log/merge';
 import { listTrustedAdvisorKeys, toTrustedKeys } from '../../lib/log/advisor-keys';
-import {
-  buildReport,
-  DEFAULT_MIN_COUNT,
-  renderReportCsv,
-  renderReportMarkdown,
-} from '../../lib/log/report';
 import { retentionCutoff } from '../../lib/log/retention';
 import { computeStatistics, ESCALATION_COUNT_KEYS } from '../../lib/log/stats';
 import { getInstallationSecret } from '../../lib/privacy/author-hash';
 import { getSettings } from '../../lib/settings/settings';
 import { AdvisorKeys } from './log/advisor-keys';
 import { HorizontalBarChart, WeekChart } from './log/bar-chart';
-import { downloadBlob, fileStamp } from './log/download';
-import { ReportView } from './log/report-view';
 import { useClaimStatements } from './log/use-claim-statements';
 import type { KeyFigures, Period } from './log/key-figures';
 import { formatDuration, keyFigures, periodDays, previousPeriod } from './log/key-figures';
@@ -161,10 +154,6 @@ export function StatsSection() {
           count: periodDays(period),
         })
       : t('kpi.nothingBefore', { count: periodDays(period) });
-  const anonymised = useMemo(
-    () => (stats ? buildReport(stats, DEFAULT_MIN_COUNT) : undefined),
-    [stats],
-  );
 
   const importFiles = async (files: FileList | null) => {
     if (!files || files.length === 0) return;
@@ -381,47 +370,9 @@ export function StatsSection() {
             </ul>
           )}
 
-          {anonymised && (
-            <>
-              <h3>{t('report.heading')}</h3>
-              <p className="help">{t('report.help', { min: DEFAULT_MIN_COUNT })}</p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => window.print()}
-                  data-testid="report-print"
-                >
-                  {t('report.print')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    downloadBlob(
-                      [renderReportMarkdown(anonymised)],
-                      'text/markdown',
-                      `outreach-report-${fileStamp()}.md`,
-                    )
-                  }
-                >
-                  {t('report.markdown')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    downloadBlob(
-                      ['\uFEFF', renderReportCsv(anonymised)],
-                      'text/csv;charset=utf-8',
-                      `outreach-report-${fileStamp()}.csv`,
-                    )
-                  }
-                >
-                  {t('report.csv')}
-                </button>
-              </div>
-              <ReportView report={anonymised} />
-            </>
-          )}
+          <p className="notice" data-testid="report-pointer">
+            {t('report.pointer')} <a href="#report">{t('report.pointerLink')}</a>
+          </p>
         </>
       )}
 

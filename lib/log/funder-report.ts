@@ -36,12 +36,12 @@ import { GROUP_SECTORS } from '../groups/register';
 import { REFERRAL_KINDS } from '../packs/schema';
 import type { EscalationKind, LogEvent } from './events';
 import { upgradeLegacyEvent } from './events';
-import { DEFAULT_MIN_COUNT } from './report';
 import { ESCALATION_COUNT_KEYS } from './stats';
 import type { AdditiveRelation } from './suppression';
 import { suppressSmallCounts } from './suppression';
 
-export { DEFAULT_MIN_COUNT };
+/** Counts from 1 to this minus one are hidden unless a report is asked with another threshold. */
+export const DEFAULT_MIN_COUNT = 5;
 
 /** A published count, or `null` where it is hidden (and listed in `suppressed`). */
 export type FunderCell = number | null;

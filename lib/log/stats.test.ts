@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events';
-import { buildReport, renderReportCsv, renderReportMarkdown, suppress } from './report';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { computeStatistics, weekStartOf } from './stats';
 import { prepareEvent } from './store';
@@ -69,14 +68,6 @@ describe('computeStatistics', () => {
       homelessness: 1,
       unspecified: 1,
     });
-    const table = buildReport(escalated, 1).tables.find((t) => t.id === 'escalations');
-    expect(table?.rows).toEqual([
-      ['exploitation', 0],
-      ['violence', 2],
-      ['life-health', 0],
-      ['homelessness', 1],
-      ['unspecified', 1],
-    ]);
   });
 
   it('fills weeks in order, including empty ones', () => {
@@ -106,33 +97,6 @@ describe('computeStatistics', () => {
     [Date.UTC(2026, 0, 1), '2025-12-29'],
   ])('puts %s in the week starting %s', (at, week) => {
     expect(weekStartOf(at)).toBe(week);
-  });
-});
-
-describe('anonymised report', () => {
-  it.each([
-    [0, 0],
-    [1, '<5'],
-    [4, '<5'],
-    [5, 5],
-  ])('publishes a count of %s as %s', (count, shown) => {
-    expect(suppress(count, 5)).toBe(shown);
-  });
-
-  it('suppresses small counts and names no advisor', () => {
-    const events = Array.from({ length: 7 }, (_, i) =>
-      ev('post-seen', { postKey: `p${i}`, language: i < 6 ? 'pl' : 'bg' }),
-    );
-    const report = buildReport(computeStatistics(events), 5);
-    const languages = report.tables.find((t) => t.id === 'languages');
-    expect(languages?.rows).toEqual([
-      ['pl', 6, 6, 0],
-      ['bg', '<5', '<5', 0],
-    ]);
-    const markdown = renderReportMarkdown(report);
-    expect(markdown).toContain('| bg | <5 | <5 | 0 |');
-    expect(markdown + renderReportCsv(report)).not.toContain('Zeta');
-    expect(renderReportCsv(report)).toContain('languages,bg,posts,<5');
   });
 });
 
@@ -166,11 +130,5 @@ describe('myths in comments', () => {
     // A comment correction is not the post's case documentation.
     expect(stats.totals.documented).toBe(0);
     expect(stats.totals.replies).toBe(0);
-  });
-
-  it('suppresses small claim counts in the funder report', () => {
-    const stats = computeStatistics([seen('p1', c1, 'piecework-no-minimum-wage', monday)]);
-    const table = buildReport(stats, 5).tables.find((t) => t.id === 'claims');
-    expect(table?.rows).toEqual([['piecework-no-minimum-wage', '<5', 0]]);
   });
 });

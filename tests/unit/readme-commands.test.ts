@@ -1,12 +1,12 @@
 /**
  * Every command line in the README's "Command line" block runs as written,
  * in order, on the files of a fresh clone: the block is read from README.md,
- * each line is split like a shell would (quotes, `~`, `echo '…' |`) and run
+ * each line is split like a shell would (quotes, `~`, globs, `echo '…' |`) and run
  * through the CLI in-process, in a scratch folder that sees the repository's
  * packs/ and examples/ and has its own HOME.
  */
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,13 +15,36 @@ import { runCliInMemory } from '../../lib/cli/run-in-memory';
 const root = join(import.meta.dirname, '..', '..');
 const CLI_PREFIX = 'npm run --silent cli -- ';
 
-/** Splits a command line into words: single and double quotes, no variables but `~`. */
-function shellWords(line: string, home: string): string[] {
+/**
+ * An unquoted word with `?` or `*` in its file name, expanded against `cwd`
+ * as a shell would (sorted; left as written when nothing matches).
+ */
+function expandGlob(word: string, cwd: string): string[] {
+  const slash = word.lastIndexOf('/');
+  const name = word.slice(slash + 1);
+  if (!/[?*]/.test(name)) return [word];
+  const folder = word.slice(0, slash + 1);
+  const pattern = new RegExp(
+    `^${name
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('?', '.')
+      .replaceAll('*', '.*')}$`,
+  );
+  const found = readdirSync(join(cwd, folder))
+    .filter((file) => pattern.test(file))
+    .sort()
+    .map((file) => `${folder}${file}`);
+  return found.length > 0 ? found : [word];
+}
+
+/** Splits a command line into words: single and double quotes, `~`, file globs; no variables. */
+function shellWords(line: string, home: string, cwd: string): string[] {
   const words: string[] = [];
   const pattern = /'([^']*)'|"([^"]*)"|(\S+)/g;
   for (const match of line.matchAll(pattern)) {
     const [, single, double, bare] = match;
-    words.push(single ?? double ?? (bare ?? '').replace(/^~(?=\/|$)/, home));
+    if (bare === undefined) words.push(single ?? double ?? '');
+    else words.push(...expandGlob(bare.replace(/^~(?=\/|$)/, home), cwd));
   }
   return words;
 }
@@ -72,7 +95,7 @@ describe("the README's command-line examples", () => {
   it.each(commands.map((command) => [command.line, command] as const))(
     '%s',
     async (_line, command) => {
-      const run = await runCliInMemory(shellWords(command.args, home), {
+      const run = await runCliInMemory(shellWords(command.args, home, scratch), {
         cwd: scratch,
         env: { HOME: home },
         input: command.input === undefined ? '' : `${command.input}\n`,

@@ -15,7 +15,12 @@ import { mergeGroupRegisterEntries } from '../../../lib/groups/register';
 import { loadOwnRegister } from '../../../lib/groups/store';
 import type { LogFilter } from '../../../lib/log/filter';
 import type { FunderReportLabels, ReportPeriod } from '../../../lib/log/funder-report';
-import { buildFunderReport, customPeriod, periodFor } from '../../../lib/log/funder-report';
+import {
+  buildFunderReport,
+  customPeriod,
+  DEFAULT_MIN_COUNT,
+  periodFor,
+} from '../../../lib/log/funder-report';
 import type { FunderWording } from '../../../lib/log/funder-report-render';
 import {
   funderLookupsFromPacks,
@@ -26,7 +31,6 @@ import {
 import { PackStore } from '../../../lib/packs/store';
 import type { Pack } from '../../../lib/packs/schema';
 import { getSettings, watchSettings } from '../../../lib/settings/settings';
-import { DEFAULT_MIN_COUNT } from '../../../lib/log/report';
 import { downloadBlob, fileStamp } from '../log/download';
 import { useLogEvents } from '../log/use-log-events';
 import { KpiGrid, KpiTile } from '../shared-ui/kpi-tile';

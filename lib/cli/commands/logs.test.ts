@@ -5,12 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliInMemory } from '../run-in-memory';
 import { buildLogExport, serialiseLogExport } from '../../log/envelope';
 import { DEFAULT_INCLUDES } from '../../log/export-options';
-import { buildReport, DEFAULT_MIN_COUNT, renderReportMarkdown } from '../../log/report';
 import type { FunderReport } from '../../log/funder-report';
-import { buildFunderReport, periodFor } from '../../log/funder-report';
+import { buildFunderReport, DEFAULT_MIN_COUNT, periodFor } from '../../log/funder-report';
 import { generateEvents } from '../../../tests/fixtures/sample-events';
 import { buildMissedReport } from '../../log/missed';
-import { computeStatistics } from '../../log/stats';
 import { toPublicKeyFile } from '../../log/export-signing';
 import { exampleExportKeys } from '../../../tests/fixtures/example-advisor-keys';
 
@@ -36,42 +34,25 @@ async function writeExport(name: string, seed: number) {
 }
 
 describe('logs report', () => {
-  // The earlier statistics report is kept behind --report statistics (the default is now the funder report).
-  it('prints the same statistics as the dashboard, counting a repeated file once', async () => {
+  it('counts a file given twice once, and names how far each input can be believed', async () => {
     const a = await writeExport('a.json', 1);
     const b = await writeExport('b.json', 2);
-    const { code, out } = await run([
-      'logs',
-      'report',
-      'a.json',
-      'b.json',
-      'a.json',
-      '--report',
-      'statistics',
-    ]);
-    expect(code).toBe(0);
-    const expected = renderReportMarkdown(buildReport(computeStatistics([...a, ...b])));
-    expect(out.startsWith(expected)).toBe(true);
-    // Each input is named with how far it can be believed.
-    expect(out.slice(expected.length)).toMatch(
-      /## Inputs[\s\S]*a\.json .*signed by an unknown key/,
-    );
-  });
-
-  it('writes the statistics as CSV with a table column', async () => {
-    await writeExport('a.json', 3);
-    const { code, out } = await run([
-      'logs',
-      'report',
-      'a.json',
-      '--format',
-      'csv',
-      '--report',
-      'statistics',
-    ]);
-    expect(code).toBe(0);
-    expect(out.split('\n')[0]).toBe('table,label,measure,value');
-    expect(out).toMatch(/^overview,posts seen,count,\d+$/m);
+    const once = await run(['logs', 'report', 'a.json', 'b.json', '--format', 'json']);
+    const twice = await run(['logs', 'report', 'a.json', 'b.json', 'a.json', '--format', 'json']);
+    expect([once.code, twice.code]).toEqual([0, 0]);
+    const expected = buildFunderReport({
+      events: [...a, ...b],
+      groups: [],
+      from: null,
+      to: null,
+      minCount: DEFAULT_MIN_COUNT,
+    });
+    const report = JSON.parse(twice.out) as FunderReport;
+    expect(report.questions).toBe(expected.questions);
+    expect(report.answered).toBe(expected.answered);
+    expect(report.questions).toBe((JSON.parse(once.out) as FunderReport).questions);
+    const markdown = await run(['logs', 'report', 'a.json', 'b.json']);
+    expect(markdown.out).toMatch(/## Inputs[\s\S]*a\.json .*signed by an unknown key/);
   });
 
   it('refuses an altered export with exit 1 and no output', async () => {
@@ -100,7 +81,6 @@ describe('logs report', () => {
     [['logs', 'report', 'a.json', '--period', '2026-Q3', '--from', '2026-07-01']],
     [['logs', 'report', 'a.json', '--from', '2026-09-31']],
     [['logs', 'report', 'a.json', '--format', 'xlsx']],
-    [['logs', 'report', 'a.json', '--report', 'statistics', '--format', 'json']],
   ])('exits 2 on %j', async (args) => {
     expect((await run(args)).code).toBe(2);
   });

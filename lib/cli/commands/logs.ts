@@ -4,8 +4,7 @@
  * report (lib/log/funder-report.ts, docs/MONITORING.md) over several
  * advisors' JSON exports — the same verification and merge as the dashboard,
  * with how far each input can be believed (verified, unknown signer,
- * unverified). `--report statistics` prints the earlier anonymised
- * statistics (lib/log/report.ts) instead.
+ * unverified).
  *
  * `logs verify EXPORT... [--trusted KEY...]`: one line per file; exit 0 only
  * when every file is signed, intact and signed by a trusted key.
@@ -20,7 +19,12 @@ import type { ReadResult } from '../../log/envelope';
 import { describeVerification, LogExportError, readLogExport } from '../../log/envelope';
 import type { TrustedKey } from '../../log/export-signing';
 import type { ReportPeriod } from '../../log/funder-report';
-import { buildFunderReport, customPeriod, periodFor } from '../../log/funder-report';
+import {
+  buildFunderReport,
+  customPeriod,
+  DEFAULT_MIN_COUNT,
+  periodFor,
+} from '../../log/funder-report';
 import {
   ENGLISH_FUNDER_LABELS,
   funderLookupsFromPacks,
@@ -30,14 +34,7 @@ import {
 } from '../../log/funder-report-render';
 import { checkImportSize, mergeEnvelopes, mergeLogExports } from '../../log/merge';
 import { parsePublicKeyFile } from '../../packs/signing';
-import {
-  buildReport,
-  DEFAULT_MIN_COUNT,
-  renderReportCsv,
-  renderReportMarkdown,
-} from '../../log/report';
 import { buildMissedReport, renderMissedMarkdown } from '../../log/missed';
-import { computeStatistics } from '../../log/stats';
 import type { CliCommand, CliIo } from '../types';
 import { loadPackForMatching } from './suggest';
 import { CliUsageError, CliUserError } from '../types';
@@ -109,10 +106,10 @@ function reportPeriod(values: { period?: string; from?: string; to?: string }): 
 
 export const logsReportCommand: CliCommand = {
   path: ['logs', 'report'],
-  summary: 'Funder report (or the anonymised statistics) from advisors’ JSON log exports',
+  summary: 'Funder report from advisors’ JSON log exports',
   usage: `Usage: npm run --silent cli -- logs report EXPORT... [--trusted KEY...] [--format json|markdown|csv|xlsx]
          [--period 2026-Q3|2026-09|2026 | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-count N]
-         [--output FILE] [--pack FILE] [--report funder|statistics]
+         [--output FILE] [--pack FILE]
 
 Verifies each JSON export (size, format, schema version, checksum, signature),
 merges them by event id (an event in several files counts once) together with
@@ -135,8 +132,6 @@ Options:
   --output FILE        where to write the workbook (required with --format xlsx)
   --pack FILE          pack whose referral directory and claims name referral
                        types and myths (default: the bundled default pack)
-  --report statistics  the earlier anonymised statistics instead (weeks, outcomes,
-                       time to reply; markdown or csv, no period options)
 
 Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
 (nothing is printed then), 2 the command was called wrongly.`,
@@ -155,7 +150,6 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
           to: { type: 'string' },
           output: { type: 'string' },
           pack: { type: 'string' },
-          report: { type: 'string' },
         },
       });
     } catch (error) {
@@ -168,10 +162,6 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
         `--format must be json, markdown, csv or xlsx, not "${values.format ?? ''}".`,
       );
     }
-    const kind = values.report ?? 'funder';
-    if (kind !== 'funder' && kind !== 'statistics') {
-      throw new CliUsageError(`--report must be funder or statistics, not "${kind}".`);
-    }
     const minCount =
       values['min-count'] === undefined ? DEFAULT_MIN_COUNT : Number(values['min-count']);
     if (!Number.isInteger(minCount) || minCount < 1) {
@@ -179,14 +169,6 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
     }
     if (positionals.length === 0) throw new CliUsageError('Name at least one JSON export.');
     const period = reportPeriod(values);
-    if (
-      kind === 'statistics' &&
-      (format === 'json' || format === 'xlsx' || period.label !== 'all events')
-    ) {
-      throw new CliUsageError(
-        '--report statistics prints markdown or csv over all events; use the funder report for periods, JSON and Excel.',
-      );
-    }
     if (format === 'xlsx' && values.output === undefined) {
       throw new CliUsageError('--format xlsx writes a file: name it with --output FILE.');
     }
@@ -221,19 +203,6 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
       }
       return `${lines.join('\n')}\n`;
     };
-
-    if (kind === 'statistics') {
-      const report = buildReport(computeStatistics(mergeEnvelopes(envelopes)), minCount);
-      if (format === 'csv') {
-        io.stdout.write(renderReportCsv(report));
-        for (const row of rows) {
-          io.stdout.write(`input,${csvText(row.file)},signature,${csvText(row.status)}\n`);
-        }
-      } else {
-        io.stdout.write(renderReportMarkdown(report) + inputsMarkdown());
-      }
-      return 0;
-    }
 
     const pack = await loadPackForMatching(io, values.pack);
     const { events, groups } = mergeLogExports(envelopes);
