@@ -94,6 +94,8 @@ const PURE_MODULES = [
   'lib/log/stats.ts',
   // Monitoring (docs/MONITORING.md): trends, funder report, suppression, register shapes.
   'lib/log/trends.ts',
+  'lib/log/post-facts.ts',
+  'lib/log/group-spikes.ts',
   'lib/log/funder-report.ts',
   'lib/log/funder-report-render.ts',
   'lib/log/suppression.ts',

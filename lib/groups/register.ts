@@ -62,6 +62,20 @@ export const groupRegisterEntrySchema = lazySchema(() =>
 );
 export type GroupRegisterEntry = z.infer<typeof groupRegisterEntrySchema>;
 
+/**
+ * A group's public name as compared across advisors' exports (whose id
+ * pseudonyms differ): case, width, dashes and spacing folded. The register
+ * view and the funder report recognise one group by it.
+ */
+export function normaliseGroupName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The key a register entry is stored and merged under. */
 export function groupKey(entry: Pick<GroupRegisterEntry, 'platform' | 'groupId'>): string {
   return `${entry.platform}:${entry.groupId}`;

@@ -7,13 +7,15 @@
  * Rows are joined by group key first (`mergeGroupRegisterEntries`), then by
  * the group's public name: an id pseudonym (`h:…`) differs per exporting
  * installation, so two advisors' entries for one group meet only by name,
- * as in the funder report (lib/log/funder-report.ts, `normaliseGroupName`).
+ * as in the funder report (`normaliseGroupName`).
  *
  * Pure: the dashboard and tests share it.
  */
 import type { LogEvent } from '../log/events';
+import type { PostFacts } from '../log/post-facts';
+import { foldPostFacts, newPostFacts } from '../log/post-facts';
 import type { GroupRegisterEntry } from './register';
-import { groupKey, mergeGroupRegisterEntries } from './register';
+import { groupKey, mergeGroupRegisterEntries, normaliseGroupName } from './register';
 
 const DAY_MS = 86_400_000;
 /** "Recent" questions: the last four weeks. */
@@ -39,38 +41,33 @@ export interface RegisterRow {
   fromLogOnly: boolean;
 }
 
-/** A group name as compared across exports: case, width, dashes and spacing folded. */
-export function comparableGroupName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 interface GroupFacts {
   name: string | null;
   nameAt: number;
   firstAt: number;
   lastAt: number;
-  posts: Map<string, { language: string | null; question: boolean; firstAt: number }>;
+  /** The posts whose group this is, by the counting rules (lib/log/post-facts.ts). */
+  posts: PostFacts[];
 }
 
 /** What the register reads from each event. */
 export type RegisterEvent = Pick<
   LogEvent,
-  'at' | 'postKey' | 'groupId' | 'groupName' | 'language' | 'isQuestion'
+  'at' | 'postKey' | 'groupId' | 'groupName' | 'language' | 'topic' | 'isQuestion'
 >;
 
 function factsFromEvents(events: readonly RegisterEvent[]): Map<string, GroupFacts> {
   const byKey = new Map<string, GroupFacts>();
+  const posts = new Map<string, PostFacts>();
   for (const event of events) {
+    let post = posts.get(event.postKey);
+    if (!post) posts.set(event.postKey, (post = newPostFacts(event.at)));
+    foldPostFacts(post, event);
     if (event.groupId === null) continue;
     const key = groupKey({ platform: 'facebook', groupId: event.groupId });
     let facts = byKey.get(key);
     if (!facts) {
-      facts = { name: null, nameAt: -1, firstAt: event.at, lastAt: event.at, posts: new Map() };
+      facts = { name: null, nameAt: -1, firstAt: event.at, lastAt: event.at, posts: [] };
       byKey.set(key, facts);
     }
     facts.firstAt = Math.min(facts.firstAt, event.at);
@@ -79,18 +76,10 @@ function factsFromEvents(events: readonly RegisterEvent[]): Map<string, GroupFac
       facts.name = event.groupName;
       facts.nameAt = event.at;
     }
-    const post = facts.posts.get(event.postKey);
-    if (!post) {
-      facts.posts.set(event.postKey, {
-        language: event.language === 'und' ? null : event.language,
-        question: event.isQuestion === true,
-        firstAt: event.at,
-      });
-    } else {
-      post.firstAt = Math.min(post.firstAt, event.at);
-      if (event.language && event.language !== 'und') post.language = event.language;
-      if (event.isQuestion !== null) post.question = event.isQuestion;
-    }
+  }
+  for (const post of posts.values()) {
+    if (post.groupId === null) continue;
+    byKey.get(groupKey({ platform: 'facebook', groupId: post.groupId }))?.posts.push(post);
   }
   return byKey;
 }
@@ -132,7 +121,7 @@ export function buildRegisterRows(
   const rows = new Map<string, GroupRegisterEntry[]>();
   for (const entry of [...registered, ...fromLog]) {
     const name = entry.name ?? facts.get(groupKey(entry))?.name ?? null;
-    const join = name ? `name:${comparableGroupName(name)}` : `key:${groupKey(entry)}`;
+    const join = name ? `name:${normaliseGroupName(name)}` : `key:${groupKey(entry)}`;
     const list = rows.get(join) ?? [];
     list.push(name && !entry.name ? { ...entry, name } : entry);
     rows.set(join, list);
@@ -152,11 +141,11 @@ export function buildRegisterRows(
     let questions = 0;
     let recentQuestions = 0;
     for (const key of keys) {
-      for (const post of facts.get(key)?.posts.values() ?? []) {
+      for (const post of facts.get(key)?.posts ?? []) {
         posts += 1;
-        if (post.language)
+        if (post.language && post.language !== 'und')
           languageCounts.set(post.language, (languageCounts.get(post.language) ?? 0) + 1);
-        if (!post.question) continue;
+        if (post.isQuestion !== true) continue;
         questions += 1;
         if (post.firstAt >= recentFrom && post.firstAt <= now) recentQuestions += 1;
       }

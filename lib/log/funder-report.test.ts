@@ -5,13 +5,8 @@ import { GROUP_SECTORS } from '../groups/register';
 import type { LogEvent, LogEventType } from './events';
 import { computeStatistics } from './stats';
 import type { FunderBreakdownRow, FunderReport, FunderReportInput } from './funder-report';
-import {
-  buildFunderReport,
-  customPeriod,
-  FUNDER_MEASURES,
-  normaliseGroupName,
-  periodFor,
-} from './funder-report';
+import { buildFunderReport, customPeriod, FUNDER_MEASURES, periodFor } from './funder-report';
+import { normaliseGroupName } from '../groups/register';
 
 const DAY = 86_400_000;
 const JUL = Date.UTC(2026, 6, 1);

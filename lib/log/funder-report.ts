@@ -36,6 +36,9 @@ import { GROUP_SECTORS } from '../groups/register';
 import { REFERRAL_KINDS } from '../packs/schema';
 import type { EscalationKind, LogEvent } from './events';
 import { upgradeLegacyEvent } from './events';
+import { normaliseGroupName } from '../groups/register';
+import type { PostFacts } from './post-facts';
+import { foldPostFacts, newPostFacts } from './post-facts';
 import { ESCALATION_COUNT_KEYS } from './stats';
 import type { AdditiveRelation } from './suppression';
 import { suppressSmallCounts } from './suppression';
@@ -224,16 +227,6 @@ export function customPeriod(from: string | null, to: string | null): ReportPeri
 
 // --- Spaces ----------------------------------------------------------------
 
-/** A group name as compared across advisors: case, width, dashes and spaces folded. */
-export function normaliseGroupName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 const isPseudonym = (groupId: string) => groupId.startsWith('h:');
 
 /**
@@ -306,13 +299,8 @@ class SpaceIndex {
 
 // --- The report --------------------------------------------------------------
 
-interface PostState {
-  firstAt: number;
-  lastInfoAt: number;
-  language: string | null;
-  topic: string | null;
+interface PostState extends PostFacts {
   groupNode: string | null;
-  isQuestion: boolean | null;
   replied: boolean;
   outcome: string | null;
   outcomeAt: number;
@@ -361,12 +349,8 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
     let post = posts.get(event.postKey);
     if (!post) {
       post = {
-        firstAt: event.at,
-        lastInfoAt: -1,
-        language: null,
-        topic: null,
+        ...newPostFacts(event.at),
         groupNode: null,
-        isQuestion: null,
         replied: false,
         outcome: null,
         outcomeAt: -1,
@@ -375,16 +359,9 @@ export function buildFunderReport(input: FunderReportInput): FunderReport {
       };
       posts.set(event.postKey, post);
     }
-    if (event.at < post.firstAt) post.firstAt = event.at;
-    const newer = event.at >= post.lastInfoAt;
-    if (newer) post.lastInfoAt = event.at;
-    if (event.language !== null && (newer || post.language === null))
-      post.language = event.language;
-    if (event.topic !== null && (newer || post.topic === null)) post.topic = event.topic;
+    // The shared rules (lib/log/post-facts.ts); the space follows the group the same way.
+    const newer = foldPostFacts(post, event);
     if (node !== null && (newer || post.groupNode === null)) post.groupNode = node;
-    if (event.isQuestion !== null && (newer || post.isQuestion === null)) {
-      post.isQuestion = event.isQuestion;
-    }
     switch (event.type) {
       case 'reply-inserted':
       case 'reply-copied':

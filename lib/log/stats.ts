@@ -12,6 +12,8 @@
  */
 import type { CaseOutcome, EscalationKind, LogEvent } from './events';
 import { CASE_OUTCOMES, ESCALATION_KINDS, upgradeLegacyEvent } from './events';
+import type { PostFacts, UnderservedOptions, UnderservedTopic } from './post-facts';
+import { foldPostFacts, newPostFacts, underservedTopics } from './post-facts';
 
 /** The escalation counts' keys, in display order; `unspecified` for notes from before kinds were recorded. */
 export const ESCALATION_COUNT_KEYS = [...ESCALATION_KINDS, 'unspecified'] as const;
@@ -37,12 +39,7 @@ export interface BreakdownRow {
   replied: number;
 }
 
-export interface UnderservedTopic {
-  topic: string;
-  questions: number;
-  replied: number;
-  replyRate: number;
-}
+export type { UnderservedTopic };
 
 /** One claim: comments seen repeating it and comments the advisors corrected (each comment once). */
 export interface ClaimRow {
@@ -82,21 +79,9 @@ export interface Statistics {
   claims: ClaimRow[];
 }
 
-export interface StatisticsOptions {
-  /** A topic needs at least this many questions to be called underserved. */
-  underservedMinQuestions?: number;
-  /** …and at most this share of them replied. */
-  underservedMaxReplyRate?: number;
-}
+export type StatisticsOptions = UnderservedOptions;
 
-interface PostSummary {
-  firstAt: number;
-  lastInfoAt: number;
-  language: string | null;
-  topic: string | null;
-  groupId: string | null;
-  groupName: string | null;
-  isQuestion: boolean | null;
+interface PostSummary extends PostFacts {
   postedAt: number | null;
   firstReplyAt: number | null;
   outcome: CaseOutcome | null;
@@ -137,8 +122,6 @@ export function computeStatistics(
   events: readonly LogEvent[],
   options: StatisticsOptions = {},
 ): Statistics {
-  const minQuestions = options.underservedMinQuestions ?? 5;
-  const maxReplyRate = options.underservedMaxReplyRate ?? 0.5;
   const posts = new Map<string, PostSummary>();
   const weeks = new Map<string, WeekRow>();
   const advisors = new Set<string>();
@@ -175,13 +158,7 @@ export function computeStatistics(
     let post = posts.get(event.postKey);
     if (!post) {
       post = {
-        firstAt: event.at,
-        lastInfoAt: -1,
-        language: null,
-        topic: null,
-        groupId: null,
-        groupName: null,
-        isQuestion: null,
+        ...newPostFacts(event.at),
         postedAt: null,
         firstReplyAt: null,
         outcome: null,
@@ -190,19 +167,7 @@ export function computeStatistics(
       };
       posts.set(event.postKey, post);
     }
-    if (event.at < post.firstAt) post.firstAt = event.at;
-    const newer = event.at >= post.lastInfoAt;
-    if (newer) post.lastInfoAt = event.at;
-    if (event.language !== null && (newer || post.language === null))
-      post.language = event.language;
-    if (event.topic !== null && (newer || post.topic === null)) post.topic = event.topic;
-    if (event.groupId !== null && (newer || post.groupId === null)) {
-      post.groupId = event.groupId;
-      post.groupName = event.groupName ?? post.groupName;
-    }
-    if (event.isQuestion !== null && (newer || post.isQuestion === null)) {
-      post.isQuestion = event.isQuestion;
-    }
+    foldPostFacts(post, event);
     if (event.postedAt !== null) post.postedAt = event.postedAt;
 
     switch (event.type) {
@@ -294,21 +259,7 @@ export function computeStatistics(
   replyMinutes.sort((a, b) => a - b);
   const sortRows = (rows: Iterable<BreakdownRow>) =>
     [...rows].sort((a, b) => b.posts - a.posts || a.key.localeCompare(b.key));
-  const underserved = [...byTopic.values()]
-    .filter((row) => row.key !== 'unknown' && row.key !== 'off-topic')
-    .filter((row) => row.questions >= minQuestions && row.replied / row.questions <= maxReplyRate)
-    .map((row) => ({
-      topic: row.key,
-      questions: row.questions,
-      replied: row.replied,
-      replyRate: row.replied / row.questions,
-    }))
-    // Ties by id, so the order never depends on the order the events came in
-    // (the dashboard and `cli logs report` merge files differently).
-    .sort(
-      (a, b) =>
-        b.questions - a.questions || a.replyRate - b.replyRate || a.topic.localeCompare(b.topic),
-    );
+  const underserved = underservedTopics(byTopic.values(), options);
 
   return {
     totals,

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AdditiveRelation, SuppressionProblem } from './suppression';
 import { determinedCells, suppressSmallCounts } from './suppression';
-
-/** A small seeded generator (mulberry32), so every run tests the same tables. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The fixtures' seeded generator (mulberry32), so every run tests the same tables.
+import { seededRandom } from '../../tests/fixtures/sample-events';
 
 /** Counts as they come in outreach work: many zeros and small numbers, a few large. */
 function count(random: () => number): number {
@@ -122,7 +112,7 @@ function sharedTotal(random: () => number, name: string): Published {
 }
 
 function randomTables(seed: number, n: number): Published[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const out: Published[] = [];
   for (let i = 0; i < n; i += 1) {
     const kind = i % 3;

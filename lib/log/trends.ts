@@ -26,7 +26,9 @@ import { POST_LANGUAGES } from '../domain/languages';
 import { TOPICS } from '../domain/topics';
 import type { LogEvent, LogEventType } from './events';
 import { REPLY_EVENT_TYPES } from './events';
-import type { BreakdownRow, StatisticsOptions, UnderservedTopic } from './stats';
+import type { PostFacts, UnderservedTopic } from './post-facts';
+import { foldPostFacts, underservedTopics } from './post-facts';
+import type { BreakdownRow, StatisticsOptions } from './stats';
 import { weekStartOf } from './stats';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -368,80 +370,6 @@ export function assessWeek(
     ? negativeBinomialUpperTail(count, baseline, variance)
     : poissonUpperTail(count, baseline);
   return { tested: true, baseline, threshold, pValue, model, spike: count >= threshold };
-}
-
-// ---------------------------------------------------------------------------
-// Posts as the statistics count them
-// ---------------------------------------------------------------------------
-
-/**
- * What the counting rules keep of a post. Written so that computeStatistics
- * could fold its events with `foldPostFacts` too (it has the same rules
- * inline); moved into a module of its own, both could share it without an
- * import cycle (this module imports `weekStartOf` from stats.ts).
- */
-export interface PostFacts {
-  firstAt: number;
-  lastInfoAt: number;
-  language: string | null;
-  topic: string | null;
-  groupId: string | null;
-  groupName: string | null;
-  isQuestion: boolean | null;
-}
-
-type PostInfo = Pick<
-  LogEvent,
-  'at' | 'language' | 'topic' | 'groupId' | 'groupName' | 'isQuestion'
->;
-
-/**
- * Adds one event to a post: the earliest time is when it was first seen; a
- * field takes the event's value when the event is not older than the newest
- * one so far, or when the post has none yet, so the latest non-empty value
- * wins whatever order the events arrive in.
- */
-export function foldPostFacts(post: PostFacts, event: PostInfo): void {
-  if (event.at < post.firstAt) post.firstAt = event.at;
-  const newer = event.at >= post.lastInfoAt;
-  if (newer) post.lastInfoAt = event.at;
-  if (event.language !== null && (newer || post.language === null)) post.language = event.language;
-  if (event.topic !== null && (newer || post.topic === null)) post.topic = event.topic;
-  if (event.groupId !== null && (newer || post.groupId === null)) {
-    post.groupId = event.groupId;
-    post.groupName = event.groupName ?? post.groupName;
-  }
-  if (event.isQuestion !== null && (newer || post.isQuestion === null)) {
-    post.isQuestion = event.isQuestion;
-  }
-}
-
-/**
- * Topics with many questions and few replies: at least
- * `underservedMinQuestions` questions (default 5) and at most
- * `underservedMaxReplyRate` of them replied (default 0.5), most questions
- * first; `unknown` and `off-topic` never. The same rule and order as
- * computeStatistics' `underserved`, which could call this with its topic rows.
- */
-export function underservedTopics(
-  byTopic: Iterable<BreakdownRow>,
-  options: StatisticsOptions = {},
-): UnderservedTopic[] {
-  const minQuestions = options.underservedMinQuestions ?? 5;
-  const maxReplyRate = options.underservedMaxReplyRate ?? 0.5;
-  return [...byTopic]
-    .filter((row) => row.key !== 'unknown' && row.key !== 'off-topic')
-    .filter((row) => row.questions >= minQuestions && row.replied / row.questions <= maxReplyRate)
-    .map((row) => ({
-      topic: row.key,
-      questions: row.questions,
-      replied: row.replied,
-      replyRate: row.replied / row.questions,
-    }))
-    .sort(
-      (a, b) =>
-        b.questions - a.questions || a.replyRate - b.replyRate || a.topic.localeCompare(b.topic),
-    );
 }
 
 // ---------------------------------------------------------------------------
