@@ -73,11 +73,14 @@ test.describe('2026 markup', () => {
 
     // One "post seen" per post, the re-keyed one included, once the queue has sent them
     // (closing the page right away would test the best-effort pagehide flush instead).
+    // "Post seen" rows are shown on request (issue 17) and each waits for the post's topic.
     const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
     await dashboard.open('log');
-    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(posts);
+    await dashboard.showPostsOnlySeen();
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(posts, { timeout: 20_000 });
     await feed.page.close();
     await dashboard.open('log');
+    await dashboard.showPostsOnlySeen();
     await expect(dashboard.rowsOfType('post-seen')).toHaveCount(posts);
   });
 

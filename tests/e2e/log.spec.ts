@@ -36,7 +36,10 @@ test.describe('interaction log', () => {
     // "Post seen" entries are left out of the table until asked for (issue 17).
     await expect(dashboard.rowsOfType('post-seen')).toHaveCount(0);
     await dashboard.showPostsOnlySeen();
-    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+    // Each "post seen" waits for the post's topic (up to 15 s on a cold background).
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length, {
+      timeout: 20_000,
+    });
     // Viewing the post logged the suggestions shown; wait for it before counting.
     await expect(dashboard.rowsOfType('suggestions-shown')).toHaveCount(1);
     // The demo page's one comment repeating a myth was seen too.
@@ -117,7 +120,10 @@ test.describe('interaction log', () => {
     await dashboard.open('log');
     await expect(dashboard.rowsOfType('note-added')).toHaveCount(keys.length);
     await dashboard.showPostsOnlySeen();
-    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+    // Each "post seen" waits for the post's topic (up to 15 s on a cold background).
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length, {
+      timeout: 20_000,
+    });
   });
 
   test('two tabs logging at once lose nothing and count each post once', async ({
@@ -155,7 +161,10 @@ test.describe('interaction log', () => {
     const dashboard = new LogDashboardPage(await context.newPage(), extensionId);
     await dashboard.open('log');
     await dashboard.showPostsOnlySeen();
-    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length);
+    // Each "post seen" waits for the post's topic (up to 15 s on a cold background).
+    await expect(dashboard.rowsOfType('post-seen')).toHaveCount(DEMO_POSTS.length, {
+      timeout: 20_000,
+    });
     const { data } = await dashboard.export('json');
 
     await dashboard.open('stats');

@@ -31,7 +31,10 @@ test('the log shows the advisor’s work, exports it as a file without names, an
   await dashboard.open('log');
   await expect.poll(() => dashboard.rowCount('note-added')).toBe(1);
   await dashboard.showPostsOnlySeen();
-  await expect.poll(() => dashboard.rowCount('post-seen')).toBe(DEMO_POSTS.length);
+  // Each "post seen" waits for the post's topic (up to 15 s on a cold background).
+  await expect
+    .poll(() => dashboard.rowCount('post-seen'), { timeout: 20_000 })
+    .toBe(DEMO_POSTS.length);
   const total = Number(/^(\d+) entries/.exec(await dashboard.countText())?.[1]);
   expect(total).toBeGreaterThan(DEMO_POSTS.length);
 
