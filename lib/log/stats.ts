@@ -13,7 +13,7 @@
 import type { CaseOutcome, EscalationKind, LogEvent } from './events';
 import { CASE_OUTCOMES, ESCALATION_KINDS, upgradeLegacyEvent } from './events';
 import type { PostFacts, UnderservedOptions, UnderservedTopic } from './post-facts';
-import { foldPostFacts, newPostFacts, underservedTopics } from './post-facts';
+import { foldPostFacts, underservedTopics } from './post-facts';
 
 /** The escalation counts' keys, in display order; `unspecified` for notes from before kinds were recorded. */
 export const ESCALATION_COUNT_KEYS = [...ESCALATION_KINDS, 'unspecified'] as const;
@@ -157,8 +157,16 @@ export function computeStatistics(
     if (to === null || event.at > to) to = event.at;
     let post = posts.get(event.postKey);
     if (!post) {
+      // Written out rather than spread from newPostFacts: a spread object takes V8's slow
+      // path here (the funder report measured 5× slower over 100,000 events).
       post = {
-        ...newPostFacts(event.at),
+        firstAt: event.at,
+        lastInfoAt: -1,
+        language: null,
+        topic: null,
+        groupId: null,
+        groupName: null,
+        isQuestion: null,
         postedAt: null,
         firstReplyAt: null,
         outcome: null,
