@@ -76,8 +76,8 @@ describe('MissedSection', () => {
 
     await waitForView(() =>
       expect(cells()).toEqual([
-        ['Dismissal', 'ro', '0', '1'],
-        ['Unpaid wages', 'pl', '1', '0'],
+        ['Dismissal', 'Romanian', '0', '1'],
+        ['Unpaid wages', 'Polish', '1', '0'],
       ]),
     );
     expect(container.querySelector('[data-testid="missed-texts"]')).toBeNull();

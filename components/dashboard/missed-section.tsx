@@ -5,12 +5,15 @@
  * and imported exports (lib/log/missed.ts, shared with `cli logs missed`).
  * Pack editors read it to add example questions where matching misses.
  * Post texts appear only where they were stored with the advisor's consent.
+ * Topics, languages and answers are named, never shown as ids
+ * (components/dashboard/shared-ui/labels.ts).
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LogFilter } from '../../lib/log/filter';
 import { buildMissedReport } from '../../lib/log/missed';
 import { useLogEvents } from './log/use-log-events';
+import { useLabels } from './shared-ui/labels';
 import './log/log.css';
 
 const ALL: LogFilter = {};
@@ -19,7 +22,9 @@ export function MissedSection() {
   const { t } = useTranslation(['missed', 'topics']);
   const events = useLogEvents(ALL);
   const report = useMemo(() => (events ? buildMissedReport(events) : undefined), [events]);
+  const labels = useLabels();
   const topic = (id: string) => (id === 'unknown' ? t('unknownTopic') : t(`topics:${id}`));
+  const language = (code: string) => labels.postLanguage(code);
 
   return (
     <section aria-labelledby="missed-heading" data-testid="section-missed">
@@ -57,7 +62,7 @@ export function MissedSection() {
               {report.rows.map((row) => (
                 <tr key={`${row.topic}/${row.language}`}>
                   <td>{topic(row.topic)}</td>
-                  <td>{row.language}</td>
+                  <td>{language(row.language)}</td>
                   <td>{row.foundBySearch}</td>
                   <td>{row.notRelevant}</td>
                 </tr>
@@ -77,7 +82,7 @@ export function MissedSection() {
               <tbody>
                 {report.searchedAnswers.map((answer) => (
                   <tr key={answer.answerId}>
-                    <td>{answer.answerId}</td>
+                    <td>{labels.answer(answer.answerId)}</td>
                     <td>{topic(answer.topic)}</td>
                     <td>{answer.posts}</td>
                   </tr>
@@ -93,7 +98,7 @@ export function MissedSection() {
                   <li key={i}>
                     <strong>
                       {t(entry.kind === 'found-by-search' ? 'foundBySearch' : 'notRelevant')},{' '}
-                      {topic(entry.topic)}, {entry.language}:
+                      {topic(entry.topic)}, {language(entry.language)}:
                     </strong>{' '}
                     {entry.text}
                   </li>
