@@ -134,14 +134,11 @@ export function StatsSection() {
     [scope, period],
   );
   const previousEvents = useLogEvents(previousFilter, { paused: busy || period === null });
-  const figures = useMemo(
-    () => (events && stats ? keyFigures(events, stats) : undefined),
-    [events, stats],
-  );
+  const figures = useMemo(() => (stats ? keyFigures(stats) : undefined), [stats]);
   const previousFigures = useMemo(
     () =>
       period && previousEvents && previousEvents.length > 0
-        ? keyFigures(previousEvents, computeStatistics(previousEvents))
+        ? keyFigures(computeStatistics(previousEvents))
         : null,
     [period, previousEvents],
   );

@@ -54,6 +54,8 @@ export interface Statistics {
     posts: number;
     questions: number;
     repliedPosts: number;
+    /** Question posts with at least one reply. */
+    answeredQuestions: number;
     replies: number;
     /** Posts whose latest documented outcome is `referred` (each post once). */
     referrals: number;
@@ -131,6 +133,7 @@ export function computeStatistics(
     posts: 0,
     questions: 0,
     repliedPosts: 0,
+    answeredQuestions: 0,
     replies: 0,
     referrals: 0,
     notRelevant: 0,
@@ -246,6 +249,7 @@ export function computeStatistics(
     }
     if (post.firstReplyAt !== null) {
       totals.repliedPosts += 1;
+      if (post.isQuestion) totals.answeredQuestions += 1;
       if (post.postedAt !== null && post.postedAt <= post.firstReplyAt) {
         replyMinutes.push((post.firstReplyAt - post.postedAt) / 60_000);
       }

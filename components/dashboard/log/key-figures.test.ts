@@ -3,13 +3,7 @@ import { sampleEvent } from '../../../tests/fixtures/sample-events';
 import type { LogEvent } from '../../../lib/log/events';
 import { computeStatistics } from '../../../lib/log/stats';
 import { prepareEvent } from '../../../lib/log/store';
-import {
-  answeredQuestionCount,
-  formatDuration,
-  keyFigures,
-  periodDays,
-  previousPeriod,
-} from './key-figures';
+import { formatDuration, keyFigures, periodDays, previousPeriod } from './key-figures';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -17,7 +11,7 @@ const monday = Date.UTC(2026, 2, 2);
 const ev = (type: LogEvent['type'], overrides: Record<string, unknown>) =>
   prepareEvent(sampleEvent(type, overrides), { advisor: 'Advisor K', storePostText: false });
 
-describe('answeredQuestionCount', () => {
+describe('answered questions (statistics totals)', () => {
   it('counts question posts, by their latest word on it, and those with a reply', () => {
     const events = [
       ev('post-seen', { postKey: 'q1', at: monday, isQuestion: true }),
@@ -30,7 +24,8 @@ describe('answeredQuestionCount', () => {
       ev('post-seen', { postKey: 'q3', at: monday + 3 * H, isQuestion: true }),
       ev('post-seen', { postKey: 'q3', at: monday, isQuestion: false }),
     ];
-    expect(answeredQuestionCount(events)).toEqual({ questions: 3, answered: 1 });
+    const { questions, answeredQuestions } = computeStatistics(events).totals;
+    expect({ questions, answered: answeredQuestions }).toEqual({ questions: 3, answered: 1 });
   });
 });
 
@@ -44,7 +39,7 @@ describe('keyFigures', () => {
       ev('note-added', { postKey: 'p2', at: monday + H, outcome: 'myth-corrected' }),
       ev('claim-corrected', { postKey: 'p2', at: monday + H }),
     ];
-    const figures = keyFigures(events, computeStatistics(events));
+    const figures = keyFigures(computeStatistics(events));
     expect(figures).toEqual({
       posts: 2,
       questions: 2,

@@ -3,13 +3,10 @@
  * the KPI tiles of the Statistics section read them, and so can trends and
  * the funder report.
  *
- * Counting follows lib/log/stats.ts: a post is a question by the latest
- * event that said whether it is one, and replied if any event of it is a
- * reply. "Answered" is the share of question posts with a reply, which the
- * statistics do not count on their own (their `repliedPosts` includes
- * replies to posts that are not questions).
+ * Every count comes from lib/log/stats.ts (one pass over the events):
+ * "answered" is the share of question posts with a reply (`answeredQuestions`;
+ * `repliedPosts` also counts replies to posts that are not questions).
  */
-import type { LogEvent } from '../../../lib/log/events';
 import type { Statistics } from '../../../lib/log/stats';
 
 export interface KeyFigures {
@@ -27,37 +24,13 @@ export interface KeyFigures {
   advisors: number;
 }
 
-export function answeredQuestionCount(events: readonly LogEvent[]): {
-  questions: number;
-  answered: number;
-} {
-  const posts = new Map<string, { at: number; isQuestion: boolean | null; replied: boolean }>();
-  for (const event of events) {
-    let post = posts.get(event.postKey);
-    if (!post) posts.set(event.postKey, (post = { at: -1, isQuestion: null, replied: false }));
-    if (event.isQuestion !== null && (event.at >= post.at || post.isQuestion === null)) {
-      post.isQuestion = event.isQuestion;
-      post.at = event.at;
-    }
-    if (event.type === 'reply-inserted' || event.type === 'reply-copied') post.replied = true;
-  }
-  let questions = 0;
-  let answered = 0;
-  for (const post of posts.values()) {
-    if (!post.isQuestion) continue;
-    questions += 1;
-    if (post.replied) answered += 1;
-  }
-  return { questions, answered };
-}
-
-export function keyFigures(events: readonly LogEvent[], stats: Statistics): KeyFigures {
-  const { questions, answered } = answeredQuestionCount(events);
+export function keyFigures(stats: Statistics): KeyFigures {
+  const { questions, answeredQuestions } = stats.totals;
   return {
     posts: stats.totals.posts,
-    questions: stats.totals.questions,
-    answeredQuestions: answered,
-    answeredShare: questions === 0 ? null : answered / questions,
+    questions,
+    answeredQuestions,
+    answeredShare: questions === 0 ? null : answeredQuestions / questions,
     medianMinutesToReply: stats.timeToReply?.medianMinutes ?? null,
     referrals: stats.totals.referrals,
     mythsCorrected: {
