@@ -134,7 +134,7 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     pageKind: page.kind,
     groupId: page.groupId,
     groupName: page.groupName,
-    memberCount: members.read(),
+    memberCount: members.count(),
     feedFound: adapter.hasFeed(document),
     postsRecognised: tracker?.postsRecognised() ?? 0,
     groupIncluded: included,
@@ -447,25 +447,30 @@ const HEADER_SETTLE_MS = 3000;
 function groupMembers(adapter: SiteAdapter, page: PageInfo, included: boolean) {
   const started = performance.now();
   let count: number | null = null;
-  const read = (): number | null => {
-    if (count !== null || !included || page.groupId === null) return count;
-    const header = adapter.readGroupHeader(document, page.groupId);
-    if (!header || header.memberCount === null) return null;
+  // Only the poll reads the header: the page reports (many a minute) take the count as found.
+  const look = (groupId: string) => {
+    const header = adapter.readGroupHeader(document, groupId);
+    if (!header || header.memberCount === null) return;
     const own = header.via.startsWith('groupName[0]') || header.via.endsWith('memberCount[0]');
     if (own || performance.now() - started > HEADER_SETTLE_MS) count = header.memberCount;
-    return count;
   };
   const poll = (onFound: () => void, signal: AbortSignal) => {
-    if (!included || page.groupId === null) return;
+    const groupId = page.groupId;
+    if (!included || groupId === null) return;
     let times = 0;
+    const tryOnce = () => {
+      look(groupId);
+      if (count !== null) onFound();
+      return count !== null || times >= HEADER_POLL_TIMES;
+    };
+    if (tryOnce()) return;
     const timer = setInterval(() => {
       times += 1;
-      if (read() !== null) onFound();
-      if (count !== null || times >= HEADER_POLL_TIMES) clearInterval(timer);
+      if (tryOnce()) clearInterval(timer);
     }, HEADER_POLL_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
   };
-  return { read, poll };
+  return { count: () => count, poll };
 }
 
 export async function startContentScript(adapter: SiteAdapter = facebookAdapter): Promise<void> {

@@ -281,6 +281,20 @@ export function headerEntryMatches(
 }
 
 /**
+ * Only the group's name, as the header shows it (cleaned, cut to
+ * LIMITS.groupName); without the member-count search of `readGroupHeader`.
+ */
+export function readGroupName(root: ParentNode, groupId: string): string | null {
+  const name = findName(root, groupId);
+  return name ? nameText(name.element) : null;
+}
+
+function nameText(element: Element): string | null {
+  const text = cleanText(element.textContent ?? '').replace(/\s+/g, ' ');
+  return text ? text.slice(0, LIMITS.groupName) : null;
+}
+
+/**
  * Reads the group's name and member count from the page header. `root` is
  * the document (or a subtree holding the main column); `groupId` is the id
  * or vanity name from the URL (`GROUP_PATH`). Returns null while no header
@@ -300,9 +314,8 @@ export function readGroupHeader(root: ParentNode, groupId: string): GroupHeader 
       break;
     }
   }
-  const nameText = name ? cleanText(name.element.textContent ?? '').replace(/\s+/g, ' ') : '';
   return {
-    name: nameText ? nameText.slice(0, LIMITS.groupName) : null,
+    name: name ? nameText(name.element) : null,
     memberCount,
     via:
       `groupName[${name ? String(name.index) : '-'}] ` +

@@ -3,7 +3,7 @@
  * and which group, from the URL and the group header.
  */
 import type { PageInfo } from '../types';
-import { readGroupHeader } from './group-header';
+import { readGroupName } from './group-header';
 import { GROUP_PATH } from './selectors';
 
 export function describeFacebookPage(doc: Document, location: Location | URL): PageInfo {
@@ -11,8 +11,8 @@ export function describeFacebookPage(doc: Document, location: Location | URL): P
   const isPost =
     /\/(posts|permalink)\//.test(location.pathname) ||
     /[?&]multi_permalinks=/.test(location.search);
-  // The header reader's name entries (SELECTORS.groupName): one reader for both.
-  const groupName = groupId ? (readGroupHeader(doc, groupId)?.name ?? null) : null;
+  // The header reader's name entries (SELECTORS.groupName), without its member-count search.
+  const groupName = groupId ? readGroupName(doc, groupId) : null;
   const lang = doc.documentElement.lang.trim();
   return {
     kind: groupId === null ? 'other' : isPost ? 'group-post' : 'group-feed',
