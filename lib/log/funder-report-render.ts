@@ -8,13 +8,14 @@
  * cells closes the report.
  *
  * English names come from the dashboard's own locale files
- * (locales/en/*.json), so the CLI and the English dashboard agree; sectors
- * and referral types have no locale strings yet and are named here.
+ * (locales/en/*.json), so the CLI and the English dashboard agree.
  */
 import type * as ExcelJs from 'exceljs';
 import markerEn from '../../locales/en/marker.json';
 import topicsEn from '../../locales/en/topics.json';
+import dashboardEn from '../../locales/en/dashboard.json';
 import logEn from '../../locales/en/log.json';
+import monitoringEn from '../../locales/en/monitoring.json';
 import { neutraliseFormulaCell } from '../domain/formula';
 import type { Pack } from '../packs/schema';
 import type {
@@ -26,40 +27,23 @@ import type {
   SectorRowKey,
 } from './funder-report';
 
-const SECTOR_NAMES: Record<SectorRowKey, string> = {
-  agriculture: 'Agriculture',
-  construction: 'Construction',
-  logistics: 'Logistics',
-  'meat-processing': 'Meat processing',
-  care: 'Care',
-  cleaning: 'Cleaning',
-  hospitality: 'Hospitality',
-  manufacturing: 'Manufacturing',
-  general: 'General',
-  other: 'Other sector',
-  unassigned: 'Sector not assigned',
-  'no-group': 'Outside a known group',
-};
-
-const REFERRAL_TYPE_NAMES: Record<string, string> = {
-  'labour-rights': 'Labour-rights counselling',
-  migration: 'Migration counselling',
-  'equal-treatment': 'Equal-treatment body',
-  exploitation: 'Help against exploitation and trafficking',
-  violence: 'Help against violence',
-  general: 'General counselling',
-  other: 'Other service (named by the advisor)',
-  unspecified: 'Service not recorded',
-};
+// Sector and referral-type names as the English dashboard shows them (one wording for both).
+const SECTOR_NAMES: Record<SectorRowKey, string> = monitoringEn.report.wording.sectors;
+const REFERRAL_TYPE_NAMES: Record<string, string> = monitoringEn.report.referralTypes;
 
 const lookup =
   (table: Record<string, string>, fallback: (key: string) => string) => (key: string) =>
     Object.hasOwn(table, key) ? (table[key] ?? fallback(key)) : fallback(key);
 
+const languageName = lookup(markerEn.languages, (key) => key);
+
 /** English names, from locales/en where the dashboard has them. */
 export const ENGLISH_FUNDER_LABELS: FunderReportLabels = {
-  language: lookup(markerEn.languages, (key) => key),
-  topic: lookup(topicsEn, (key) => (key === 'unknown' ? 'Topic not recognised' : key)),
+  // As the dashboard names them: "Language not recognised", not the marker's short "unclear".
+  language: (key) => (key === 'und' ? dashboardEn.labels.undeterminedLanguage : languageName(key)),
+  topic: lookup(topicsEn, (key) =>
+    key === 'unknown' ? dashboardEn.labels.unclassifiedTopic : key,
+  ),
   sector: (key) => SECTOR_NAMES[key],
   referralType: lookup(REFERRAL_TYPE_NAMES, (key) => key),
   escalation: lookup(logEn.escalations, (key) => key),
