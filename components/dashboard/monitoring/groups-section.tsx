@@ -229,7 +229,7 @@ function GroupCard({ row }: { row: RegisterRow }) {
             <option value="">{t('groups.noSector')}</option>
             {GROUP_SECTORS.map((sector) => (
               <option key={sector} value={sector}>
-                {t(`sectors.${sector}`)}
+                {t(`report.wording.sectors.${sector}`)}
               </option>
             ))}
           </select>
