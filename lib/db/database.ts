@@ -16,6 +16,12 @@ import type { GroupRecord, ImportedGroupRecord } from '../groups/records';
 import type { CaseNoteRecord, ImportRecord, PostRecord } from '../log/records';
 import type { InstalledPackRecord, TrustedKeyRecord } from '../packs/store-records';
 import { createPostKeyKeyer, UNKEYED_FALLBACK_PREFIX } from '../privacy/post-key';
+import type {
+  TeamBatchRecord,
+  TeamOutboxRecord,
+  TeamPostRecord,
+  TeamSharedRecord,
+} from '../team/records';
 
 export const DATABASE_NAME = 'outreach-advisor';
 
@@ -28,6 +34,8 @@ export const LEGACY_INSTALLATION_SECRET_KEY = 'local:installationSecret';
 /** Ids of the records in `secrets`. */
 export const INSTALLATION_SECRET_ID = 'installation-secret';
 export const ADVISOR_KEY_ID = 'advisor-key';
+/** The team connection with its credentials and team secret (docs/TEAM-SYNC.md). */
+export const TEAM_CONNECTION_ID = 'team-connection';
 
 /**
  * Secrets of this installation, kept where only the background and the
@@ -74,6 +82,14 @@ export class OutreachDatabase extends Dexie {
   groups!: EntityTable<GroupRecord, 'key'>;
   /** Register entries from merged exports (v6), removed with their import. */
   importedGroups!: Table<ImportedGroupRecord, [string, string]>;
+  /** Team sync (v7, docs/TEAM-SYNC.md): batches waiting for the server. */
+  teamOutbox!: EntityTable<TeamOutboxRecord, 'id'>;
+  /** Own events the team database has confirmed. */
+  teamShared!: EntityTable<TeamSharedRecord, 'eventId'>;
+  /** Batches a supervisor fetched, with their status. */
+  teamBatches!: EntityTable<TeamBatchRecord, 'id'>;
+  /** Posts colleagues documented (team pseudonyms). */
+  teamPosts!: Table<TeamPostRecord, [string, string]>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -157,6 +173,14 @@ export class OutreachDatabase extends Dexie {
     this.version(6).stores({
       groups: '&key, lastSeenAt',
       importedGroups: '&[importId+key], importId',
+    });
+    // v7: team sync (docs/TEAM-SYNC.md). New tables only; nothing is shared until a
+    // user connects.
+    this.version(7).stores({
+      teamOutbox: '&id, createdAt',
+      teamShared: '&eventId, batchId',
+      teamBatches: '&id, status',
+      teamPosts: '&[key+user], key',
     });
   }
 }

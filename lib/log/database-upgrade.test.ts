@@ -66,7 +66,7 @@ describe('database upgrade 1 → 2', () => {
 });
 
 /** The schema version the app opens today (bump when adding a version). */
-const CURRENT_VERSION = 6;
+const CURRENT_VERSION = 7;
 
 // The version-2 stores as shipped (v1 plus packs, trusted keys and the v2 event indexes).
 const VERSION_2_STORES = {
@@ -304,6 +304,37 @@ describe('database upgrade 5 → 6', () => {
       lastSeenAt: 2,
     });
     expect(await db.importedGroups.where('importId').equals('i1').count()).toBe(1);
+    db.close();
+  });
+});
+
+describe('database upgrade 6 → 7', () => {
+  it('keeps every record and adds empty team sync tables', async () => {
+    const v6 = new Dexie(name);
+    v6.version(6).stores({
+      ...VERSION_3_STORES,
+      groups: '&key, lastSeenAt',
+      importedGroups: '&[importId+key], importId',
+    });
+    const seen = { ...sampleEvent('post-seen', { postKey: 'p7' }), advisor: 'me', source: 'local' };
+    await v6.table('events').add(seen);
+    v6.close();
+
+    const db = new OutreachDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(await db.events.get(seen.id)).toEqual(seen);
+    expect(await db.teamOutbox.count()).toBe(0);
+    expect(await db.teamShared.count()).toBe(0);
+    await db.teamShared.put({ eventId: seen.id, batchId: 'anna:batch:x', sharedAt: 1 });
+    expect(await db.teamShared.where('batchId').equals('anna:batch:x').count()).toBe(1);
+    await db.teamPosts.put({ key: 'h:' + '0'.repeat(32), user: 'ben', at: 1, kind: 'replied' });
+    expect(
+      await db.teamPosts
+        .where('key')
+        .equals('h:' + '0'.repeat(32))
+        .count(),
+    ).toBe(1);
     db.close();
   });
 });

@@ -58,9 +58,24 @@ export async function purgeExpired(
   return result;
 }
 
-/** Removes every log record: events, posts, case notes, imports and the group register. */
+/**
+ * Removes every log record: events, posts, case notes, imports, the group
+ * register, and what team sync keeps about them (batches not yet sent
+ * included: deleting means they are not shared either).
+ */
 export async function deleteAllLogData(db: OutreachDatabase): Promise<void> {
-  const tables = [db.events, db.posts, db.caseNotes, db.imports, db.groups, db.importedGroups];
+  const tables = [
+    db.events,
+    db.posts,
+    db.caseNotes,
+    db.imports,
+    db.groups,
+    db.importedGroups,
+    db.teamOutbox,
+    db.teamShared,
+    db.teamBatches,
+    db.teamPosts,
+  ];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((table) => table.clear()));
   });
