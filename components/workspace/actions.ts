@@ -40,6 +40,17 @@ export interface StoredCaseNote {
   updatedAt: number;
 }
 
+/** A colleague in the team documented or replied to this post (docs/TEAM-SYNC.md). */
+export interface ColleagueMark {
+  postKey: string;
+  user: string;
+  at: number;
+  kind: 'replied' | 'documented';
+}
+
+/** Most post keys one `getColleagueMarks` request carries. */
+export const COLLEAGUE_MARKS_BATCH = 200;
+
 export interface WorkspaceActions {
   suggest(request: SuggestForPostsRequest): Promise<SuggestForPostsResponse>;
   search: SearchAnswers;
@@ -59,6 +70,8 @@ export interface WorkspaceActions {
   listReferrals(request: ListReferralsRequest): Promise<ReferralOption[]>;
   /** Questions rising in a group this week or last (docs/MONITORING.md#trends-and-spikes). */
   loadGroupSpikes(groupId: string): Promise<GroupSpike[]>;
+  /** What colleagues did on these posts; empty when not connected to a team. */
+  loadColleagueMarks(postKeys: string[]): Promise<ColleagueMark[]>;
 }
 
 /** Thrown by `logEvents` when the background refused or missed an event. */
@@ -113,6 +126,14 @@ export function createWorkspaceActions(
     loadCaseNote: (postKey) => sendMessage('getCaseNote', { postKey }),
     listReferrals: async (request) => (await sendMessage('listReferrals', request)).referrals,
     loadGroupSpikes: async (groupId) => (await sendMessage('getGroupSpikes', { groupId })).spikes,
+    async loadColleagueMarks(postKeys) {
+      const marks: ColleagueMark[] = [];
+      for (let start = 0; start < postKeys.length; start += COLLEAGUE_MARKS_BATCH) {
+        const chunk = postKeys.slice(start, start + COLLEAGUE_MARKS_BATCH);
+        marks.push(...(await sendMessage('getColleagueMarks', { postKeys: chunk })).marks);
+      }
+      return marks;
+    },
     async loadStatuses(postKeys) {
       if (postKeys.length === 0) return {};
       return (await sendMessage('getPostStatuses', { postKeys })).statuses;

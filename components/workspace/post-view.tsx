@@ -17,9 +17,10 @@ import type { AnswerChoiceSource, LogEventRequest } from '../../lib/log/events';
 import type { ReferralOption } from '../../lib/referrals/messages';
 import type { SuggestionPayload } from '../../lib/suggestions/schema';
 import type { InsertOutcome } from '../../lib/workspace/protocol';
-import type { StoredCaseNote, WorkspaceActions } from './actions';
+import type { ColleagueMark, StoredCaseNote, WorkspaceActions } from './actions';
 import type { DocumentationEntry } from './documentation';
 import { ClaimsSection } from './claims-section';
+import { ColleagueNotice } from './colleague-notice';
 import { Documentation } from './documentation';
 import type { DraftStore } from './drafts';
 import { useDraft } from './drafts';
@@ -56,6 +57,8 @@ export interface PostViewProps {
   /** Moves focus to the workspace's "Next open question" (after "not relevant"). */
   focusNext(): void;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Colleagues in the team who replied to or documented this post, newest first. */
+  colleagueMarks?: readonly ColleagueMark[];
 }
 
 type Message = { tone: 'ok' | 'warn'; text: string };
@@ -111,6 +114,7 @@ export function PostView({
   onNext,
   focusNext,
   headingRef,
+  colleagueMarks = [],
 }: PostViewProps) {
   const { post } = item;
   const { t } = useTranslation('workspace');
@@ -454,6 +458,7 @@ export function PostView({
         </span>
         {post.timeLabel && <span className="hint">{` · ${post.timeLabel}`}</span>}
       </p>
+      <ColleagueNotice marks={colleagueMarks} />
       <div
         className="post-text"
         lang={post.analysis?.language ?? undefined}

@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ColleagueMark } from './actions';
 import { languageName } from './language';
 import type { QueueCounts, QueueFilter, QueueItem } from './queue';
 import { filterQueue, QUEUE_FILTERS } from './queue';
@@ -17,11 +18,23 @@ export interface QueueViewProps {
   onFilter(filter: QueueFilter): void;
   onOpen(postKey: string): void;
   headingRef: React.Ref<HTMLHeadingElement>;
+  /** Posts a colleague in the team replied to or documented (newest mark first). */
+  colleagueMarks?: ReadonlyMap<string, readonly ColleagueMark[]>;
 }
 
 const PREVIEW_LENGTH = 140;
 
-export function QueueView({ items, counts, filter, onFilter, onOpen, headingRef }: QueueViewProps) {
+const NO_MARKS: ReadonlyMap<string, readonly ColleagueMark[]> = new Map();
+
+export function QueueView({
+  items,
+  counts,
+  filter,
+  onFilter,
+  onOpen,
+  headingRef,
+  colleagueMarks = NO_MARKS,
+}: QueueViewProps) {
   const { t } = useTranslation('workspace');
   const id = useId();
   const shown = filterQueue(items, filter);
@@ -57,6 +70,7 @@ export function QueueView({ items, counts, filter, onFilter, onOpen, headingRef 
           {shown.map((item) => {
             const { post } = item;
             const text = post.text.replace(/\s+/g, ' ').trim();
+            const colleague = colleagueMarks.get(post.postKey)?.[0];
             return (
               <li key={post.postKey} className={item.relevant ? '' : 'muted'}>
                 <button
@@ -72,6 +86,11 @@ export function QueueView({ items, counts, filter, onFilter, onOpen, headingRef 
                       {t(`status.${item.status}`)}
                     </span>
                     <span className="badge">{languageName(post.analysis?.language, t)}</span>
+                    {colleague && (
+                      <span className="badge colleague" data-testid="queue-colleague">
+                        {t('colleague.badge', { user: colleague.user })}
+                      </span>
+                    )}
                     <span className="queue-topic">
                       {item.topicLabel ??
                         (post.analysis ? t('post.topicPending') : t('post.analysing'))}

@@ -162,6 +162,7 @@ export function fakeActions(overrides: Partial<WorkspaceActions> = {}) {
     copyText: vi.fn<WorkspaceActions['copyText']>(() => Promise.resolve(true)),
     listReferrals: vi.fn<WorkspaceActions['listReferrals']>(() => Promise.resolve([])),
     loadGroupSpikes: vi.fn<WorkspaceActions['loadGroupSpikes']>(() => Promise.resolve([])),
+    loadColleagueMarks: vi.fn<WorkspaceActions['loadColleagueMarks']>(() => Promise.resolve([])),
     getSettings: vi.fn<WorkspaceActions['getSettings']>(() => Promise.resolve(DEFAULT_SETTINGS)),
     watchSettings: vi.fn<WorkspaceActions['watchSettings']>(() => () => undefined),
   } satisfies WorkspaceActions;

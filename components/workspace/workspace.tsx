@@ -23,6 +23,7 @@ import type { QueueFilter, TopicInfo } from './queue';
 import { buildQueue, countQueue, nextOpenQuestion } from './queue';
 import { QueueView } from './queue-view';
 import type { Connection } from './use-connection';
+import { useColleagueMarks } from './use-colleague-marks';
 import { useConnection } from './use-connection';
 import { useFocusGuard } from './use-focus-guard';
 import { useLog } from './use-log';
@@ -133,6 +134,7 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const items = useMemo(() => buildQueue(posts, statuses, topics), [posts, statuses, topics]);
   const counts = useMemo(() => countQueue(items), [items]);
   const selectedItem = items.find((item) => item.post.postKey === selected) ?? null;
+  const colleagueMarks = useColleagueMarks(posts, selectedItem?.post.postKey ?? null, actions);
   const reason = emptyReason(tab, connection);
 
   const select = useCallback(
@@ -276,6 +278,7 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
               onNext={goNext}
               focusNext={() => nextButton.current?.focus()}
               headingRef={postHeading}
+              colleagueMarks={colleagueMarks.get(selectedItem.post.postKey)}
             />
           </>
         ) : (
@@ -286,6 +289,7 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
             onFilter={setFilter}
             onOpen={select}
             headingRef={queueHeading}
+            colleagueMarks={colleagueMarks}
           />
         )}
       </main>
