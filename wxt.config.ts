@@ -80,6 +80,9 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         script.matches = [...(script.matches ?? []), ...LOCAL_MATCHES];
       }
+      // The team sync tests run a CouchDB-compatible server on 127.0.0.1; granted up
+      // front, so `permissions.request` answers without a prompt no test can click.
+      manifest.host_permissions = [...(manifest.host_permissions ?? []), ...LOCAL_MATCHES];
     },
   },
 });

@@ -15,6 +15,7 @@ import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
 import { claimCorrection, matchClaims } from './claims';
 import { listReferrals } from './referrals';
+import { loadColleagueMarks, syncTeamNow } from './team';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 import { loadCorrectedComments, loadPostStatuses, openWorkspace, takeSelection } from './workspace';
@@ -64,6 +65,8 @@ export const handlers: Handlers = {
     spikes: (await loadGroupSpikes(groupId)).slice(0, MAX_GROUP_SPIKES),
   }),
   claimCorrection: (request) => claimCorrection(request),
+  teamShareNow: () => syncTeamNow(),
+  getColleagueMarks: async ({ postKeys }) => ({ marks: await loadColleagueMarks(postKeys) }),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,
   }),

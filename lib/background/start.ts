@@ -11,6 +11,7 @@ import { installBundledPack } from './bundled-pack';
 import { forgetTabState } from './tab-state';
 import { handlers } from './handlers';
 import { registerLogMaintenance } from './log';
+import { registerTeamSync } from './team';
 import { registerWorkspaceCommand } from './workspace';
 
 export function startBackground(): void {
@@ -32,6 +33,8 @@ export function startBackground(): void {
   });
 
   registerLogMaintenance();
+
+  registerTeamSync();
 
   registerWorkspaceCommand();
 

@@ -31,6 +31,11 @@ import { UI_LANGUAGES } from '../domain/languages';
 import { groupSpikesRequestSchema, groupSpikesResponseSchema } from '../log/group-spikes';
 import { listReferralsRequestSchema, listReferralsResponseSchema } from '../referrals/messages';
 import { LIMITS } from '../domain/limits';
+import {
+  colleagueMarksRequestSchema,
+  colleagueMarksResponseSchema,
+  teamShareResponseSchema,
+} from '../team/messages';
 import { contentProtocol, pageStateSchema } from './content-protocol';
 import { defineMessage, type SenderKind } from './envelope';
 
@@ -122,6 +127,18 @@ export const protocol = {
   getGroupSpikes: defineMessage({
     request: groupSpikesRequestSchema,
     response: groupSpikesResponseSchema,
+    senders: ['extension-page'],
+  }),
+  /** Shares own events with the team database now (docs/TEAM-SYNC.md#advisors-push). */
+  teamShareNow: defineMessage({
+    request: z.object({}),
+    response: teamShareResponseSchema,
+    senders: ['extension-page'],
+  }),
+  /** Colleagues who documented these posts (docs/TEAM-SYNC.md#colleagues). */
+  getColleagueMarks: defineMessage({
+    request: colleagueMarksRequestSchema,
+    response: colleagueMarksResponseSchema,
     senders: ['extension-page'],
   }),
   /** The adjusted answers, for the dashboard's settings. */

@@ -2,7 +2,7 @@
  * What this installation keeps about the team database (IndexedDB v7,
  * declared in lib/db/database.ts; docs/TEAM-SYNC.md#advisors-push).
  */
-import type { TeamPostMark } from './documents';
+import type { BatchFacts, TeamPostMark } from './documents';
 
 /** A batch built and signed but not yet confirmed by the server: sent again until it is. */
 export interface TeamOutboxRecord {
@@ -12,8 +12,11 @@ export interface TeamOutboxRecord {
   user: string;
   /** The export file's exact text. */
   exportText: string;
-  /** The documents to create, attachment included, exactly as first built. */
-  docs: Record<string, unknown>[];
+  facts: BatchFacts;
+  /** Posts documented in it (team pseudonyms), for the posts document. */
+  marks: TeamPostMark[];
+  /** The time written into the documents: a retry sends the very same documents. */
+  pushedAt: string;
   eventIds: string[];
   createdAt: number;
 }

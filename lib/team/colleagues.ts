@@ -1,0 +1,100 @@
+/**
+ * "A colleague documented this post" (docs/TEAM-SYNC.md#colleagues).
+ *
+ * Colleagues' posts documents list the posts they documented as team
+ * pseudonyms. Fetching them stores the marks locally; the workspace asks for
+ * the posts it shows, by their keys, and gets the colleagues' marks back.
+ * The lookup pseudonymises the key with the team secret, so nothing about
+ * the post leaves the browser.
+ *
+ * Only posts with Facebook's own id (`fb:`) can be recognised across
+ * installations: a post without one gets a fallback key keyed with each
+ * installation's own secret (docs/ARCHITECTURE.md#keyed-fallback-post-keys),
+ * which differs between colleagues by design.
+ */
+import type { OutreachDatabase } from '../db/database';
+import type { TeamPostMark } from './documents';
+import { parseTeamDocId, postsDocSchema } from './documents';
+import type { TeamServer } from './server';
+import { readStatusRecord, updateStatusRecord } from './status';
+import { teamPseudonymiser } from './team-key';
+
+/** Most post keys one lookup answers (the workspace shows far fewer). */
+export const MAX_MARK_LOOKUP = 200;
+const CHANGES_PAGE = 500;
+const DOCS_CHUNK = 100;
+
+export interface ColleagueMark {
+  postKey: string;
+  user: string;
+  at: number;
+  kind: TeamPostMark['kind'];
+}
+
+/**
+ * Fetches colleagues' posts documents added since the last fetch (own ones
+ * skipped) and stores their marks. Returns how many marks were new.
+ */
+export async function fetchColleaguePosts(
+  db: OutreachDatabase,
+  server: TeamServer,
+  user: string,
+): Promise<number> {
+  let since = (await readStatusRecord(db)).postsSeq;
+  let stored = 0;
+  for (;;) {
+    const page = await server.changes(since, CHANGES_PAGE);
+    const ids = page.results
+      .filter((change) => !change.deleted)
+      .map((change) => change.id)
+      .filter((id) => {
+        const parsed = parseTeamDocId(id);
+        return parsed?.kind === 'posts' && parsed.user !== user;
+      });
+    for (let start = 0; start < ids.length; start += DOCS_CHUNK) {
+      const docs = await server.getDocs(ids.slice(start, start + DOCS_CHUNK));
+      const marks = [];
+      for (const doc of docs) {
+        const parsed = postsDocSchema.safeParse(doc);
+        // A document that does not parse, or whose user is not its id's, is not a colleague's mark.
+        if (!parsed.success || parseTeamDocId(parsed.data._id)?.user !== parsed.data.user) continue;
+        for (const post of parsed.data.posts) marks.push({ ...post, user: parsed.data.user });
+      }
+      await db.teamPosts.bulkPut(marks);
+      stored += marks.length;
+    }
+    since = page.lastSeq;
+    await updateStatusRecord(db, { postsSeq: since });
+    if (page.results.length < CHANGES_PAGE) break;
+  }
+  return stored;
+}
+
+/** Colleagues' marks on `postKeys` (Facebook post keys), newest first per post. */
+export async function colleagueMarks(
+  db: OutreachDatabase,
+  secret: string,
+  ownUser: string,
+  postKeys: readonly string[],
+): Promise<ColleagueMark[]> {
+  const pseudonymise = await teamPseudonymiser(secret);
+  const byPseudonym = new Map<string, string>();
+  for (const postKey of postKeys.slice(0, MAX_MARK_LOOKUP)) {
+    if (!postKey.startsWith('fb:')) continue;
+    byPseudonym.set(await pseudonymise('post', postKey), postKey);
+  }
+  if (byPseudonym.size === 0) return [];
+  const records = await db.teamPosts
+    .where('key')
+    .anyOf([...byPseudonym.keys()])
+    .toArray();
+  return records
+    .filter((record) => record.user !== ownUser)
+    .map((record) => ({
+      postKey: byPseudonym.get(record.key) ?? '',
+      user: record.user,
+      at: record.at,
+      kind: record.kind,
+    }))
+    .sort((a, b) => b.at - a.at);
+}

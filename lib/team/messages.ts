@@ -1,0 +1,38 @@
+/**
+ * The messages extension pages send the background about team sync
+ * (registered in lib/messaging/protocol.ts). The background owns sharing, so
+ * a "Share now" and the schedule never build two batches at once.
+ */
+import * as z from 'zod/mini';
+import { LIMITS } from '../domain/limits';
+import { MAX_MARK_LOOKUP } from './colleagues';
+
+export const teamShareResponseSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    sharedEvents: z.int().check(z.gte(0)),
+    batches: z.int().check(z.gte(0)),
+    remaining: z.int().check(z.gte(0)),
+  }),
+  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
+]);
+export type TeamShareResponse = z.infer<typeof teamShareResponseSchema>;
+
+export const colleagueMarksRequestSchema = z.object({
+  postKeys: z
+    .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
+    .check(z.maxLength(MAX_MARK_LOOKUP)),
+});
+
+export const colleagueMarksResponseSchema = z.object({
+  marks: z
+    .array(
+      z.object({
+        postKey: z.string().check(z.maxLength(LIMITS.postKey)),
+        user: z.string().check(z.maxLength(100)),
+        at: z.number(),
+        kind: z.enum(['replied', 'documented']),
+      }),
+    )
+    .check(z.maxLength(MAX_MARK_LOOKUP * 20)),
+});

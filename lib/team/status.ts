@@ -1,0 +1,89 @@
+/**
+ * What the interface says about team sync: how many own events the team
+ * database has not confirmed yet, and when sharing and fetching last worked
+ * or why they failed. The timestamps live in one `meta` record; the counts
+ * come from the tables, so they cannot drift from what is stored.
+ */
+import * as z from 'zod/mini';
+import type { OutreachDatabase } from '../db/database';
+import { TEAM_CONNECTION_ID } from '../db/database';
+
+export const TEAM_STATUS_KEY = 'team.status';
+
+const seqSchema = z.nullable(z.union([z.string().check(z.maxLength(2000)), z.number()]));
+
+const statusRecordSchema = z.object({
+  lastPushAt: z.nullable(z.number()),
+  lastPushError: z.nullable(z.string()),
+  lastPullAt: z.nullable(z.number()),
+  lastPullError: z.nullable(z.string()),
+  /** Where the last fetch of batches stopped in the server's change feed. */
+  batchSeq: seqSchema,
+  /** Where the last fetch of colleagues' posts stopped. */
+  postsSeq: seqSchema,
+});
+export type TeamStatusRecord = z.infer<typeof statusRecordSchema>;
+
+const EMPTY: TeamStatusRecord = {
+  lastPushAt: null,
+  lastPushError: null,
+  lastPullAt: null,
+  lastPullError: null,
+  batchSeq: null,
+  postsSeq: null,
+};
+
+export async function readStatusRecord(db: OutreachDatabase): Promise<TeamStatusRecord> {
+  const parsed = statusRecordSchema.safeParse((await db.meta.get(TEAM_STATUS_KEY))?.value);
+  return parsed.success ? parsed.data : { ...EMPTY };
+}
+
+export async function updateStatusRecord(
+  db: OutreachDatabase,
+  change: Partial<TeamStatusRecord>,
+): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = await readStatusRecord(db);
+    await db.meta.put({ key: TEAM_STATUS_KEY, value: { ...current, ...change } });
+  });
+}
+
+export interface TeamStatus {
+  connected: boolean;
+  /** Own events the team database has not confirmed (waiting batches included). */
+  unshared: number;
+  /** Batches built and signed, waiting for the server. */
+  waitingBatches: number;
+  lastPushAt: number | null;
+  lastPushError: string | null;
+  lastPullAt: number | null;
+  lastPullError: string | null;
+}
+
+/** Ids of own events the team database has not confirmed, oldest first. */
+export async function unsharedEventIds(db: OutreachDatabase): Promise<string[]> {
+  const [own, shared] = await Promise.all([
+    db.events.where('source').equals('local').primaryKeys(),
+    db.teamShared.toCollection().primaryKeys(),
+  ]);
+  const done = new Set<string>(shared);
+  return own.filter((id) => !done.has(id));
+}
+
+export async function getTeamStatus(db: OutreachDatabase): Promise<TeamStatus> {
+  const [connection, record, unshared, waitingBatches] = await Promise.all([
+    db.secrets.get(TEAM_CONNECTION_ID),
+    readStatusRecord(db),
+    unsharedEventIds(db),
+    db.teamOutbox.count(),
+  ]);
+  return {
+    connected: connection !== undefined,
+    unshared: unshared.length,
+    waitingBatches,
+    lastPushAt: record.lastPushAt,
+    lastPushError: record.lastPushError,
+    lastPullAt: record.lastPullAt,
+    lastPullError: record.lastPullError,
+  };
+}
