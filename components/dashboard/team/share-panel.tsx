@@ -1,0 +1,111 @@
+/**
+ * The advisor's side of team sync: how many log events have not reached the
+ * team database yet (live, from the local outbox), when sharing last worked
+ * or why it failed, and "Share now", which asks the background to send what
+ * is waiting. A failure leaves everything in the outbox for the next try.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TeamStatus } from '../../../lib/team/status';
+import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
+import type { TeamServices } from './team-services';
+
+type Message = { tone: 'success' | 'error'; text: string } | null;
+
+export function SharePanel({
+  status,
+  services,
+  now,
+}: {
+  status: TeamStatus;
+  services: TeamServices;
+  now: number;
+}) {
+  const { t, i18n } = useTranslation('team');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+
+  const share = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const result = await services.shareNow();
+      if (!result.ok) {
+        setMessage({ tone: 'error', text: t('share.failed', { message: result.message }) });
+      } else if (result.sharedEvents === 0 && result.batches === 0) {
+        setMessage({ tone: 'success', text: t('share.nothingNew') });
+      } else {
+        setMessage({
+          tone: 'success',
+          text: t('share.done', {
+            count: result.sharedEvents,
+            batches: t('share.batches', { count: result.batches }),
+          }),
+        });
+      }
+    } catch (error) {
+      setMessage({
+        tone: 'error',
+        text: t('share.failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const when = (at: number) =>
+    t('when', {
+      date: formatDateTime(at, i18n.language),
+      ago: formatRelativeTime(at, now, i18n.language),
+    });
+
+  return (
+    <section className="team-panel" aria-labelledby="team-share-heading" data-testid="team-share">
+      <h3 id="team-share-heading">{t('share.heading')}</h3>
+      <p className="team-count" data-testid="team-unshared">
+        {t('share.unshared', { count: status.unshared })}
+      </p>
+      {status.unshared === 0 && <p className="help">{t('share.allShared')}</p>}
+      {status.waitingBatches > 0 && (
+        <p className="help" data-testid="team-waiting">
+          {t('share.waiting', { count: status.waitingBatches })}
+        </p>
+      )}
+      <p className="help" data-testid="team-last-push">
+        {status.lastPushAt === null
+          ? t('share.neverShared')
+          : t('share.lastShared', { when: when(status.lastPushAt) })}
+      </p>
+      {status.lastPushError && (
+        <p className="warning-text" data-testid="team-last-push-error">
+          {t('share.lastError', { message: status.lastPushError })}
+        </p>
+      )}
+      <p className="help">{t('share.automatic')}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void share()}
+          data-testid="team-share-now"
+        >
+          {busy ? t('share.sharing') : t('share.now')}
+        </button>
+      </div>
+      <div aria-live="polite">
+        {message && (
+          <p
+            className={`notice notice-${message.tone}`}
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            data-testid={`team-share-${message.tone}`}
+          >
+            {message.text}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * What the Team section does outside itself: the host permission, the
+ * connection, sharing through the background and fetching the team's records.
+ * One object, so the component tests pass fakes for the parts that would
+ * reach a server (the same pattern as the workspace's actions).
+ */
+import { browser } from 'wxt/browser';
+import { getDatabase } from '../../../lib/db/database';
+import { listTrustedAdvisorKeys, toTrustedKeys } from '../../../lib/log/advisor-keys';
+import { sendMessage } from '../../../lib/messaging/send';
+import type { TeamConnection } from '../../../lib/team/connection';
+import { connectTeam, disconnectTeam } from '../../../lib/team/connection';
+import type { TeamBatchRecord } from '../../../lib/team/pull';
+import { pullTeam } from '../../../lib/team/pull';
+
+export type ShareResult =
+  { ok: true; sharedEvents: number; batches: number } | { ok: false; message: string };
+
+export interface PullResult {
+  batches: TeamBatchRecord[];
+  newlyCounted: number;
+  added: number;
+}
+
+export interface TeamServices {
+  /** Asks the browser for access to `origin` only; must start inside a click handler. */
+  requestHostAccess(origin: string): Promise<boolean>;
+  connect(input: { code: string; user: string; password: string }): Promise<TeamConnection>;
+  disconnect(): Promise<void>;
+  shareNow(): Promise<ShareResult>;
+  /** Fetches and checks the team's batches against the advisor keys trusted now. */
+  pull(options: {
+    signal: AbortSignal;
+    onProgress: (done: number, total: number) => void;
+  }): Promise<PullResult>;
+}
+
+export const teamServices: TeamServices = {
+  requestHostAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  connect: (input) => connectTeam(getDatabase(), input),
+  disconnect: () => disconnectTeam(getDatabase()),
+  shareNow: () => sendMessage('teamShareNow', {}),
+  async pull({ signal, onProgress }) {
+    const db = getDatabase();
+    const trusted = toTrustedKeys(await listTrustedAdvisorKeys(db));
+    return pullTeam(db, { trusted, signal, onProgress });
+  },
+};
