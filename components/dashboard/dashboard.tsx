@@ -11,6 +11,7 @@ import { TrendsSection } from './monitoring/trends-section';
 import { SectionErrorBoundary } from './section-error-boundary';
 import { SettingsSection } from './settings-section';
 import { StatsSection } from './stats-section';
+import { TeamSection } from './team/team-section';
 
 function SectionContent({ section }: { section: SectionId }) {
   switch (section) {
@@ -28,6 +29,8 @@ function SectionContent({ section }: { section: SectionId }) {
       return <GroupsSection />;
     case 'missed':
       return <MissedSection />;
+    case 'team':
+      return <TeamSection />;
     case 'settings':
       return <SettingsSection />;
   }

@@ -7,6 +7,7 @@ export const SECTIONS = [
   'report',
   'groups',
   'missed',
+  'team',
   'settings',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
