@@ -5,6 +5,7 @@ import type { TabState } from '../../lib/messaging/protocol';
 import { sendMessage } from '../../lib/messaging/send';
 import { CopyDiagnosticReport, GroupInclusion } from './group-status';
 import { OpenWorkspaceButton } from './open-workspace';
+import { TeamLine } from './team-line';
 
 type TabStatus = { kind: 'checking' } | { kind: 'inactive' } | { kind: 'active'; state: TabState };
 
@@ -100,6 +101,7 @@ export function Popup() {
       {status.kind === 'active' && (
         <ActiveTab state={status.state} onChanged={() => setRevision((value) => value + 1)} />
       )}
+      <TeamLine />
       <button
         type="button"
         className="secondary"
