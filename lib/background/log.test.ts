@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDatabase } from '../db/database';
+import { getDatabase, TEAM_CONNECTION_ID } from '../db/database';
+import { createTeamSecret } from '../team/team-key';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { deleteAllLogData } from '../log/retention';
 import { hashAuthor, resetAuthorHashCache } from '../privacy/author-hash';
@@ -20,6 +21,31 @@ beforeEach(async () => {
 });
 
 describe('logEventBatch', () => {
+  it('notes the team pseudonym of a fallback key while connected to a team', async () => {
+    const db = getDatabase();
+    await db.secrets.put({
+      id: TEAM_CONNECTION_ID,
+      value: {
+        url: 'https://couch.example.org/team',
+        user: 'anna',
+        password: 'pw',
+        roles: ['advisor'],
+        secret: createTeamSecret(),
+        connectedAt: 1,
+      },
+    });
+    const event = sampleEvent('post-seen', { postKey: 'fbh:0badc0de' });
+    await logEventBatch([event]);
+    const stored = await db.events.get(event.id);
+    expect(stored?.postKey).toMatch(/^fbk:/);
+    const note = await db.teamPostKeys.get(stored?.postKey ?? '');
+    expect(note?.team).toMatch(/^h:[0-9a-f]{32}$/);
+    await db.secrets.delete(TEAM_CONNECTION_ID);
+    await db.teamPostKeys.clear();
+    await logEventBatch([sampleEvent('post-seen', { postKey: 'fbh:0badc0df' })]);
+    expect(await db.teamPostKeys.count()).toBe(0);
+  });
+
   it('stores under the pseudonym, hashes author names and never keeps them', async () => {
     await updateSettings({ advisorPseudonym: 'Nord 2', storePostText: false });
     const event = {

@@ -11,6 +11,7 @@ import type { LogEventInput, LogEventRequest, RejectedEvent } from '../log/event
 import { splitEventBatch } from '../log/events';
 import { getInstallationSecret, hashAuthor } from '../privacy/author-hash';
 import type { PostKeyKeyer } from '../privacy/post-key';
+import { noteTeamPostKeys } from '../team/post-keys';
 import { createPostKeyKeyer, isUnkeyedFallbackKey, keyPostKeysOf } from '../privacy/post-key';
 import { purgeExpired } from '../log/retention';
 import type { StoreResult } from '../log/store';
@@ -91,9 +92,17 @@ export function resetLogCaches(): void {
 export async function logEventBatch(requests: readonly LogEventRequest[]): Promise<StoreResult> {
   const settings = await currentSettings();
   const pseudonymised = await pseudonymiseAuthors(requests);
-  const events = pseudonymised.some((event) => isUnkeyedFallbackKey(event.postKey))
+  const hasFallback = pseudonymised.some((event) => isUnkeyedFallbackKey(event.postKey));
+  const events = hasFallback
     ? await keyPostKeysOf(pseudonymised, await postKeyKeyer())
     : pseudonymised;
+  if (hasFallback) {
+    // While the fingerprint is in hand: its team pseudonym, so colleagues recognise the post.
+    await noteTeamPostKeys(
+      getDatabase(),
+      pseudonymised.map((event, index) => [event.postKey, events[index]?.postKey ?? ''] as const),
+    ).catch((error: unknown) => console.error('Outreach Advisor: team post keys not noted', error));
+  }
   try {
     const result = await storeEvents(getDatabase(), events, {
       advisor: settings.advisorPseudonym,

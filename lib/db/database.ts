@@ -19,6 +19,7 @@ import { createPostKeyKeyer, UNKEYED_FALLBACK_PREFIX } from '../privacy/post-key
 import type {
   TeamBatchRecord,
   TeamOutboxRecord,
+  TeamPostKeyRecord,
   TeamPostRecord,
   TeamSharedRecord,
 } from '../team/records';
@@ -90,6 +91,8 @@ export class OutreachDatabase extends Dexie {
   teamBatches!: EntityTable<TeamBatchRecord, 'id'>;
   /** Posts colleagues documented (team pseudonyms). */
   teamPosts!: Table<TeamPostRecord, [string, string]>;
+  /** Team pseudonyms of fallback-keyed posts, noted while their fingerprint was in hand. */
+  teamPostKeys!: EntityTable<TeamPostKeyRecord, 'postKey'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -181,6 +184,7 @@ export class OutreachDatabase extends Dexie {
       teamShared: '&eventId, batchId',
       teamBatches: '&id, status',
       teamPosts: '&[key+user], key',
+      teamPostKeys: '&postKey',
     });
   }
 }

@@ -75,6 +75,7 @@ export async function deleteAllLogData(db: OutreachDatabase): Promise<void> {
     db.teamShared,
     db.teamBatches,
     db.teamPosts,
+    db.teamPostKeys,
   ];
   await db.transaction('rw', tables, async () => {
     await Promise.all(tables.map((table) => table.clear()));

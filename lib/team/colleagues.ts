@@ -7,12 +7,11 @@
  * The lookup pseudonymises the key with the team secret, so nothing about
  * the post leaves the browser.
  *
- * Only posts with Facebook's own id (`fb:`) can be recognised across
- * installations: a post without one gets a fallback key keyed with each
- * installation's own secret (docs/ARCHITECTURE.md#keyed-fallback-post-keys),
- * which differs between colleagues by design.
+ * Posts are recognised by Facebook's id (`fb:`) or, for a post without one,
+ * by the team pseudonym of its fingerprint (lib/team/post-keys.ts).
  */
 import type { OutreachDatabase } from '../db/database';
+import { isUnkeyedFallbackKey } from '../privacy/post-key';
 import type { TeamPostMark } from './documents';
 import { parseTeamDocId, postsDocSchema } from './documents';
 import type { TeamServer } from './server';
@@ -80,7 +79,8 @@ export async function colleagueMarks(
   const pseudonymise = await teamPseudonymiser(secret);
   const byPseudonym = new Map<string, string>();
   for (const postKey of postKeys.slice(0, MAX_MARK_LOOKUP)) {
-    if (!postKey.startsWith('fb:')) continue;
+    // Facebook's id, or the fingerprint of a post without one (lib/team/post-keys.ts).
+    if (!postKey.startsWith('fb:') && !isUnkeyedFallbackKey(postKey)) continue;
     byPseudonym.set(await pseudonymise('post', postKey), postKey);
   }
   if (byPseudonym.size === 0) return [];

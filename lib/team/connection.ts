@@ -114,7 +114,15 @@ export async function connectTeam(
     previous.secret === secret;
   await db.transaction(
     'rw',
-    [db.secrets, db.teamOutbox, db.teamShared, db.teamPosts, db.teamBatches, db.meta],
+    [
+      db.secrets,
+      db.teamOutbox,
+      db.teamShared,
+      db.teamPosts,
+      db.teamBatches,
+      db.teamPostKeys,
+      db.meta,
+    ],
     async () => {
       if (!sameTeam) {
         await Promise.all([
@@ -122,6 +130,7 @@ export async function connectTeam(
           db.teamShared.clear(),
           db.teamPosts.clear(),
           db.teamBatches.clear(),
+          db.teamPostKeys.clear(),
           db.meta.delete(TEAM_STATUS_KEY),
         ]);
       }

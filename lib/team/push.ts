@@ -25,7 +25,7 @@ import { buildBatchDoc, buildPostsDoc, MAX_BATCH_EVENTS, teamDocId } from './doc
 import type { TeamOutboxRecord } from './records';
 import type { TeamServer } from './server';
 import { unsharedEventIds, updateStatusRecord } from './status';
-import { teamPseudonymiser } from './team-key';
+import { batchPseudonymiser } from './post-keys';
 
 export interface ShareOptions {
   server: TeamServer;
@@ -105,7 +105,11 @@ async function buildBatch(
     includes: DEFAULT_INCLUDES,
     groups: await loadOwnRegister(db),
     signingKey: options.signingKey,
-    pseudonymise: await teamPseudonymiser(options.secret),
+    pseudonymise: await batchPseudonymiser(
+      db,
+      options.secret,
+      events.map((event) => event.postKey),
+    ),
     now,
   });
   const checksum = envelope.checksum.value;

@@ -56,3 +56,11 @@ export interface TeamBatchRecord {
 export interface TeamPostRecord extends TeamPostMark {
   user: string;
 }
+
+/** The team pseudonym of a fallback-keyed post (lib/team/post-keys.ts). */
+export interface TeamPostKeyRecord {
+  /** The stored key (`fbk:…`). */
+  postKey: string;
+  /** `h:…`, the team pseudonym of the post's fingerprint. */
+  team: string;
+}

@@ -18,6 +18,7 @@ import { connectTeam, getTeamConnection } from './connection';
 import { BATCH_ATTACHMENT, parseTeamDocId, utf8ToBase64 } from './documents';
 import { openTeamServer } from './open-server';
 import { listTeamBatches, pullTeam } from './pull';
+import { noteTeamPostKeys } from './post-keys';
 import { shareTeamRecords } from './push';
 import { getTeamStatus } from './status';
 import { createTeamSecret, encodeConnectionCode } from './team-key';
@@ -288,6 +289,46 @@ describe('team sync', () => {
     }
     expect(stored.join('\n')).toContain('"type":"reply-inserted"');
     expect(stored.join('\n')).not.toContain('777001');
+  });
+
+  it('recognises a post without a Facebook id across colleagues by its fingerprint', async () => {
+    const anna = await installation('anna', 'anna-pw');
+    const ben = await installation('ben', 'ben-pw');
+    const fingerprint = 'fbh:3f2a9c01';
+    // Each installation keys the fingerprint with its own secret: the stored keys differ.
+    await noteTeamPostKeys(anna, [[fingerprint, 'fbk:anna-own-key']]);
+    await noteTeamPostKeys(ben, [[fingerprint, 'fbk:ben-own-key']]);
+    await anna.events.bulkAdd([localEvent('note-added', { postKey: 'fbk:anna-own-key' })]);
+    await ben.events.bulkAdd([localEvent('post-seen', { postKey: 'fbk:ben-own-key' })]);
+    await share(anna, await createExportSigningKey('anna'));
+    await share(ben, await createExportSigningKey('ben'));
+
+    await fetchColleaguePosts(
+      ben,
+      openTeamServer({ url: dbUrl, user: 'ben', password: 'ben-pw' }),
+      'ben',
+    );
+    expect(await colleagueMarks(ben, secret, 'ben', [fingerprint])).toEqual([
+      expect.objectContaining({ postKey: fingerprint, user: 'anna', kind: 'documented' }),
+    ]);
+    // Both batches name the post by the same pseudonym, so a supervisor counts it once.
+    const keys = new Set<string>();
+    for (const user of ['anna', 'ben']) {
+      for (const id of await batchIdsOf(user)) {
+        const text = await admin().getAttachmentText(id, BATCH_ATTACHMENT);
+        for (const event of JSON.parse(text).events as { postKey: string }[])
+          keys.add(event.postKey);
+      }
+    }
+    expect([...keys]).toHaveLength(1);
+    expect([...keys][0]).toMatch(/^h:[0-9a-f]{32}$/);
+  });
+
+  it('notes nothing while not connected', async () => {
+    const db = new OutreachDatabase(`team-none-${crypto.randomUUID()}`);
+    dbs.push(db);
+    await noteTeamPostKeys(db, [['fbh:1234', 'fbk:x']]);
+    expect(await db.teamPostKeys.count()).toBe(0);
   });
 
   it('stores nothing when the password is wrong', async () => {
