@@ -2,14 +2,21 @@
  * Team sync in the background (docs/TEAM-SYNC.md#advisors-push): every 15
  * minutes, and on "Share now", an advisor's unshared events go to the team
  * database and colleagues' posts documents come back. Nothing happens for a
- * browser that never connected. The team modules are loaded only when there
- * is something to do, so the worker's start stays light.
+ * browser that never connected.
+ *
+ * Static imports only: Chrome refuses `import()` in a service worker, so a
+ * lazily loaded chunk would fail exactly when the alarm fires.
  */
 import { browser } from 'wxt/browser';
 import { getDatabase } from '../db/database';
-import type { TeamShareResponse } from '../team/messages';
-import { getSettings } from '../settings/settings';
+import { getAdvisorSigningKey } from '../log/advisor-keys';
 import { UNNAMED_ADVISOR } from '../log/store';
+import { getSettings } from '../settings/settings';
+import { colleagueMarks, fetchColleaguePosts } from '../team/colleagues';
+import { getTeamCredentials } from '../team/connection';
+import type { TeamShareResponse } from '../team/messages';
+import { openTeamServer } from '../team/open-server';
+import { shareTeamRecords } from '../team/push';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
 const TEAM_SYNC_PERIOD_MINUTES = 15;
@@ -19,10 +26,6 @@ let running: Promise<TeamShareResponse> | null = null;
 
 async function runOnce(): Promise<TeamShareResponse> {
   const db = getDatabase();
-  const [{ getTeamCredentials }, { openTeamServer }] = await Promise.all([
-    import('../team/connection'),
-    import('../team/open-server'),
-  ]);
   const credentials = await getTeamCredentials(db);
   if (!credentials) {
     return { ok: false, message: 'This browser is not connected to a team database.' };
@@ -31,10 +34,6 @@ async function runOnce(): Promise<TeamShareResponse> {
   try {
     let result = { sharedEvents: 0, batches: 0, remaining: 0 };
     if (credentials.roles.includes('advisor')) {
-      const [{ shareTeamRecords }, { getAdvisorSigningKey }] = await Promise.all([
-        import('../team/push'),
-        import('../log/advisor-keys'),
-      ]);
       const advisor = (await getSettings()).advisorPseudonym || UNNAMED_ADVISOR;
       result = await shareTeamRecords(db, {
         server,
@@ -44,7 +43,6 @@ async function runOnce(): Promise<TeamShareResponse> {
         signingKey: await getAdvisorSigningKey(db, advisor),
       });
     }
-    const { fetchColleaguePosts } = await import('../team/colleagues');
     await fetchColleaguePosts(db, server, credentials.user);
     return { ok: true, ...result };
   } catch (error) {
@@ -62,10 +60,8 @@ export function syncTeamNow(): Promise<TeamShareResponse> {
 
 export async function loadColleagueMarks(postKeys: readonly string[]) {
   const db = getDatabase();
-  const { getTeamCredentials } = await import('../team/connection');
   const credentials = await getTeamCredentials(db);
   if (!credentials) return [];
-  const { colleagueMarks } = await import('../team/colleagues');
   return colleagueMarks(db, credentials.secret, credentials.user, postKeys);
 }
 
