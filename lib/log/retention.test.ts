@@ -43,6 +43,20 @@ describe('purgeExpired', () => {
     expect(await purgeExpired(db, now, 90)).toMatchObject({ events: 0, posts: 0 });
   });
 
+  it('forgets team sync notes older than the period with the events', async () => {
+    await db.teamShared.bulkPut([
+      { eventId: 'gone', batchId: 'anna:batch:1', sharedAt: cutoff - 1 },
+      { eventId: 'kept', batchId: 'anna:batch:2', sharedAt: cutoff + 1 },
+    ]);
+    await db.teamPosts.bulkPut([
+      { key: `h:${'1'.repeat(32)}`, user: 'ben', at: cutoff - 1, kind: 'replied' },
+      { key: `h:${'2'.repeat(32)}`, user: 'ben', at: now, kind: 'documented' },
+    ]);
+    await purgeExpired(db, now, 90);
+    expect(await db.teamShared.toCollection().primaryKeys()).toEqual(['kept']);
+    expect((await db.teamPosts.toArray()).map((mark) => mark.at)).toEqual([now]);
+  });
+
   it('clears old text of a post that was seen again recently', async () => {
     const first = sampleEvent('post-seen', { at: cutoff - DAY_MS, postText: 'old words' });
     const again = sampleEvent('post-seen', { at: now });

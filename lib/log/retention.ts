@@ -37,9 +37,13 @@ export async function purgeExpired(
   const cutoff = retentionCutoff(now, retentionDays);
   const result = await db.transaction(
     'rw',
-    [db.events, db.posts, db.caseNotes, db.meta],
+    [db.events, db.posts, db.caseNotes, db.meta, db.teamShared, db.teamPosts],
     async () => {
       const events = await db.events.where('at').below(cutoff).delete();
+      // Team sync's notes about them go too: an event is shared after it happened, and a
+      // colleague's mark older than the period says nothing about posts still in view.
+      await db.teamShared.filter((record) => record.sharedAt < cutoff).delete();
+      await db.teamPosts.filter((record) => record.at < cutoff).delete();
       const posts = await db.posts.where('lastSeenAt').below(cutoff).delete();
       const caseNotes = await db.caseNotes.where('updatedAt').below(cutoff).delete();
       // A post seen again keeps its record, but text older than the period goes.
