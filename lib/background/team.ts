@@ -19,7 +19,10 @@ import { openTeamServer } from '../team/open-server';
 import { shareTeamRecords } from '../team/push';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
+/** A sooner, one-off try after a failed run (the server was down or the network gone). */
+export const TEAM_RETRY_ALARM = 'team-sync-retry';
 const TEAM_SYNC_PERIOD_MINUTES = 15;
+const TEAM_RETRY_MINUTES = 2;
 
 /** One run at a time: the alarm and "Share now" wait for each other. */
 let running: Promise<TeamShareResponse> | null = null;
@@ -65,15 +68,21 @@ export async function loadColleagueMarks(postKeys: readonly string[]) {
   return colleagueMarks(db, credentials.secret, credentials.user, postKeys);
 }
 
+/** A scheduled run; after a failure, another try in two minutes instead of fifteen. */
+async function scheduledRun(): Promise<void> {
+  const result = await syncTeamNow();
+  if (result.ok || !(await getTeamCredentials(getDatabase()))) return;
+  console.warn('Outreach Advisor: team sync did not finish:', result.message);
+  await browser.alarms.create(TEAM_RETRY_ALARM, { delayInMinutes: TEAM_RETRY_MINUTES });
+}
+
 export function registerTeamSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name !== TEAM_SYNC_ALARM) return;
-    void syncTeamNow().then((result) => {
-      if (!result.ok && !result.message.includes('not connected')) {
-        console.warn('Outreach Advisor: team sync did not finish:', result.message);
-      }
-    });
+    if (alarm.name !== TEAM_SYNC_ALARM && alarm.name !== TEAM_RETRY_ALARM) return;
+    void scheduledRun();
   });
+  // Firefox's background page hears the network come back; Chrome's worker relies on the retry.
+  globalThis.addEventListener?.('online', () => void scheduledRun());
   void browser.alarms.get(TEAM_SYNC_ALARM).then((existing) => {
     if (existing) return;
     return browser.alarms.create(TEAM_SYNC_ALARM, {
