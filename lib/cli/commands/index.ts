@@ -9,6 +9,7 @@ import { PACK_COMMANDS } from './pack';
 import { packTestCommand } from './pack-test';
 import { referralsCommand } from './referrals';
 import { suggestCommand } from './suggest';
+import { TEAM_COMMANDS } from './team';
 
 export const COMMANDS: readonly CliCommand[] = [
   detectCommand,
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CliCommand[] = [
   suggestCommand,
   packTestCommand,
   referralsCommand,
+  ...TEAM_COMMANDS,
 ];

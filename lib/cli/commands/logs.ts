@@ -9,6 +9,10 @@
  * `logs verify EXPORT... [--trusted KEY...]`: one line per file; exit 0 only
  * when every file is signed, intact and signed by a trusted key.
  *
+ * Wherever an export is read, a team bundle (`team pull`, lib/log/bundle.ts)
+ * may stand instead: each export in it is read and verified on its own and
+ * named `FILE#<id>`.
+ *
  * `logs missed EXPORT... [--trusted KEY...] [--format markdown|json]`: the
  * pack editors' "missed questions" report (lib/log/missed.ts).
  */
@@ -32,6 +36,7 @@ import {
   renderFunderReportMarkdown,
   renderFunderReportXlsx,
 } from '../../log/funder-report-render';
+import { readLogBundle } from '../../log/bundle';
 import { checkImportSize, mergeEnvelopes, mergeLogExports } from '../../log/merge';
 import { parsePublicKeyFile } from '../../packs/signing';
 import { buildMissedReport, renderMissedMarkdown } from '../../log/missed';
@@ -42,7 +47,7 @@ import { CliUsageError, CliUserError } from '../types';
 /** A public key file is small; anything bigger is not one. */
 const MAX_KEY_FILE_BYTES = 64 * 1024;
 
-async function readCapped(io: CliIo, file: string, maxBytes: number): Promise<string> {
+export async function readCapped(io: CliIo, file: string, maxBytes: number): Promise<string> {
   const path = resolve(io.cwd, file);
   let size: number;
   try {
@@ -64,7 +69,7 @@ async function readCapped(io: CliIo, file: string, maxBytes: number): Promise<st
   }
 }
 
-async function readTrustedKeys(io: CliIo, files: readonly string[]): Promise<TrustedKey[]> {
+export async function readTrustedKeys(io: CliIo, files: readonly string[]): Promise<TrustedKey[]> {
   const keys: TrustedKey[] = [];
   for (const file of files) {
     const text = await readCapped(io, file, MAX_KEY_FILE_BYTES);
@@ -77,9 +82,72 @@ async function readTrustedKeys(io: CliIo, files: readonly string[]): Promise<Tru
   return keys;
 }
 
-async function readExport(io: CliIo, file: string, trusted: readonly TrustedKey[]) {
+/** One export read from a file argument: the file itself, or one part of a bundle (`FILE#<id>`). */
+type ReadInput = { name: string; read: ReadResult } | { name: string; error: LogExportError };
+
+/**
+ * The exports a file argument holds: an export file is one, a team bundle
+ * (`cli team pull`, lib/log/bundle.ts) is each of its exports, verified on
+ * its own. A file that cannot be read at all throws `CliUserError`.
+ */
+async function readInputs(
+  io: CliIo,
+  file: string,
+  trusted: readonly TrustedKey[],
+): Promise<ReadInput[]> {
   const text = await readCapped(io, file, Number.POSITIVE_INFINITY);
-  return readLogExport(text, trusted);
+  try {
+    return [{ name: file, read: await readLogExport(text, trusted) }];
+  } catch (error) {
+    if (!(error instanceof LogExportError)) throw error;
+    if (error.code !== 'not-an-export') return [{ name: file, error }];
+    let bundle;
+    try {
+      bundle = readLogBundle(text);
+    } catch (bundleError) {
+      if (!(bundleError instanceof LogExportError)) throw bundleError;
+      // Neither an export nor a bundle: say so as for any non-export.
+      if (bundleError.code === 'not-an-export') {
+        return [
+          {
+            name: file,
+            error: new LogExportError(
+              'not-an-export',
+              'The file is neither an Outreach Advisor log export nor a team bundle.',
+            ),
+          },
+        ];
+      }
+      return [{ name: file, error: bundleError }];
+    }
+    const inputs: ReadInput[] = [];
+    for (const part of bundle.exports) {
+      const name = `${file}#${part.id}`;
+      try {
+        inputs.push({ name, read: await readLogExport(part.text, trusted) });
+      } catch (partError) {
+        if (!(partError instanceof LogExportError)) throw partError;
+        inputs.push({ name, error: partError });
+      }
+    }
+    return inputs;
+  }
+}
+
+/** Every export the files hold, or the first problem as a `CliUserError` naming its file. */
+async function readAllInputs(
+  io: CliIo,
+  files: readonly string[],
+  trusted: readonly TrustedKey[],
+): Promise<{ file: string; read: ReadResult }[]> {
+  const out: { file: string; read: ReadResult }[] = [];
+  for (const file of files) {
+    for (const input of await readInputs(io, file, trusted)) {
+      if ('error' in input) throw new CliUserError(`${input.name}: ${input.error.message}`);
+      out.push({ file: input.name, read: input.read });
+    }
+  }
+  return out;
 }
 
 const REPORT_FORMATS = ['json', 'markdown', 'csv', 'xlsx'] as const;
@@ -111,7 +179,8 @@ export const logsReportCommand: CliCommand = {
          [--period 2026-Q3|2026-09|2026 | --from YYYY-MM-DD --to YYYY-MM-DD] [--min-count N]
          [--output FILE] [--pack FILE]
 
-Verifies each JSON export (size, format, schema version, checksum, signature),
+Verifies each JSON export (size, format, schema version, checksum, signature;
+a team bundle from "team pull" counts as the exports it holds),
 merges them by event id (an event in several files counts once) together with
 the group registers they carry, and prints the funder report for the period
 (docs/MONITORING.md): spaces active, members reached, questions seen and
@@ -174,15 +243,7 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid
     }
 
     const trusted = await readTrustedKeys(io, values.trusted ?? []);
-    const inputs: { file: string; read: ReadResult }[] = [];
-    for (const file of positionals) {
-      try {
-        inputs.push({ file, read: await readExport(io, file, trusted) });
-      } catch (error) {
-        if (error instanceof LogExportError) throw new CliUserError(`${file}: ${error.message}`);
-        throw error;
-      }
-    }
+    const inputs = await readAllInputs(io, positionals, trusted);
     const rows = inputs.map(({ file, read }) => ({
       file,
       advisor: read.envelope.advisor,
@@ -266,6 +327,8 @@ export const logsVerifyCommand: CliCommand = {
 Prints one line per file: "OK verified", or "UNTRUSTED" (signed by a key not
 given with --trusted), "UNVERIFIED" (an old export with a checksum only) or
 "REFUSED" with the reason (altered, bad signature, not an export, too large).
+A team bundle written by "team pull" gets one line per export it holds,
+named FILE#<document id>.
 
 Options:
   --trusted KEY   an advisor's public key file to trust (repeatable)
@@ -288,21 +351,35 @@ Exit codes: 0 every file is verified by a trusted key, 1 any file is not,
     const trusted = await readTrustedKeys(io, values.trusted ?? []);
     let allTrusted = true;
     for (const file of positionals) {
-      let line: string;
+      let inputs: ReadInput[];
       try {
-        const { envelope, verification } = await readExport(io, file, trusted);
-        const what = `${describeVerification(verification)}; advisor "${envelope.advisor}", ${envelope.events.length} events`;
-        if (verification.status === 'verified') line = `OK ${file}: ${what}`;
-        else {
-          allTrusted = false;
-          line = `${verification.status === 'unknown-signer' ? 'UNTRUSTED' : 'UNVERIFIED'} ${file}: ${what}`;
-        }
+        inputs = await readInputs(io, file, trusted);
       } catch (error) {
-        if (!(error instanceof LogExportError) && !(error instanceof CliUserError)) throw error;
+        if (!(error instanceof CliUserError)) throw error;
         allTrusted = false;
-        line = `REFUSED ${file}: ${error.message.replace(`${file}: `, '')}`;
+        io.stdout.write(`REFUSED ${file}: ${error.message.replace(`${file}: `, '')}\n`);
+        continue;
       }
-      io.stdout.write(`${line}\n`);
+      if (inputs.length === 0) {
+        io.stdout.write(`EMPTY ${file}: the bundle holds no exports\n`);
+        continue;
+      }
+      for (const input of inputs) {
+        let line: string;
+        if ('error' in input) {
+          allTrusted = false;
+          line = `REFUSED ${input.name}: ${input.error.message}`;
+        } else {
+          const { envelope, verification } = input.read;
+          const what = `${describeVerification(verification)}; advisor "${envelope.advisor}", ${envelope.events.length} events`;
+          if (verification.status === 'verified') line = `OK ${input.name}: ${what}`;
+          else {
+            allTrusted = false;
+            line = `${verification.status === 'unknown-signer' ? 'UNTRUSTED' : 'UNVERIFIED'} ${input.name}: ${what}`;
+          }
+        }
+        io.stdout.write(`${line}\n`);
+      }
     }
     return allTrusted ? 0 : 1;
   },
@@ -314,8 +391,8 @@ export const logsMissedCommand: CliCommand = {
     'Where matching missed: answers found by search and "not relevant" marks, for pack editors',
   usage: `Usage: npm run --silent cli -- logs missed EXPORT... [--trusted KEY...] [--format markdown|json]
 
-Reads advisors' JSON log exports (verified like "logs report", merged by event
-id) and counts, per topic and post language, the posts answered with an
+Reads advisors' JSON log exports or team bundles (verified like "logs report",
+merged by event id) and counts, per topic and post language, the posts answered with an
 answer the advisor found by searching the pack (matching missed it) and the
 posts with a suggestion marked "not relevant"; lists the answers found by
 search. Post texts are listed only where the export carries them (the advisor
@@ -344,15 +421,9 @@ Exit codes: 0 report written, 1 an export is unreadable, altered or invalid,
       throw new CliUsageError(`--format must be markdown or json, not "${format}".`);
     if (positionals.length === 0) throw new CliUsageError('Name at least one JSON export.');
     const trusted = await readTrustedKeys(io, values.trusted ?? []);
-    const envelopes = [];
-    for (const file of positionals) {
-      try {
-        envelopes.push((await readExport(io, file, trusted)).envelope);
-      } catch (error) {
-        if (error instanceof LogExportError) throw new CliUserError(`${file}: ${error.message}`);
-        throw error;
-      }
-    }
+    const envelopes = (await readAllInputs(io, positionals, trusted)).map(
+      (input) => input.read.envelope,
+    );
     // Texts the exporting advisor chose to include are kept for this report.
     const report = buildMissedReport(mergeEnvelopes(envelopes, { storePostText: true }));
     io.stdout.write(
