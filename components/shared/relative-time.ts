@@ -1,16 +1,22 @@
 /**
  * "3 hours ago" in the UI language, for things a person did a while back
  * (a colleague's documentation, the last time records were shared). Anything
- * under a minute is "now"; past a week the date is clearer than a count.
+ * under a minute is `justNow` (the caller's words: Intl's "now" reads oddly in
+ * a sentence); past a week the date is clearer than a count.
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-export function formatRelativeTime(at: number, now: number, language: string): string {
+export function formatRelativeTime(
+  at: number,
+  now: number,
+  language: string,
+  justNow: string,
+): string {
   const elapsed = Math.max(0, now - at);
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-  if (elapsed < MINUTE) return relative.format(0, 'second');
+  if (elapsed < MINUTE) return justNow;
   if (elapsed < HOUR) return relative.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return relative.format(-Math.floor(elapsed / HOUR), 'hour');
   if (elapsed < 7 * DAY) return relative.format(-Math.floor(elapsed / DAY), 'day');

@@ -91,7 +91,7 @@ describe('colleague marks in the workspace', () => {
       'Colleague anna documented this post 3 hours ago.',
     );
     // Who and when, and a hint what to do; nothing of the colleague's work.
-    expect(notice?.querySelectorAll('li')).toHaveLength(1);
+    expect(notice?.querySelectorAll('[data-testid="colleague-mark"]')).toHaveLength(1);
     expect(notice?.textContent).toContain('Look at the comments on the page before you answer');
 
     await backToQueue(container);

@@ -18,18 +18,24 @@ export function ColleagueNotice({ marks }: { marks: readonly ColleagueMark[] }) 
   const [now] = useState(() => Date.now());
   if (marks.length === 0) return null;
   const shown = marks.slice(0, SHOWN);
+  const line = (mark: ColleagueMark) =>
+    t(`colleague.${mark.kind}`, {
+      user: mark.user,
+      ago: formatRelativeTime(mark.at, now, i18n.language, t('colleague.justNow')),
+    });
   return (
     <div className="notice colleague-notice" data-testid="colleague-notice">
-      <ul>
-        {shown.map((mark) => (
-          <li key={mark.user} data-testid="colleague-mark">
-            {t(`colleague.${mark.kind}`, {
-              user: mark.user,
-              ago: formatRelativeTime(mark.at, now, i18n.language),
-            })}
-          </li>
-        ))}
-      </ul>
+      {shown.length === 1 && shown[0] ? (
+        <p data-testid="colleague-mark">{line(shown[0])}</p>
+      ) : (
+        <ul>
+          {shown.map((mark) => (
+            <li key={mark.user} data-testid="colleague-mark">
+              {line(mark)}
+            </li>
+          ))}
+        </ul>
+      )}
       {marks.length > SHOWN && (
         <p className="hint">{t('colleague.more', { count: marks.length - SHOWN })}</p>
       )}

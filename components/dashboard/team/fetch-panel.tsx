@@ -65,10 +65,10 @@ function BatchTable({ batches }: { batches: readonly TeamBatchRecord[] }) {
           <thead>
             <tr>
               <th scope="col">{t('batches.advisor')}</th>
+              <th scope="col">{t('batches.status.heading')}</th>
               <th scope="col">{t('batches.period')}</th>
               <th scope="col">{t('batches.events')}</th>
               <th scope="col">{t('batches.shared')}</th>
-              <th scope="col">{t('batches.status.heading')}</th>
             </tr>
           </thead>
           <tbody>
@@ -85,8 +85,13 @@ function BatchTable({ batches }: { batches: readonly TeamBatchRecord[] }) {
                   <td>
                     {batch.advisor}
                     {batch.advisor !== batch.user && (
-                      <span className="help"> {t('batches.user', { user: batch.user })}</span>
+                      <span className="help team-batch-detail">
+                        {t('batches.user', { user: batch.user })}
+                      </span>
                     )}
+                  </td>
+                  <td>
+                    <BatchStatus batch={batch} />
                   </td>
                   <td className="nowrap">
                     {from === null || to === null
@@ -98,9 +103,6 @@ function BatchTable({ batches }: { batches: readonly TeamBatchRecord[] }) {
                   <td>{new Intl.NumberFormat(i18n.language).format(batch.eventCount)}</td>
                   <td className="nowrap">
                     {formatDateTime(Date.parse(batch.pushedAt), i18n.language)}
-                  </td>
-                  <td>
-                    <BatchStatus batch={batch} />
                   </td>
                 </tr>
               );
@@ -168,7 +170,7 @@ export function FetchPanel({
   const when = (at: number) =>
     t('when', {
       date: formatDateTime(at, i18n.language),
-      ago: formatRelativeTime(at, now, i18n.language),
+      ago: formatRelativeTime(at, now, i18n.language, t('justNow')),
     });
 
   return (

@@ -58,7 +58,7 @@ export function SharePanel({
   const when = (at: number) =>
     t('when', {
       date: formatDateTime(at, i18n.language),
-      ago: formatRelativeTime(at, now, i18n.language),
+      ago: formatRelativeTime(at, now, i18n.language, t('justNow')),
     });
 
   return (
@@ -78,7 +78,8 @@ export function SharePanel({
           ? t('share.neverShared')
           : t('share.lastShared', { when: when(status.lastPushAt) })}
       </p>
-      {status.lastPushError && (
+      {/* A failure of the click just made is said once, below the button. */}
+      {status.lastPushError && message?.tone !== 'error' && (
         <p className="warning-text" data-testid="team-last-push-error">
           {t('share.lastError', { message: status.lastPushError })}
         </p>
