@@ -1,6 +1,6 @@
 /**
  * A log bundle: several advisors' signed exports in one file, as `cli team
- * pull` writes it from the team database (docs/TEAM-SYNC.md#supervisors-pull).
+ * pull` writes it from the team database (docs/TEAM-SYNC.md#command-line).
  * Each export is kept as its exact text, so its checksum and signature are
  * checked exactly as if the advisor had sent the file: `logs verify`,
  * `logs report` and `logs missed` read a bundle wherever they read an
