@@ -203,7 +203,7 @@ test('two advisors share through CouchDB, a supervisor counts their checked batc
     const benKey = await prepareAdvisor(ben, 'Beratung Ben');
     const benTeam = new TeamPage(await ben.context.newPage(), ben.extensionId);
     await benTeam.open();
-    await benTeam.connect(code, 'ben', PASSWORDS.ben);
+    await benTeam.connectByKeyboard(code, 'ben', PASSWORDS.ben);
     await expect(benTeam.connectedUser).toHaveText('ben');
     // Nothing to share yet; sharing also brings the colleagues' marks.
     await benTeam.shareNow.click();

@@ -37,6 +37,17 @@ export class TeamPage {
     await this.page.getByTestId('team-connect').click();
   }
 
+  /** The same, by keyboard only: Tab between the fields, Enter in the password field. */
+  async connectByKeyboard(code: string, user: string, password: string): Promise<void> {
+    await this.page.getByTestId('team-code').focus();
+    await this.page.keyboard.insertText(code);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(user);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(password);
+    await this.page.keyboard.press('Enter');
+  }
+
   get connectedUser(): Locator {
     return this.page.getByTestId('team-connected-user');
   }
