@@ -61,6 +61,13 @@ async function launchProfile(): Promise<Profile> {
     args: chromiumArgs(TEST_BUILD),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The background also shares on an alarm a minute after start (TEAM_SYNC_ALARM in
+  // lib/background/team.ts); on a slow machine it could share before the test's own
+  // "Share now", so the test takes it out once it exists and shares by hand only.
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.alarms.get('team-sync')) !== undefined))
+    .toBe(true);
+  await worker.evaluate(() => chrome.alarms.clear('team-sync'));
   return {
     context,
     worker,
