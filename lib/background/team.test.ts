@@ -45,6 +45,8 @@ const ownEvent = (): LogEvent =>
     source: 'local',
   }) as LogEvent;
 
+const alarm = (name: string) => ({ name, scheduledTime: Date.now(), persistAcrossSessions: false });
+
 describe('background team sync', () => {
   it('does nothing for a browser that never connected', async () => {
     await getDatabase().events.add(ownEvent());
@@ -61,12 +63,12 @@ describe('background team sync', () => {
     await getDatabase().events.bulkAdd([ownEvent(), ownEvent()]);
 
     await server.suspend();
-    await fakeBrowser.alarms.onAlarm.trigger({ name: TEAM_SYNC_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm(TEAM_SYNC_ALARM));
     await expect.poll(() => fakeBrowser.alarms.get(TEAM_RETRY_ALARM)).toBeDefined();
     expect((await getTeamStatus(getDatabase())).unshared).toBe(2);
 
     await server.resume();
-    await fakeBrowser.alarms.onAlarm.trigger({ name: TEAM_RETRY_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger(alarm(TEAM_RETRY_ALARM));
     await expect
       .poll(async () => (await getTeamStatus(getDatabase())).unshared, { timeout: 5000 })
       .toBe(0);
