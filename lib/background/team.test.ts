@@ -5,18 +5,26 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getDatabase } from '../db/database';
+import { getDatabase, OutreachDatabase } from '../db/database';
+import { createExportSigningKey } from '../log/export-signing';
+import { shareTeamRecords } from '../team/push';
 import type { LogEvent } from '../log/events';
 import { deleteAllLogData } from '../log/retention';
 import { CouchClient } from '../team/couch-client';
-import { connectTeam, disconnectTeam } from '../team/connection';
+import { connectTeam, disconnectTeam, getTeamConnection } from '../team/connection';
 import { setupTeamDatabase } from '../team/design';
 import { getTeamStatus } from '../team/status';
 import { createTeamSecret, encodeConnectionCode } from '../team/team-key';
 import type { CouchTestServer } from '../../tests/support/couch-test-server';
 import { startCouchTestServer } from '../../tests/support/couch-test-server';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
-import { registerTeamSync, syncTeamNow, TEAM_RETRY_ALARM, TEAM_SYNC_ALARM } from './team';
+import {
+  loadColleagueMarks,
+  registerTeamSync,
+  syncTeamNow,
+  TEAM_RETRY_ALARM,
+  TEAM_SYNC_ALARM,
+} from './team';
 
 let server: CouchTestServer;
 let code: string;
@@ -24,6 +32,7 @@ let code: string;
 beforeAll(async () => {
   server = await startCouchTestServer();
   await server.addUser('anna', 'anna-pw', ['advisor']);
+  await server.addUser('ben', 'ben-pw', ['advisor']);
   const url = server.databaseUrl('team-background');
   await setupTeamDatabase(new CouchClient(url, server.admin));
   code = encodeConnectionCode(url, createTeamSecret());
@@ -73,5 +82,27 @@ describe('background team sync', () => {
       .poll(async () => (await getTeamStatus(getDatabase())).unshared, { timeout: 5000 })
       .toBe(0);
     expect((await getTeamStatus(getDatabase())).lastPushError).toBeNull();
+  });
+
+  it('answers the workspace at once and fetches colleagues’ posts for its next question', async () => {
+    // Anna shares from another installation (her own database, the same team).
+    const anna = new OutreachDatabase(`anna-${crypto.randomUUID()}`);
+    await connectTeam(anna, { code, user: 'anna', password: 'anna-pw' });
+    await anna.events.add({ ...ownEvent(), type: 'handled', postKey: 'fb:4242' } as LogEvent);
+    const credentials = await getTeamConnection(anna);
+    await shareTeamRecords(anna, {
+      server: new CouchClient(credentials?.url ?? '', { username: 'anna', password: 'anna-pw' }),
+      user: 'anna',
+      secret: credentials?.secret ?? '',
+      advisor: 'A',
+      signingKey: await createExportSigningKey('anna'),
+    });
+    await anna.delete();
+
+    await connectTeam(getDatabase(), { code, user: 'ben', password: 'ben-pw' });
+    expect(await loadColleagueMarks(['fb:4242'])).toEqual([]);
+    await expect
+      .poll(async () => (await loadColleagueMarks(['fb:4242'])).map((mark) => mark.user))
+      .toEqual(['anna']);
   });
 });

@@ -17,6 +17,7 @@ import { getTeamCredentials } from '../team/connection';
 import type { TeamShareResponse } from '../team/messages';
 import { openTeamServer } from '../team/open-server';
 import { shareTeamRecords } from '../team/push';
+import { describeFailure, readStatusRecord } from '../team/status';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
 /** A sooner, one-off try after a failed run (the server was down or the network gone). */
@@ -49,7 +50,12 @@ async function runOnce(): Promise<TeamShareResponse> {
     await fetchColleaguePosts(db, server, credentials.user);
     return { ok: true, ...result };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const failure = describeFailure(error);
+    return {
+      ok: false,
+      message: failure.message,
+      ...(failure.code ? { code: failure.code } : {}),
+    };
   }
 }
 
@@ -61,10 +67,32 @@ export function syncTeamNow(): Promise<TeamShareResponse> {
   return running;
 }
 
+/** Colleagues' posts are fetched again when the workspace asks and they are older than this. */
+const MARKS_FRESH_MS = 5 * 60_000;
+let refreshing: Promise<unknown> | null = null;
+
+/**
+ * Colleagues' marks on these posts, from what was fetched. If that is older
+ * than five minutes, a fetch starts for the workspace's next question (which
+ * it asks again after a minute): the answer never waits for the network.
+ */
 export async function loadColleagueMarks(postKeys: readonly string[]) {
   const db = getDatabase();
   const credentials = await getTeamCredentials(db);
   if (!credentials) return [];
+  const { postsFetchedAt } = await readStatusRecord(db);
+  if (!refreshing && (postsFetchedAt === null || Date.now() - postsFetchedAt > MARKS_FRESH_MS)) {
+    refreshing = fetchColleaguePosts(db, openTeamServer(credentials), credentials.user)
+      .catch((error: unknown) =>
+        console.warn(
+          'Outreach Advisor: colleagues’ posts not fetched:',
+          describeFailure(error).message,
+        ),
+      )
+      .finally(() => {
+        refreshing = null;
+      });
+  }
   return colleagueMarks(db, credentials.secret, credentials.user, postKeys);
 }
 

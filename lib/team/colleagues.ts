@@ -14,12 +14,11 @@ import type { OutreachDatabase } from '../db/database';
 import { isUnkeyedFallbackKey } from '../privacy/post-key';
 import type { TeamPostMark } from './documents';
 import { parseTeamDocId, postsDocSchema } from './documents';
+import { MAX_MARK_LOOKUP } from './messages';
 import type { TeamServer } from './server';
 import { readStatusRecord, updateStatusRecord } from './status';
 import { teamPseudonymiser } from './team-key';
 
-/** Most post keys one lookup answers (the workspace shows far fewer). */
-export const MAX_MARK_LOOKUP = 200;
 const CHANGES_PAGE = 500;
 const DOCS_CHUNK = 100;
 
@@ -66,6 +65,7 @@ export async function fetchColleaguePosts(
     await updateStatusRecord(db, { postsSeq: since });
     if (page.results.length < CHANGES_PAGE) break;
   }
+  await updateStatusRecord(db, { postsFetchedAt: Date.now() });
   return stored;
 }
 

@@ -18,6 +18,7 @@ import type { TeamRole } from './design';
 import { TEAM_ROLES } from './design';
 import { teamUserSchema } from './documents';
 import type { OpenTeamServer, TeamCredentials } from './server';
+import { TeamSyncError } from './couch-client';
 import { openTeamServer } from './open-server';
 import { decodeConnectionCode, teamSecretSchema } from './team-key';
 import { TEAM_STATUS_KEY } from './status';
@@ -89,11 +90,15 @@ export async function connectTeam(
   const server = openServer({ url, user, password: input.password });
   const session = await server.session();
   if (session.name !== user) {
-    throw new Error('The team database did not accept this user name and password.');
+    throw new TeamSyncError(
+      'unauthorized',
+      'The team database did not accept this user name and password.',
+    );
   }
   const roles = TEAM_ROLES.filter((role) => session.roles.includes(role));
   if (roles.length === 0) {
-    throw new Error(
+    throw new TeamSyncError(
+      'forbidden',
       `The user ${user} has neither the advisor nor the supervisor role in the team database. Ask its admin to add one.`,
     );
   }

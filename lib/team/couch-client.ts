@@ -21,14 +21,10 @@ import { utf8ToBase64 } from './documents';
 import type { TeamChange, TeamDocResult, TeamServer } from './server';
 import { parseTeamDatabaseUrl } from './team-key';
 
-export type TeamSyncErrorCode =
-  | 'unreachable'
-  | 'timeout'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'server-error'
-  | 'invalid-response';
+import type { TeamSyncErrorCode } from './error-codes';
+
+export { TEAM_SYNC_ERROR_CODES } from './error-codes';
+export type { TeamSyncErrorCode };
 
 /** Anything that went wrong talking to the team database, in plain words. */
 export class TeamSyncError extends Error {

@@ -5,7 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { LIMITS } from '../domain/limits';
-import { MAX_MARK_LOOKUP } from './colleagues';
+import { TEAM_SYNC_ERROR_CODES } from './error-codes';
+
+/** Most post keys one lookup answers (the workspace shows far fewer). */
+export const MAX_MARK_LOOKUP = 200;
 
 export const teamShareResponseSchema = z.union([
   z.object({
@@ -14,7 +17,12 @@ export const teamShareResponseSchema = z.union([
     batches: z.int().check(z.gte(0)),
     remaining: z.int().check(z.gte(0)),
   }),
-  z.object({ ok: z.literal(false), message: z.string().check(z.maxLength(1000)) }),
+  z.object({
+    ok: z.literal(false),
+    message: z.string().check(z.maxLength(1000)),
+    /** The client's error code, so the dashboard can say it in the interface language. */
+    code: z.optional(z.enum(TEAM_SYNC_ERROR_CODES)),
+  }),
 ]);
 export type TeamShareResponse = z.infer<typeof teamShareResponseSchema>;
 

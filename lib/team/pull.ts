@@ -27,7 +27,7 @@ import { BATCH_ATTACHMENT, batchDocSchema, parseTeamDocId } from './documents';
 import { openTeamServer } from './open-server';
 import type { TeamBatchRecord } from './records';
 import type { TeamServer } from './server';
-import { readStatusRecord, updateStatusRecord } from './status';
+import { describeFailure, readStatusRecord, updateStatusRecord } from './status';
 
 export type { TeamBatchRecord };
 
@@ -259,12 +259,19 @@ export async function pullTeam(db: OutreachDatabase, options: PullOptions): Prom
       options.onProgress?.(Math.min(start + DOCS_CHUNK, all.length), all.length);
     }
     await fetchColleaguePosts(db, server, credentials.user);
-    await updateStatusRecord(db, { batchSeq: lastSeq, lastPullAt: now, lastPullError: null });
+    await updateStatusRecord(db, {
+      batchSeq: lastSeq,
+      lastPullAt: now,
+      lastPullError: null,
+      lastPullErrorCode: null,
+    });
     return { batches: await listTeamBatches(db), newlyCounted, added };
   } catch (error) {
     if (!(error instanceof PullCancelledError)) {
+      const failure = describeFailure(error);
       await updateStatusRecord(db, {
-        lastPullError: error instanceof Error ? error.message : String(error),
+        lastPullError: failure.message,
+        lastPullErrorCode: failure.code,
       });
     }
     throw error;

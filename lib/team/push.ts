@@ -24,7 +24,8 @@ import type { TeamPostMark } from './documents';
 import { buildBatchDoc, buildPostsDoc, MAX_BATCH_EVENTS, teamDocId } from './documents';
 import type { TeamOutboxRecord } from './records';
 import type { TeamServer } from './server';
-import { unsharedEventIds, updateStatusRecord } from './status';
+import { TeamSyncError } from './couch-client';
+import { describeFailure, unsharedEventIds, updateStatusRecord } from './status';
 import { batchPseudonymiser } from './post-keys';
 
 export interface ShareOptions {
@@ -46,14 +47,6 @@ export interface ShareResult {
   batches: number;
   /** Own events still not shared after this run (a run stops after `maxBatches`). */
   remaining: number;
-}
-
-/** The server refused or failed to store a batch: in plain words, for the status line. */
-export class TeamShareError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TeamShareError';
-  }
 }
 
 const MARK_KIND: Partial<Record<LogEvent['type'], TeamPostMark['kind']>> = {
@@ -157,7 +150,8 @@ async function send(
       (result) => result.status === 'forbidden' || result.status === 'error',
     );
     if (failed) {
-      throw new TeamShareError(
+      throw new TeamSyncError(
+        failed.status === 'forbidden' ? 'forbidden' : 'server-error',
         failed.status === 'forbidden'
           ? `The team database refused the batch (${failed.reason ?? 'no reason given'}). Ask its admin whether your user has the advisor role.`
           : `The team database could not store the batch (${failed.reason ?? 'no reason given'}). It will be sent again.`,
@@ -203,10 +197,16 @@ export async function shareTeamRecords(
       sharedEvents += entry.eventIds.length;
       batches += 1;
     }
-    await updateStatusRecord(db, { lastPushAt: now(), lastPushError: null });
-  } catch (error) {
     await updateStatusRecord(db, {
-      lastPushError: error instanceof Error ? error.message : String(error),
+      lastPushAt: now(),
+      lastPushError: null,
+      lastPushErrorCode: null,
+    });
+  } catch (error) {
+    const failure = describeFailure(error);
+    await updateStatusRecord(db, {
+      lastPushError: failure.message,
+      lastPushErrorCode: failure.code,
     });
     throw error;
   }

@@ -7,6 +7,8 @@
 import * as z from 'zod/mini';
 import type { OutreachDatabase } from '../db/database';
 import { TEAM_CONNECTION_ID } from '../db/database';
+import type { TeamSyncErrorCode } from './couch-client';
+import { TEAM_SYNC_ERROR_CODES, TeamSyncError } from './couch-client';
 
 export const TEAM_STATUS_KEY = 'team.status';
 
@@ -15,8 +17,13 @@ const seqSchema = z.nullable(z.union([z.string().check(z.maxLength(2000)), z.num
 const statusRecordSchema = z.object({
   lastPushAt: z.nullable(z.number()),
   lastPushError: z.nullable(z.string()),
+  /** The failure's kind, so the interface can say it in its own language. */
+  lastPushErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
   lastPullAt: z.nullable(z.number()),
   lastPullError: z.nullable(z.string()),
+  lastPullErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
+  /** When colleagues' posts were last fetched. */
+  postsFetchedAt: z.nullable(z.number()),
   /** Where the last fetch of batches stopped in the server's change feed. */
   batchSeq: seqSchema,
   /** Where the last fetch of colleagues' posts stopped. */
@@ -27,8 +34,11 @@ export type TeamStatusRecord = z.infer<typeof statusRecordSchema>;
 const EMPTY: TeamStatusRecord = {
   lastPushAt: null,
   lastPushError: null,
+  lastPushErrorCode: null,
   lastPullAt: null,
   lastPullError: null,
+  lastPullErrorCode: null,
+  postsFetchedAt: null,
   batchSeq: null,
   postsSeq: null,
 };
@@ -56,8 +66,21 @@ export interface TeamStatus {
   waitingBatches: number;
   lastPushAt: number | null;
   lastPushError: string | null;
+  lastPushErrorCode: TeamSyncErrorCode | null;
   lastPullAt: number | null;
   lastPullError: string | null;
+  lastPullErrorCode: TeamSyncErrorCode | null;
+}
+
+/** A failure as the status record keeps it: the message, and the client's code if it has one. */
+export function describeFailure(error: unknown): {
+  message: string;
+  code: TeamSyncErrorCode | null;
+} {
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    code: error instanceof TeamSyncError ? error.code : null,
+  };
 }
 
 /** Ids of own events the team database has not confirmed, oldest first. */
@@ -83,7 +106,9 @@ export async function getTeamStatus(db: OutreachDatabase): Promise<TeamStatus> {
     waitingBatches,
     lastPushAt: record.lastPushAt,
     lastPushError: record.lastPushError,
+    lastPushErrorCode: record.lastPushErrorCode,
     lastPullAt: record.lastPullAt,
     lastPullError: record.lastPullError,
+    lastPullErrorCode: record.lastPullErrorCode,
   };
 }

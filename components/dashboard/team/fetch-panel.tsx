@@ -14,7 +14,7 @@ import { listTeamBatches } from '../../../lib/team/pull';
 import type { TeamStatus } from '../../../lib/team/status';
 import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
 import { ScrollRegion } from '../shared-ui/scroll-region';
-import { teamErrorText } from './team-error';
+import { storedErrorText, teamErrorText } from './team-error';
 import type { TeamServices } from './team-services';
 
 type Message = { tone: 'success' | 'warning' | 'error'; text: string } | null;
@@ -184,7 +184,12 @@ export function FetchPanel({
       </p>
       {status.lastPullError && (
         <p className="warning-text" data-testid="team-last-pull-error">
-          {t('fetch.lastError', { message: status.lastPullError })}
+          {t('fetch.lastError', {
+            message: storedErrorText(
+              { code: status.lastPullErrorCode, message: status.lastPullError },
+              t,
+            ),
+          })}
         </p>
       )}
       <div className="actions">

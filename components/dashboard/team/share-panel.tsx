@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../lib/team/status';
 import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
+import { storedErrorText } from './team-error';
 import type { TeamServices } from './team-services';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
@@ -31,7 +32,10 @@ export function SharePanel({
     try {
       const result = await services.shareNow();
       if (!result.ok) {
-        setMessage({ tone: 'error', text: t('share.failed', { message: result.message }) });
+        setMessage({
+          tone: 'error',
+          text: t('share.failed', { message: storedErrorText(result, t) }),
+        });
       } else if (result.sharedEvents === 0 && result.batches === 0) {
         setMessage({ tone: 'success', text: t('share.nothingNew') });
       } else {
@@ -81,7 +85,12 @@ export function SharePanel({
       {/* A failure of the click just made is said once, below the button. */}
       {status.lastPushError && message?.tone !== 'error' && (
         <p className="warning-text" data-testid="team-last-push-error">
-          {t('share.lastError', { message: status.lastPushError })}
+          {t('share.lastError', {
+            message: storedErrorText(
+              { code: status.lastPushErrorCode, message: status.lastPushError },
+              t,
+            ),
+          })}
         </p>
       )}
       <p className="help">{t('share.automatic')}</p>

@@ -6,21 +6,19 @@
  */
 import type { TFunction } from 'i18next';
 import type { TeamSyncErrorCode } from '../../../lib/team/couch-client';
-import { TeamSyncError } from '../../../lib/team/couch-client';
-
-const CODES: readonly TeamSyncErrorCode[] = [
-  'unreachable',
-  'timeout',
-  'unauthorized',
-  'forbidden',
-  'not-found',
-  'server-error',
-  'invalid-response',
-];
+import { TEAM_SYNC_ERROR_CODES, TeamSyncError } from '../../../lib/team/couch-client';
 
 export function teamErrorText(error: unknown, t: TFunction<'team'>): string {
-  if (error instanceof TeamSyncError && CODES.includes(error.code)) {
+  if (error instanceof TeamSyncError && TEAM_SYNC_ERROR_CODES.includes(error.code)) {
     return t(`errors.${error.code}`);
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A failure recorded earlier (status line, background answer): by its code when it has one. */
+export function storedErrorText(
+  failure: { code?: TeamSyncErrorCode | null; message: string },
+  t: TFunction<'team'>,
+): string {
+  return failure.code ? t(`errors.${failure.code}`) : failure.message;
 }

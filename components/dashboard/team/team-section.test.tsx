@@ -63,7 +63,7 @@ function fakeServices(overrides: Partial<TeamServices> = {}) {
     ),
     disconnect: vi.fn<TeamServices['disconnect']>(() => teamServices.disconnect()),
     shareNow: vi.fn<TeamServices['shareNow']>(() =>
-      Promise.resolve({ ok: true, sharedEvents: 0, batches: 0 }),
+      Promise.resolve({ ok: true, sharedEvents: 0, batches: 0, remaining: 0 }),
     ),
     pull: vi.fn<TeamServices['pull']>(() =>
       Promise.resolve({ batches: [], newlyCounted: 0, added: 0 }),
@@ -272,7 +272,7 @@ describe('TeamSection, connected as an advisor', () => {
     });
     const services = fakeServices({
       shareNow: vi.fn<TeamServices['shareNow']>(() =>
-        Promise.resolve({ ok: true, sharedEvents: 3, batches: 1 }),
+        Promise.resolve({ ok: true, sharedEvents: 3, batches: 1, remaining: 0 }),
       ),
     });
     await render(services);
@@ -300,7 +300,12 @@ describe('TeamSection, connected as an advisor', () => {
     await seedUnshared(2);
     const services = fakeServices({
       shareNow: vi.fn<TeamServices['shareNow']>(() =>
-        Promise.resolve({ ok: false, message: 'The team database could not be reached.' }),
+        Promise.resolve({
+          ok: false,
+          message:
+            'The team database at http://127.0.0.1:9/t cannot be reached while adding a document.',
+          code: 'unreachable',
+        }),
       ),
     });
     await render(services);
@@ -309,7 +314,8 @@ describe('TeamSection, connected as an advisor', () => {
     await waitForView(() => expect(byTestId('team-share-error')).not.toBeNull());
     expect(byTestId('team-share-error')?.getAttribute('role')).toBe('alert');
     expect(text('team-share-error')).toBe(
-      'Could not share: The team database could not be reached. Nothing is lost; try again later.',
+      // Said by its code in the interface language, not in the background's English.
+      'Could not share: The team database could not be reached. Check the internet connection, or ask your administrator whether the server is running. Nothing is lost; try again later.',
     );
     expect(text('team-unshared')).toBe('2 events not yet shared');
   });

@@ -12,9 +12,9 @@ import type { TeamConnection } from '../../../lib/team/connection';
 import { connectTeam, disconnectTeam } from '../../../lib/team/connection';
 import type { TeamBatchRecord } from '../../../lib/team/pull';
 import { pullTeam } from '../../../lib/team/pull';
+import type { TeamShareResponse } from '../../../lib/team/messages';
 
-export type ShareResult =
-  { ok: true; sharedEvents: number; batches: number } | { ok: false; message: string };
+export type ShareResult = TeamShareResponse;
 
 export interface PullResult {
   batches: TeamBatchRecord[];
