@@ -50,7 +50,8 @@ const PURE_GLOBALS = {
   JsonWebKey: 'readonly',
 };
 
-// fetch-pack.ts is the one pure module that does I/O: it fetches a pack with
+// fetch-pack.ts and the team database's client (lib/team/couch-client.ts) are
+// the pure modules that do I/O. fetch-pack.ts fetches a pack with
 // WHATWG fetch, which is an ES-environment global in browsers, service
 // workers and Node 20 alike (no `window`, no `chrome`), and takes the fetch
 // function as a parameter so tests pass a fake. That keeps it usable from
@@ -62,6 +63,7 @@ const FETCH_GLOBALS = {
   AbortSignal: 'readonly',
   Response: 'readonly',
   ReadableStreamDefaultReader: 'readonly',
+  URLSearchParams: 'readonly', // the team database's change feed query
 };
 
 const PURE_MODULES = [
@@ -101,6 +103,17 @@ const PURE_MODULES = [
   'lib/log/suppression.ts',
   'lib/groups/register.ts',
   'lib/groups/view.ts',
+  // Team sync (docs/TEAM-SYNC.md): document shapes, the team secret, the design
+  // document, the bundle file and the CouchDB client. Not push/pull/status (Dexie).
+  'lib/log/bundle.ts',
+  'lib/team/couch-client.ts',
+  'lib/team/design.ts',
+  'lib/team/documents.ts',
+  'lib/team/error-codes.ts',
+  'lib/team/messages.ts',
+  'lib/team/records.ts',
+  'lib/team/server.ts',
+  'lib/team/team-key.ts',
 ];
 
 export default tseslint.config(
@@ -251,7 +264,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/packs/fetch-pack.ts'],
+    files: ['lib/packs/fetch-pack.ts', 'lib/team/couch-client.ts'],
     languageOptions: { globals: FETCH_GLOBALS },
   },
 );
