@@ -42,8 +42,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-    // Asked for at run time, per host, only when a user fetches a pack from an address.
-    optional_host_permissions: ['https://*/*'],
+    // Asked for at run time, one host at a time: a pack's address, the team database. The
+    // local http hosts are for a team test server on the admin's own machine (npm run
+    // couch:test-server); Firefox refuses to ask for a host this list does not cover.
+    optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

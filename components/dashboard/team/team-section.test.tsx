@@ -243,13 +243,13 @@ describe('TeamSection, not connected', () => {
     expect(view.container.innerHTML).not.toContain('secret-pw');
   });
 
-  it('the default permission request names the origin with a path wildcard and nothing else', async () => {
+  it('the default permission request names the host (any port, as Firefox requires) and nothing else', async () => {
     const request = vi
       .spyOn(fakeBrowser.permissions, 'request')
       .mockImplementation(() => Promise.resolve(true));
     view = mount(await createI18n('en'));
     await expect(teamServices.requestHostAccess('http://127.0.0.1:5984')).resolves.toBe(true);
-    expect(request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1:5984/*'] });
+    expect(request).toHaveBeenCalledWith({ origins: ['http://127.0.0.1/*'] });
   });
 });
 

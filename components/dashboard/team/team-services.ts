@@ -11,6 +11,7 @@ import { sendMessage } from '../../../lib/messaging/send';
 import type { TeamConnection } from '../../../lib/team/connection';
 import { connectTeam, disconnectTeam } from '../../../lib/team/connection';
 import type { TeamBatchRecord } from '../../../lib/team/pull';
+import { originPattern } from '../../../lib/packs/fetch-pack';
 import { pullTeam } from '../../../lib/team/pull';
 import type { TeamShareResponse } from '../../../lib/team/messages';
 
@@ -36,7 +37,10 @@ export interface TeamServices {
 }
 
 export const teamServices: TeamServices = {
-  requestHostAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  // Host without port, as for packs: Firefox refuses a pattern with a port, and a pattern
+  // without one covers every port in both browsers.
+  requestHostAccess: (origin) =>
+    browser.permissions.request({ origins: [originPattern(new URL(origin))] }),
   connect: (input) => connectTeam(getDatabase(), input),
   disconnect: () => disconnectTeam(getDatabase()),
   shareNow: () => sendMessage('teamShareNow', {}),

@@ -1,6 +1,6 @@
 import type { DownloadedFile, E2EPage } from '../../browsers/driver';
 
-type Section = 'packs' | 'log' | 'stats' | 'settings';
+type Section = 'packs' | 'log' | 'stats' | 'team' | 'settings';
 const testId = (id: string) => `[data-testid="${id}"]`;
 
 /** The dashboard (options page) in either browser: log, export, statistics. */
@@ -35,5 +35,23 @@ export class DashboardPage {
 
   totalPosts(): Promise<string> {
     return this.page.text(testId('total-posts'));
+  }
+
+  /** Team section: connects with the supervisor's code and this person's credentials. */
+  async connectTeam(code: string, user: string, password: string): Promise<void> {
+    await this.page.fill(testId('team-code'), code);
+    await this.page.fill(testId('team-user'), user);
+    await this.page.fill(testId('team-password'), password);
+    await this.page.click(testId('team-connect'));
+    await this.page.waitFor(testId('team-connected-user'));
+  }
+
+  /** "n events not yet shared". */
+  unsharedText(): Promise<string> {
+    return this.page.text(testId('team-unshared'));
+  }
+
+  shareNow(): Promise<void> {
+    return this.page.click(testId('team-share-now'));
   }
 }
