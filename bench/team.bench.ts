@@ -10,10 +10,17 @@
  * - the bundle cost of the client (esbuild, minified, gzip -9), with zod
  *   counted and without it (the background already loads zod/mini).
  *
+ * - the extension's own paths end to end: `shareTeamRecords` reading 50,000
+ *   own events from IndexedDB, batching, signing, the outbox and the
+ *   confirmation; `pullTeam` checking every batch and merging the events
+ *   into the supervisor's IndexedDB. IndexedDB is fake-indexeddb in Node,
+ *   slower than a browser's, so these are upper bounds.
+ *
  * Times and peak memory are of this process, which also runs the server,
  * so they are an upper bound for the client side. Building the exports
  * (signing) is reported apart: in the extension it is the export's cost.
  */
+import 'fake-indexeddb/auto';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -27,6 +34,12 @@ import { setupTeamDatabase } from '../lib/team/design';
 import type { BatchFacts } from '../lib/team/documents';
 import { BATCH_ATTACHMENT, buildBatchDoc, parseTeamDocId } from '../lib/team/documents';
 import { createTeamSecret, teamPseudonymiser } from '../lib/team/team-key';
+import { OutreachDatabase } from '../lib/db/database';
+import type { LogEvent } from '../lib/log/events';
+import { connectTeam } from '../lib/team/connection';
+import { pullTeam } from '../lib/team/pull';
+import { shareTeamRecords } from '../lib/team/push';
+import { encodeConnectionCode } from '../lib/team/team-key';
 import type { BenchSuite } from './types';
 
 const BATCHES = 50;
@@ -78,6 +91,7 @@ async function bundleCost(external: string[]) {
 
 const bench: BenchSuite = async ({ log }) => {
   const server = await startCouchTestServer();
+  let extension: Record<string, unknown> = {};
   try {
     const dbUrl = server.databaseUrl('bench-team');
     await setupTeamDatabase(new CouchClient(dbUrl, server.admin));
@@ -156,6 +170,66 @@ const bench: BenchSuite = async ({ log }) => {
       `pull ${pull.result.batches} batches (${pull.result.eventsRead} events, ${pull.result.verified} verified): ${pull.ms} ms, peak RSS +${pull.peakRssMb} MB, heap +${pull.peakHeapMb} MB`,
     );
 
+    // The extension's paths, on a second database of the same server.
+    const teamUrl = server.databaseUrl('bench-team-extension');
+    await setupTeamDatabase(new CouchClient(teamUrl, server.admin));
+    const code = encodeConnectionCode(teamUrl, createTeamSecret());
+    const advisorDb = new OutreachDatabase(`bench-team-advisor-${Date.now()}`);
+    const supervisorDb = new OutreachDatabase(`bench-team-supervisor-${Date.now()}`);
+    try {
+      const connection = await connectTeam(advisorDb, { code, user: 'anna', password: 'anna-pw' });
+      await advisorDb.events.bulkAdd(
+        events.map((event) => ({ ...event, source: 'local' }) as LogEvent),
+      );
+      const annaHere = new CouchClient(teamUrl, { username: 'anna', password: 'anna-pw' });
+      const samHere = new CouchClient(teamUrl, { username: 'sam', password: 'sam-pw' });
+      const share = await measure(() =>
+        shareTeamRecords(advisorDb, {
+          server: annaHere,
+          user: 'anna',
+          secret: connection.secret,
+          advisor: 'bench',
+          signingKey,
+          maxBatches: BATCHES + 1,
+        }),
+      );
+      log(
+        `extension share (IndexedDB → ${share.result.batches} signed batches → server): ${share.result.sharedEvents} events in ${share.ms} ms, peak RSS +${share.peakRssMb} MB, heap +${share.peakHeapMb} MB`,
+      );
+      await connectTeam(supervisorDb, { code, user: 'sam', password: 'sam-pw' });
+      const fetched = await measure(() =>
+        pullTeam(supervisorDb, {
+          trusted,
+          server: samHere,
+          // The sample events span half a year; a retention long enough to keep them all.
+          retentionDays: 3650,
+          storePostText: false,
+        }),
+      );
+      const counted = fetched.result.batches.filter((batch) => batch.status === 'counted').length;
+      log(
+        `extension fetch (check ${fetched.result.batches.length} batches, merge into IndexedDB): ${fetched.result.added} events, ${counted} counted, in ${fetched.ms} ms, peak RSS +${fetched.peakRssMb} MB, heap +${fetched.peakHeapMb} MB`,
+      );
+      extension = {
+        share: {
+          ms: share.ms,
+          peakRssMb: share.peakRssMb,
+          peakHeapMb: share.peakHeapMb,
+          ...share.result,
+        },
+        fetch: {
+          ms: fetched.ms,
+          peakRssMb: fetched.peakRssMb,
+          peakHeapMb: fetched.peakHeapMb,
+          added: fetched.result.added,
+          counted,
+        },
+      };
+    } finally {
+      await advisorDb.delete();
+      await supervisorDb.delete();
+    }
+
     const withZod = await bundleCost([]);
     const withoutZod = await bundleCost(['zod', 'zod/*']);
     log(
@@ -175,6 +249,7 @@ const bench: BenchSuite = async ({ log }) => {
       },
       pull: { ms: pull.ms, peakRssMb: pull.peakRssMb, peakHeapMb: pull.peakHeapMb, ...pull.result },
       clientBundle: { withZod, withoutZod },
+      extension,
     };
   } finally {
     await server.stop();

@@ -20,7 +20,6 @@ import { LogExportError, readLogExport } from '../log/envelope';
 import type { TrustedKey } from '../log/export-signing';
 import { importLogExports, removeImport } from '../log/merge';
 import { retentionCutoff } from '../log/retention';
-import { getSettings } from '../settings/settings';
 import { fetchColleaguePosts } from './colleagues';
 import { getTeamCredentials } from './connection';
 import { BATCH_ATTACHMENT, batchDocSchema, parseTeamDocId } from './documents';
@@ -36,6 +35,10 @@ const DOCS_CHUNK = 50;
 
 export interface PullOptions {
   trusted: readonly TrustedKey[];
+  /** This installation's retention period: older events are not merged (as for imports). */
+  retentionDays: number;
+  /** This installation's "store post text" (batches never carry text; kept for the merge). */
+  storePostText: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   fetch?: typeof fetch;
@@ -210,7 +213,6 @@ export async function pullTeam(db: OutreachDatabase, options: PullOptions): Prom
   if (!credentials) throw new Error('This browser is not connected to a team database.');
   const server = options.server ?? openTeamServer(credentials, options.fetch);
   const now = options.now ?? Date.now();
-  const settings = await getSettings();
   try {
     const status = await readStatusRecord(db);
     const { ids, lastSeq } = await changedBatches(server, status.batchSeq);
@@ -236,8 +238,8 @@ export async function pullTeam(db: OutreachDatabase, options: PullOptions): Prom
           const report = await importLogExports(db, [{ name: `team:${id}`, text: checked.text }], {
             trusted: options.trusted,
             now,
-            retentionCutoff: retentionCutoff(now, settings.retentionDays),
-            storePostText: settings.storePostText,
+            retentionCutoff: retentionCutoff(now, options.retentionDays),
+            storePostText: options.storePostText,
           });
           const file = report.files[0];
           if (file?.status !== 'merged') {

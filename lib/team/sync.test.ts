@@ -31,6 +31,8 @@ let dbUrl: string;
 let code: string;
 const secret = createTeamSecret();
 const dbs: OutreachDatabase[] = [];
+/** The supervisor's settings that matter for merging. */
+const LOCAL = { retentionDays: 90, storePostText: false };
 
 beforeAll(async () => {
   server = await startCouchTestServer();
@@ -119,6 +121,43 @@ describe('team sync', () => {
     expect(await batchIdsOf('anna')).toHaveLength(1);
   });
 
+  it('packs many events into batches in time order, each event once', async () => {
+    const anna = await installation('anna', 'anna-pw');
+    const key = await createExportSigningKey('anna');
+    const base = Date.now() - 86_400_000;
+    // Stored in an order unrelated to time (ids are random), as a real log is.
+    const events = Array.from({ length: 2500 }, (_, index) =>
+      localEvent('post-seen', {
+        postKey: `fb:${index}`,
+        at: base + ((index * 7919) % 2500) * 1000,
+      }),
+    );
+    await anna.events.bulkAdd(events);
+    const connection = await getTeamConnection(anna);
+    const result = await shareTeamRecords(anna, {
+      server: openTeamServer({ url: dbUrl, user: 'anna', password: 'anna-pw' }),
+      user: 'anna',
+      secret: connection?.secret ?? '',
+      advisor: 'anna-pseudonym',
+      signingKey: key,
+      batchSize: 1000,
+    });
+    expect(result).toEqual({ sharedEvents: 2500, batches: 3, remaining: 0 });
+    const ranges = [];
+    for (const id of await batchIdsOf('anna')) {
+      const envelope = JSON.parse(await admin().getAttachmentText(id, BATCH_ATTACHMENT)) as {
+        eventCount: number;
+        range: { from: string; to: string };
+      };
+      ranges.push({ count: envelope.eventCount, ...envelope.range });
+    }
+    ranges.sort((a, b) => a.from.localeCompare(b.from));
+    expect(ranges.map((range) => range.count)).toEqual([1000, 1000, 500]);
+    for (let index = 1; index < ranges.length; index += 1) {
+      expect(ranges[index]?.from > (ranges[index - 1]?.to ?? '')).toBe(true);
+    }
+  });
+
   it('keeps events while the server is down and sends the same batch once it is back', async () => {
     const ben = await installation('ben', 'ben-pw');
     const key = await createExportSigningKey('ben');
@@ -195,7 +234,7 @@ describe('team sync', () => {
 
     const sam = await installation('sam', 'sam-pw');
     const trustedAnna = [{ keyId: annaKey.keyId, signer: 'Anna', publicKey: annaKey.publicKey }];
-    const first = await pullTeam(sam, { trusted: trustedAnna });
+    const first = await pullTeam(sam, { trusted: trustedAnna, ...LOCAL });
     const mine = (records: typeof first.batches, user: string) =>
       records.filter((record) => record.user === user);
     expect(mine(first.batches, 'anna').every((record) => record.status === 'counted')).toBe(true);
@@ -207,7 +246,7 @@ describe('team sync', () => {
       ...trustedAnna,
       { keyId: benKey.keyId, signer: 'Ben', publicKey: benKey.publicKey },
     ];
-    const second = await pullTeam(sam, { trusted: trustedBoth });
+    const second = await pullTeam(sam, { trusted: trustedBoth, ...LOCAL });
     expect(second.newlyCounted).toBeGreaterThanOrEqual(1);
     expect(mine(second.batches, 'ben').every((record) => record.status === 'counted')).toBe(true);
     expect(await sam.events.where('source').equals('import').count()).toBe(
@@ -215,7 +254,7 @@ describe('team sync', () => {
     );
 
     // A third fetch finds nothing new and counts nothing twice.
-    const third = await pullTeam(sam, { trusted: trustedBoth });
+    const third = await pullTeam(sam, { trusted: trustedBoth, ...LOCAL });
     expect(third).toMatchObject({ newlyCounted: 0, added: 0 });
   });
 
@@ -226,7 +265,7 @@ describe('team sync', () => {
     await share(anna, key);
     const trusted = [{ keyId: key.keyId, signer: 'Anna', publicKey: key.publicKey }];
     const sam = await installation('sam', 'sam-pw');
-    await pullTeam(sam, { trusted });
+    await pullTeam(sam, { trusted, ...LOCAL });
     const id = (await batchIdsOf('anna')).at(-1) ?? '';
     expect((await sam.teamBatches.get(id))?.status).toBe('counted');
     const counted = await sam.events
@@ -246,7 +285,7 @@ describe('team sync', () => {
       },
     });
 
-    await pullTeam(sam, { trusted });
+    await pullTeam(sam, { trusted, ...LOCAL });
     const record = await sam.teamBatches.get(id);
     expect(record?.status).toBe('changed-on-server');
     expect(record?.reason).toMatch(/changed on the server/);

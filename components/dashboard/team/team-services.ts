@@ -13,6 +13,7 @@ import { connectTeam, disconnectTeam } from '../../../lib/team/connection';
 import type { TeamBatchRecord } from '../../../lib/team/pull';
 import { originPattern } from '../../../lib/packs/fetch-pack';
 import { pullTeam } from '../../../lib/team/pull';
+import { getSettings } from '../../../lib/settings/settings';
 import type { TeamShareResponse } from '../../../lib/team/messages';
 
 export type ShareResult = TeamShareResponse;
@@ -47,6 +48,7 @@ export const teamServices: TeamServices = {
   async pull({ signal, onProgress }) {
     const db = getDatabase();
     const trusted = toTrustedKeys(await listTrustedAdvisorKeys(db));
-    return pullTeam(db, { trusted, signal, onProgress });
+    const { retentionDays, storePostText } = await getSettings();
+    return pullTeam(db, { trusted, signal, onProgress, retentionDays, storePostText });
   },
 };
