@@ -12,7 +12,7 @@
  * terms by the CLI that writes it and the one that reads it.
  */
 import * as z from 'zod/mini';
-import { LogExportError } from './envelope';
+import { describeFirstIssue, LogExportError, parseFileHead } from './envelope';
 import { MAX_IMPORT_FILE_BYTES } from './import-limits';
 
 export const LOG_BUNDLE_FORMAT = 'outreach-advisor-log-bundle';
@@ -62,44 +62,24 @@ export function serialiseLogBundle(bundle: LogBundle): string {
  * `readLogExport`.
  */
 export function readLogBundle(text: string): LogBundle {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new LogExportError('not-json', 'The file is not valid JSON.');
-  }
-  const head = z
-    .object({
-      format: z.optional(z.unknown()),
-      schemaVersion: z.optional(z.unknown()),
-      exports: z.optional(z.unknown()),
-    })
-    .safeParse(raw);
-  if (!head.success || head.data.format !== LOG_BUNDLE_FORMAT) {
-    throw new LogExportError('not-an-export', 'The file is not an Outreach Advisor log bundle.');
-  }
-  if (head.data.schemaVersion !== LOG_BUNDLE_SCHEMA_VERSION) {
+  const { raw, head } = parseFileHead(text, LOG_BUNDLE_FORMAT, 'log bundle');
+  if (head.schemaVersion !== LOG_BUNDLE_SCHEMA_VERSION) {
     throw new LogExportError(
       'unsupported-version',
-      `The bundle has schema version ${JSON.stringify(head.data.schemaVersion)}; this version reads ${LOG_BUNDLE_SCHEMA_VERSION}.`,
+      `The bundle has schema version ${JSON.stringify(head.schemaVersion)}; this version reads ${LOG_BUNDLE_SCHEMA_VERSION}.`,
     );
   }
-  if (Array.isArray(head.data.exports) && head.data.exports.length > MAX_BUNDLE_EXPORTS) {
+  if (Array.isArray(head.exports) && head.exports.length > MAX_BUNDLE_EXPORTS) {
     throw new LogExportError(
       'too-large',
-      `The bundle holds ${head.data.exports.length} exports; at most ${MAX_BUNDLE_EXPORTS} are read from one file.`,
+      `The bundle holds ${head.exports.length} exports; at most ${MAX_BUNDLE_EXPORTS} are read from one file.`,
     );
   }
   const parsed = logBundleSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path =
-      issue?.path
-        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-        .join('') ?? '';
     throw new LogExportError(
       'invalid',
-      `The bundle is invalid at ${path.replace(/^\./, '') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      `The bundle is invalid at ${describeFirstIssue(parsed.error)}`,
     );
   }
   const seen = new Set<string>();

@@ -312,7 +312,33 @@ export class LogExportError extends Error {
   }
 }
 
-function describeFirstIssue(error: z.core.$ZodError, prefix: PropertyKey[] = []): string {
+/**
+ * A file's JSON (a leading BOM allowed) and the top-level keys that decide
+ * how to read it, unchecked, after making sure its `format` is `format`.
+ * Throws `not-json` / `not-an-export` in plain words naming `what`.
+ */
+export function parseFileHead(
+  text: string,
+  format: string,
+  what: string,
+): { raw: unknown; head: Record<string, unknown> } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new LogExportError('not-json', 'The file is not valid JSON.');
+  }
+  const head =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : {};
+  if (head.format !== format) {
+    throw new LogExportError('not-an-export', `The file is not an Outreach Advisor ${what}.`);
+  }
+  return { raw, head };
+}
+
+export function describeFirstIssue(error: z.core.$ZodError, prefix: PropertyKey[] = []): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
   const path = [...prefix, ...issue.path].reduce<string>(
@@ -350,24 +376,8 @@ export async function readLogExport(
   text: string,
   trusted: readonly TrustedKey[] = [],
 ): Promise<ReadResult> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new LogExportError('not-json', 'The file is not valid JSON.');
-  }
-  const head = z
-    .object({
-      format: z.optional(z.unknown()),
-      schemaVersion: z.optional(z.unknown()),
-      events: z.optional(z.unknown()),
-      groups: z.optional(z.unknown()),
-    })
-    .safeParse(raw);
-  if (!head.success || head.data.format !== LOG_EXPORT_FORMAT) {
-    throw new LogExportError('not-an-export', 'The file is not an Outreach Advisor log export.');
-  }
-  const version = head.data.schemaVersion;
+  const { raw, head } = parseFileHead(text, LOG_EXPORT_FORMAT, 'log export');
+  const version = head.schemaVersion;
   if (version !== LOG_EXPORT_SCHEMA_VERSION && version !== LEGACY_LOG_EXPORT_SCHEMA_VERSION) {
     throw new LogExportError(
       'unsupported-version',
@@ -375,16 +385,16 @@ export async function readLogExport(
     );
   }
   // Counted before the schema walks every event: a huge file is refused cheaply.
-  if (Array.isArray(head.data.events) && head.data.events.length > MAX_IMPORT_EVENTS) {
+  if (Array.isArray(head.events) && head.events.length > MAX_IMPORT_EVENTS) {
     throw new LogExportError(
       'too-large',
-      `The export holds ${head.data.events.length} events; at most ${MAX_IMPORT_EVENTS} are read from one file. Export shorter periods.`,
+      `The export holds ${head.events.length} events; at most ${MAX_IMPORT_EVENTS} are read from one file. Export shorter periods.`,
     );
   }
-  if (Array.isArray(head.data.groups) && head.data.groups.length > MAX_EXPORT_GROUPS) {
+  if (Array.isArray(head.groups) && head.groups.length > MAX_EXPORT_GROUPS) {
     throw new LogExportError(
       'too-large',
-      `The export holds ${head.data.groups.length} groups; at most ${MAX_EXPORT_GROUPS} are read from one file.`,
+      `The export holds ${head.groups.length} groups; at most ${MAX_EXPORT_GROUPS} are read from one file.`,
     );
   }
   const parsed =

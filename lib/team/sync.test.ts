@@ -153,8 +153,8 @@ describe('team sync', () => {
     }
     ranges.sort((a, b) => a.from.localeCompare(b.from));
     expect(ranges.map((range) => range.count)).toEqual([1000, 1000, 500]);
-    for (let index = 1; index < ranges.length; index += 1) {
-      expect(ranges[index]?.from > (ranges[index - 1]?.to ?? '')).toBe(true);
+    for (const [index, range] of ranges.entries()) {
+      if (index > 0) expect(range.from > (ranges[index - 1]?.to ?? '')).toBe(true);
     }
   });
 

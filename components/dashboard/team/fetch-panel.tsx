@@ -14,10 +14,10 @@ import { listTeamBatches } from '../../../lib/team/pull';
 import type { TeamStatus } from '../../../lib/team/status';
 import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
 import { ScrollRegion } from '../shared-ui/scroll-region';
+import type { Outcome } from './outcome-notice';
+import { OutcomeNotice } from './outcome-notice';
 import { storedErrorText, teamErrorText } from './team-error';
 import type { TeamServices } from './team-services';
-
-type Message = { tone: 'success' | 'warning' | 'error'; text: string } | null;
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException
@@ -126,7 +126,7 @@ export function FetchPanel({
   const { t, i18n } = useTranslation('team');
   const batches = useLiveQuery(() => listTeamBatches(getDatabase()), []);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Outcome>(null);
   const [cancelling, setCancelling] = useState(false);
   const controller = useRef<AbortController | null>(null);
 
@@ -228,17 +228,7 @@ export function FetchPanel({
           </button>
         </div>
       )}
-      <div aria-live="polite">
-        {message && (
-          <p
-            className={`notice notice-${message.tone}`}
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            data-testid={`team-fetch-${message.tone}`}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <OutcomeNotice outcome={message} testId="team-fetch" />
       <p className="notice" data-testid="team-feeds">
         {t('fetch.feeds')} <a href="#stats">{t('fetch.links.stats')}</a> ·{' '}
         <a href="#groups">{t('fetch.links.groups')}</a> ·{' '}

@@ -8,10 +8,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../lib/team/status';
 import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
+import type { Outcome } from './outcome-notice';
+import { OutcomeNotice } from './outcome-notice';
 import { storedErrorText } from './team-error';
 import type { TeamServices } from './team-services';
-
-type Message = { tone: 'success' | 'error'; text: string } | null;
 
 export function SharePanel({
   status,
@@ -24,7 +24,7 @@ export function SharePanel({
 }) {
   const { t, i18n } = useTranslation('team');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const [message, setMessage] = useState<Outcome>(null);
 
   const share = async () => {
     setBusy(true);
@@ -105,17 +105,7 @@ export function SharePanel({
           {busy ? t('share.sharing') : t('share.now')}
         </button>
       </div>
-      <div aria-live="polite">
-        {message && (
-          <p
-            className={`notice notice-${message.tone}`}
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            data-testid={`team-share-${message.tone}`}
-          >
-            {message.text}
-          </p>
-        )}
-      </div>
+      <OutcomeNotice outcome={message} testId="team-share" />
     </section>
   );
 }

@@ -435,7 +435,10 @@ describe('TeamSection, connected as a supervisor', () => {
     expect(text('team-fetch-warning')).toBe(
       '1 new batch counted, 12 events added. 3 batches are not counted – see the table below.',
     );
-    expect(view.container.querySelectorAll('[data-testid="team-batch"]')).toHaveLength(4);
+    // The table follows the database (a live query), which may answer a moment later.
+    await waitForView(() =>
+      expect(view.container.querySelectorAll('[data-testid="team-batch"]')).toHaveLength(4),
+    );
   });
 
   it('cancels a running fetch', async () => {
