@@ -53,7 +53,8 @@ async function runOnce(): Promise<TeamShareResponse> {
     const failure = describeFailure(error);
     return {
       ok: false,
-      message: failure.message,
+      // The answer's schema allows 1,000 characters; a longer reason is cut, not refused.
+      message: failure.message.slice(0, 1000),
       ...(failure.code ? { code: failure.code } : {}),
     };
   }
