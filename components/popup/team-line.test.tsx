@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The popup's team line: nothing unless connected as an advisor; then how
- * many events the team database has not confirmed, live, and "all shared".
+ * many events the team database has not confirmed, as the background
+ * answers it (called directly here), refreshed while open, and "all shared".
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDatabase } from '../../lib/db/database';
@@ -15,6 +16,7 @@ import { createTeamSecret, encodeConnectionCode } from '../../lib/team/team-key'
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import type { Mounted } from '../dashboard/shared-ui/test-render';
 import { mount, waitForView } from '../dashboard/shared-ui/test-render';
+import { loadTeamShareStatus } from '../../lib/background/team';
 import { TeamLine } from './team-line';
 
 let view: Mounted;
@@ -48,7 +50,7 @@ async function connectAs(roles: TeamRole[]) {
 
 async function render(language: 'en' | 'de' = 'en') {
   view = mount(await createI18n(language));
-  await view.render(<TeamLine />);
+  await view.render(<TeamLine load={loadTeamShareStatus} />);
 }
 
 const line = () => view.container.querySelector('[data-testid="team-line"]')?.textContent;

@@ -3,26 +3,44 @@
  * (docs/TEAM-SYNC.md): how many events have not reached the team database
  * yet. Nothing at all when not connected, or connected as supervisor only
  * (a supervisor's own log is not what the team counts).
+ *
+ * The background answers (`getTeamShareStatus`), so the popup does not load
+ * the database code for one line; it asks again every few seconds while open.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getDatabase } from '../../lib/db/database';
-import { getTeamConnection } from '../../lib/team/connection';
-import { getTeamStatus } from '../../lib/team/status';
+import { sendMessage } from '../../lib/messaging/send';
+import type { TeamShareStatus } from '../../lib/team/messages';
 
-export function TeamLine() {
+const REFRESH_MS = 3000;
+
+export function TeamLine({
+  load = () => sendMessage('getTeamShareStatus', {}),
+}: {
+  load?: () => Promise<TeamShareStatus>;
+}) {
   const { t } = useTranslation('popup');
-  const status = useLiveQuery(async () => {
-    const db = getDatabase();
-    const connection = await getTeamConnection(db);
-    if (!connection?.roles.includes('advisor')) return null;
-    return getTeamStatus(db);
-  }, []);
-  if (!status) return null;
+  const [status, setStatus] = useState<TeamShareStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const ask = () =>
+      load().then(
+        (answer) => live && setStatus(answer),
+        // No answer (the worker is starting): the line stays as it was.
+        () => undefined,
+      );
+    void ask();
+    const timer = setInterval(() => void ask(), REFRESH_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [load]);
+  if (!status?.advisor) return null;
   return (
     <p className="team-line" data-testid="team-line">
       {status.unshared === 0 ? t('team.allShared') : t('team.unshared', { count: status.unshared })}
-      {status.lastPushError && ` · ${t('team.lastFailed')}`}
+      {status.lastPushFailed && ` · ${t('team.lastFailed')}`}
     </p>
   );
 }

@@ -15,7 +15,7 @@ import { loadCaseNote, logEventsChecked } from './log';
 import { clearFeedback, loadFeedback, recordFeedback } from './suggestion-feedback';
 import { claimCorrection, matchClaims } from './claims';
 import { listReferrals } from './referrals';
-import { loadColleagueMarks, syncTeamNow } from './team';
+import { loadColleagueMarks, loadTeamShareStatus, syncTeamNow } from './team';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 import { loadCorrectedComments, loadPostStatuses, openWorkspace, takeSelection } from './workspace';
@@ -66,6 +66,7 @@ export const handlers: Handlers = {
   }),
   claimCorrection: (request) => claimCorrection(request),
   teamShareNow: () => syncTeamNow(),
+  getTeamShareStatus: () => loadTeamShareStatus(),
   getColleagueMarks: async ({ postKeys }) => ({ marks: await loadColleagueMarks(postKeys) }),
   recordSuggestionFeedback: async (event) => ({
     adjustment: (await recordFeedback(event)).adjustment,

@@ -14,10 +14,10 @@ import { UNNAMED_ADVISOR } from '../log/store';
 import { getSettings } from '../settings/settings';
 import { colleagueMarks, fetchColleaguePosts } from '../team/colleagues';
 import { getTeamCredentials } from '../team/connection';
-import type { TeamShareResponse } from '../team/messages';
+import type { TeamShareResponse, TeamShareStatus } from '../team/messages';
 import { openTeamServer } from '../team/open-server';
 import { shareTeamRecords } from '../team/push';
-import { describeFailure, readStatusRecord } from '../team/status';
+import { describeFailure, getTeamStatus, readStatusRecord } from '../team/status';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
 /** A sooner, one-off try after a failed run (the server was down or the network gone). */
@@ -66,6 +66,21 @@ export function syncTeamNow(): Promise<TeamShareResponse> {
     running = null;
   });
   return running;
+}
+
+/** The popup's team line: the background answers, so the popup never loads the database. */
+export async function loadTeamShareStatus(): Promise<TeamShareStatus> {
+  const db = getDatabase();
+  const credentials = await getTeamCredentials(db);
+  if (!credentials?.roles.includes('advisor')) {
+    return { advisor: false, unshared: 0, lastPushFailed: false };
+  }
+  const status = await getTeamStatus(db);
+  return {
+    advisor: true,
+    unshared: status.unshared,
+    lastPushFailed: status.lastPushError !== null,
+  };
 }
 
 /** Colleagues' posts are fetched again when the workspace asks and they are older than this. */

@@ -35,6 +35,7 @@ import {
   colleagueMarksRequestSchema,
   colleagueMarksResponseSchema,
   teamShareResponseSchema,
+  teamShareStatusSchema,
 } from '../team/messages';
 import { contentProtocol, pageStateSchema } from './content-protocol';
 import { defineMessage, type SenderKind } from './envelope';
@@ -133,6 +134,12 @@ export const protocol = {
   teamShareNow: defineMessage({
     request: z.object({}),
     response: teamShareResponseSchema,
+    senders: ['extension-page'],
+  }),
+  /** How many own events the team database has not confirmed, for the popup's line. */
+  getTeamShareStatus: defineMessage({
+    request: z.object({}),
+    response: teamShareStatusSchema,
     senders: ['extension-page'],
   }),
   /** Colleagues who documented these posts (docs/TEAM-SYNC.md#colleagues). */

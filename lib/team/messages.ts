@@ -26,6 +26,15 @@ export const teamShareResponseSchema = z.union([
 ]);
 export type TeamShareResponse = z.infer<typeof teamShareResponseSchema>;
 
+/** The popup's line: only what it shows, so the popup never opens the database. */
+export const teamShareStatusSchema = z.object({
+  /** Connected with the advisor role (only then is there anything to share). */
+  advisor: z.boolean(),
+  unshared: z.int().check(z.gte(0)),
+  lastPushFailed: z.boolean(),
+});
+export type TeamShareStatus = z.infer<typeof teamShareStatusSchema>;
+
 export const colleagueMarksRequestSchema = z.object({
   postKeys: z
     .array(z.string().check(z.minLength(1), z.maxLength(LIMITS.postKey)))
