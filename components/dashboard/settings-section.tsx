@@ -5,6 +5,7 @@ import { sendMessage } from '../../lib/messaging/send';
 import { PrivacySettings } from './privacy-settings';
 import { GroupsSettings } from './groups-settings';
 import { FeedbackSettings } from './feedback-settings';
+import { TeamSettingsLink } from './team/team-settings-link';
 import { GERMAN_STATES, isGermanState, STATE_NAMES } from '../../lib/domain/states';
 import type { Settings, UiLanguageSetting } from '../../lib/settings/settings';
 import { getSettings, updateSettings, uiLanguageSettingSchema } from '../../lib/settings/settings';
@@ -97,6 +98,8 @@ export function SettingsSection() {
       <PrivacySettings />
 
       <FeedbackSettings />
+
+      <TeamSettingsLink />
 
       <h3>{t('about.heading')}</h3>
       <dl className="facts">
