@@ -264,7 +264,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['lib/packs/fetch-pack.ts', 'lib/team/couch-client.ts'],
+    files: ['lib/packs/fetch-pack.ts', 'lib/team/couch-client.ts', 'lib/domain/capped-body.ts'],
     languageOptions: { globals: FETCH_GLOBALS },
   },
 );

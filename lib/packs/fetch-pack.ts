@@ -1,10 +1,12 @@
 /**
- * Fetching a pack from an https address a user entered — the only network
- * request the extension ever makes (docs/PRODUCT.md#privacy).
+ * Fetching a pack from an https address a user entered — with the team
+ * database, the only network request the extension makes
+ * (docs/PRODUCT.md#privacy).
  * The body is read with a size limit so a wrong address cannot exhaust
  * memory; everything else (parsing, validation) happens in the pack store.
  */
 
+import { readCappedBytes } from '../domain/capped-body';
 import { LIMITS } from '../domain/limits';
 import { decodeUtf8Strict } from './json-text';
 
@@ -87,42 +89,11 @@ export async function fetchPackText(
         status: response.status,
       });
     }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > maxBytes) {
-      throw new PackFetchError(
-        'too-large',
-        `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
-        {
-          limitMb: maxBytes / 1024 / 1024,
-        },
-      );
-    }
-    const reader = response.body?.getReader();
-    if (!reader) return decodeOrRefuse(new Uint8Array(await response.arrayBuffer()));
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > maxBytes) {
-        await reader.cancel();
-        throw new PackFetchError(
-          'too-large',
-          `The file is larger than ${maxBytes / 1024 / 1024} MB.`,
-          {
-            limitMb: maxBytes / 1024 / 1024,
-          },
-        );
-      }
-      chunks.push(value);
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const tooLarge = () =>
+      new PackFetchError('too-large', `The file is larger than ${maxBytes / 1024 / 1024} MB.`, {
+        limitMb: maxBytes / 1024 / 1024,
+      });
+    const bytes = await readCappedBytes(response, maxBytes, tooLarge);
     return decodeOrRefuse(bytes);
   } finally {
     clearTimeout(timer);

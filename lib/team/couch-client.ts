@@ -17,6 +17,7 @@
  */
 import * as z from 'zod/mini';
 import { MAX_IMPORT_FILE_BYTES } from '../log/import-limits';
+import { readCappedBytes } from '../domain/capped-body';
 import { utf8ToBase64 } from './documents';
 import type { TeamChange, TeamDocResult, TeamServer } from './server';
 import { parseTeamDatabaseUrl } from './team-key';
@@ -192,29 +193,8 @@ function isTimeout(error: unknown): boolean {
  * must come back exactly as it was pushed.
  */
 async function readBody(response: Response, maxBytes: number, tooLarge: () => TeamSyncError) {
-  const declared = Number(response.headers.get('content-length') ?? '');
-  // content-length counts compressed bytes; only a plain body can be refused before reading.
-  if (!response.headers.get('content-encoding') && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge();
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const parts: string[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
+  const bytes = await readCappedBytes(response, maxBytes, tooLarge);
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 export class CouchClient implements TeamServer {
