@@ -50,7 +50,8 @@ async function connectAs(roles: TeamRole[]) {
 
 async function render(language: 'en' | 'de' = 'en') {
   view = mount(await createI18n(language));
-  await view.render(<TeamLine load={loadTeamShareStatus} />);
+  // Refreshed every 50 ms here: the popup's 3 s would race the 3 s a view check waits.
+  await view.render(<TeamLine load={loadTeamShareStatus} refreshMs={50} />);
 }
 
 const line = () => view.container.querySelector('[data-testid="team-line"]')?.textContent;

@@ -16,8 +16,10 @@ const REFRESH_MS = 3000;
 
 export function TeamLine({
   load = () => sendMessage('getTeamShareStatus', {}),
+  refreshMs = REFRESH_MS,
 }: {
   load?: () => Promise<TeamShareStatus>;
+  refreshMs?: number;
 }) {
   const { t } = useTranslation('popup');
   const [status, setStatus] = useState<TeamShareStatus | null>(null);
@@ -30,12 +32,12 @@ export function TeamLine({
         () => undefined,
       );
     void ask();
-    const timer = setInterval(() => void ask(), REFRESH_MS);
+    const timer = setInterval(() => void ask(), refreshMs);
     return () => {
       live = false;
       clearInterval(timer);
     };
-  }, [load]);
+  }, [load, refreshMs]);
   if (!status?.advisor) return null;
   return (
     <p className="team-line" data-testid="team-line">

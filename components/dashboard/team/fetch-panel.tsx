@@ -12,7 +12,8 @@ import { getDatabase } from '../../../lib/db/database';
 import type { TeamBatchRecord } from '../../../lib/team/pull';
 import { listTeamBatches } from '../../../lib/team/pull';
 import type { TeamStatus } from '../../../lib/team/status';
-import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
+import { formatDateTime } from '../../shared/relative-time';
+import { useWhen } from './use-when';
 import { ScrollRegion } from '../shared-ui/scroll-region';
 import type { Outcome } from './outcome-notice';
 import { OutcomeNotice } from './outcome-notice';
@@ -123,7 +124,7 @@ export function FetchPanel({
   services: TeamServices;
   now: number;
 }) {
-  const { t, i18n } = useTranslation('team');
+  const { t } = useTranslation('team');
   const batches = useLiveQuery(() => listTeamBatches(getDatabase()), []);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<Outcome>(null);
@@ -167,11 +168,7 @@ export function FetchPanel({
     }
   };
 
-  const when = (at: number) =>
-    t('when', {
-      date: formatDateTime(at, i18n.language),
-      ago: formatRelativeTime(at, now, i18n.language, t('justNow')),
-    });
+  const when = useWhen(now);
 
   return (
     <section className="team-panel" aria-labelledby="team-fetch-heading" data-testid="team-fetch">

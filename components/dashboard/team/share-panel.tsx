@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../lib/team/status';
-import { formatDateTime, formatRelativeTime } from '../../shared/relative-time';
+import { useWhen } from './use-when';
 import type { Outcome } from './outcome-notice';
 import { OutcomeNotice } from './outcome-notice';
 import { storedErrorText } from './team-error';
@@ -22,7 +22,7 @@ export function SharePanel({
   services: TeamServices;
   now: number;
 }) {
-  const { t, i18n } = useTranslation('team');
+  const { t } = useTranslation('team');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Outcome>(null);
 
@@ -59,11 +59,7 @@ export function SharePanel({
     }
   };
 
-  const when = (at: number) =>
-    t('when', {
-      date: formatDateTime(at, i18n.language),
-      ago: formatRelativeTime(at, now, i18n.language, t('justNow')),
-    });
+  const when = useWhen(now);
 
   return (
     <section className="team-panel" aria-labelledby="team-share-heading" data-testid="team-share">

@@ -472,9 +472,11 @@ describe('TeamSection, connected as a supervisor', () => {
     expect(details?.open).toBe(false);
     expect(byTestId<HTMLTextAreaElement>('team-invite-code')?.value).toBe(CODE);
     expect(byTestId('team-invite')?.textContent).toContain('contains the team secret');
-    // Both roles: both sets of tools.
-    expect(byTestId('team-share')).not.toBeNull();
-    expect(byTestId('team-fetch')).not.toBeNull();
+    // Both roles: both sets of tools (each waits for its own live query).
+    await waitForView(() => {
+      expect(byTestId('team-share')).not.toBeNull();
+      expect(byTestId('team-fetch')).not.toBeNull();
+    });
     expect(text('team-connected-roles')).toBe('Advisor, Supervisor');
   });
 
