@@ -1,13 +1,13 @@
 /**
  * The team secret (docs/TEAM-SYNC.md#team-secret): 32 random bytes the
  * supervisor creates and hands to the team with the connection, never to the
- * server. Everything the team shares names posts and groups by keyed
+ * server. Everything the team shares names posts and group ids by keyed
  * pseudonyms made with it (the export pseudonymiser, lib/log/export-signing.ts,
  * with the team secret instead of the installation's), so
  * - colleagues' workspaces recognise a post a colleague documented,
  * - the supervisor counts a post two advisors saw once,
- * - the server, which never sees the secret, cannot tell which post or group
- *   a record is about.
+ * - the server, which never sees the secret, cannot tell which post a
+ *   record is about (groups keep their public names, as in an export).
  *
  * The connection code bundles the database address and the secret, so the
  * supervisor passes on one line; each advisor adds their own user name and

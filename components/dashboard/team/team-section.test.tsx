@@ -142,7 +142,9 @@ describe('TeamSection, not connected', () => {
     expect(explainer).toContain(
       'Post text, your private notes and the names of group members are never sent',
     );
-    expect(explainer).toContain('cannot tell which post or group');
+    expect(explainer).toContain('cannot tell which post an event is about, or who wrote it');
+    // Group names travel as in an export; the explainer must not promise otherwise.
+    expect(explainer).toContain('Groups are named by their public name');
     const labels = [...view.container.querySelectorAll('form label')].map((l) => l.textContent);
     expect(labels).toEqual(['Connection code', 'User name', 'Password']);
     expect(byTestId<HTMLInputElement>('team-password')?.type).toBe('password');
