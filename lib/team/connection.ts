@@ -12,6 +12,7 @@
  * the log itself and what was fetched before stay.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import type { OutreachDatabase } from '../db/database';
 import { TEAM_CONNECTION_ID } from '../db/database';
 import type { TeamRole } from './design';
@@ -33,14 +34,16 @@ export interface TeamConnection {
   connectedAt: number;
 }
 
-const storedSchema = z.object({
-  url: z.string().check(z.maxLength(500)),
-  user: teamUserSchema,
-  password: z.string().check(z.minLength(1), z.maxLength(500)),
-  roles: z.array(z.enum(TEAM_ROLES)).check(z.maxLength(2)),
-  secret: teamSecretSchema,
-  connectedAt: z.int(),
-});
+const storedSchema = lazySchema(() =>
+  z.object({
+    url: z.string().check(z.maxLength(500)),
+    user: teamUserSchema,
+    password: z.string().check(z.minLength(1), z.maxLength(500)),
+    roles: z.array(z.enum(TEAM_ROLES)).check(z.maxLength(2)),
+    secret: teamSecretSchema,
+    connectedAt: z.int(),
+  }),
+);
 type StoredConnection = z.infer<typeof storedSchema>;
 
 /** The connection with its password: for the background and pull only, never for display. */

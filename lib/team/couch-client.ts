@@ -16,6 +16,7 @@
  * the admin calls `cli team setup` and `cli team add-user` need.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { MAX_IMPORT_FILE_BYTES } from '../log/import-limits';
 import { readCappedBytes } from '../domain/capped-body';
 import { utf8ToBase64 } from './documents';
@@ -68,40 +69,48 @@ export const BULK_BODY_CHARS = 16 * 1024 * 1024;
 
 // Generous bounds: the team's own ids are shorter (lib/team/documents.ts),
 // but a stray document an admin added must not break reading the rest.
-const idSchema = z.string().check(z.minLength(1), z.maxLength(1000));
-const revSchema = z.string().check(z.minLength(1), z.maxLength(200));
-const seqSchema = z.union([z.string().check(z.maxLength(1000)), z.number()]);
-const reasonSchema = z.optional(z.string().check(z.maxLength(10_000)));
+const idSchema = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(1000)));
+const revSchema = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(200)));
+const seqSchema = lazySchema(() => z.union([z.string().check(z.maxLength(1000)), z.number()]));
+const reasonSchema = lazySchema(() => z.optional(z.string().check(z.maxLength(10_000))));
 
-const errorBodySchema = z.object({
-  error: z.optional(z.string().check(z.maxLength(1000))),
-  reason: z.optional(z.unknown()),
-});
-
-const sessionSchema = z.object({
-  userCtx: z.object({
-    name: z.nullable(z.string().check(z.maxLength(1000))),
-    roles: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000)),
+const errorBodySchema = lazySchema(() =>
+  z.object({
+    error: z.optional(z.string().check(z.maxLength(1000))),
+    reason: z.optional(z.unknown()),
   }),
-});
+);
 
-const databaseInfoSchema = z.object({
-  db_name: z.string().check(z.maxLength(1000)),
-  doc_count: z.number(),
-  doc_del_count: z.optional(z.number()),
-  update_seq: seqSchema,
-});
+const sessionSchema = lazySchema(() =>
+  z.object({
+    userCtx: z.object({
+      name: z.nullable(z.string().check(z.maxLength(1000))),
+      roles: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000)),
+    }),
+  }),
+);
+
+const databaseInfoSchema = lazySchema(() =>
+  z.object({
+    db_name: z.string().check(z.maxLength(1000)),
+    doc_count: z.number(),
+    doc_del_count: z.optional(z.number()),
+    update_seq: seqSchema,
+  }),
+);
 export type CouchDatabaseInfo = z.infer<typeof databaseInfoSchema>;
 
-const allDocsRowSchema = z.union([
-  z.object({
-    id: idSchema,
-    key: z.unknown(),
-    value: z.object({ rev: revSchema, deleted: z.optional(z.boolean()) }),
-    doc: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
-  }),
-  z.object({ key: z.unknown(), error: z.string().check(z.maxLength(1000)) }),
-]);
+const allDocsRowSchema = lazySchema(() =>
+  z.union([
+    z.object({
+      id: idSchema,
+      key: z.unknown(),
+      value: z.object({ rev: revSchema, deleted: z.optional(z.boolean()) }),
+      doc: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+    }),
+    z.object({ key: z.unknown(), error: z.string().check(z.maxLength(1000)) }),
+  ]),
+);
 const allDocsSchema = (rows: number) =>
   z.object({ rows: z.array(allDocsRowSchema).check(z.maxLength(rows)) });
 
@@ -134,25 +143,27 @@ const changesSchema = (limit: number) =>
     last_seq: seqSchema,
   });
 
-const okSchema = z.object({ ok: z.literal(true) });
-const putSchema = z.object({ ok: z.literal(true), id: idSchema, rev: revSchema });
-const revOnlySchema = z.object({ _rev: revSchema });
+const okSchema = lazySchema(() => z.object({ ok: z.literal(true) }));
+const putSchema = lazySchema(() => z.object({ ok: z.literal(true), id: idSchema, rev: revSchema }));
+const revOnlySchema = lazySchema(() => z.object({ _rev: revSchema }));
 
 /** The database's `_security` object: who may read (members) and administer it. */
-export const securitySchema = z.object({
-  admins: z.optional(
-    z.object({
-      names: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
-      roles: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
-    }),
-  ),
-  members: z.optional(
-    z.object({
-      names: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
-      roles: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
-    }),
-  ),
-});
+export const securitySchema = lazySchema(() =>
+  z.object({
+    admins: z.optional(
+      z.object({
+        names: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
+        roles: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
+      }),
+    ),
+    members: z.optional(
+      z.object({
+        names: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
+        roles: z.optional(z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000))),
+      }),
+    ),
+  }),
+);
 export type CouchSecurity = z.infer<typeof securitySchema>;
 
 /** What a request was for, in words that complete "while …" in a message. */

@@ -17,6 +17,7 @@
  * and deletes by anyone but the database admin (lib/team/design.ts).
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 
 export const TEAM_BATCH_TYPE = 'outreach-advisor-batch';
 export const TEAM_POSTS_TYPE = 'outreach-advisor-posts';
@@ -30,10 +31,10 @@ export const BATCH_ATTACHMENT = 'export.json';
  * name can never contain the `:` that separates the id's parts.
  */
 export const TEAM_USER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/;
-export const teamUserSchema = z.string().check(z.regex(TEAM_USER_PATTERN));
+export const teamUserSchema = lazySchema(() => z.string().check(z.regex(TEAM_USER_PATTERN)));
 
-const checksumSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/));
-const isoOrNull = z.nullable(z.iso.datetime());
+const checksumSchema = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
+const isoOrNull = lazySchema(() => z.nullable(z.iso.datetime()));
 
 /** Most events one batch the extension pushes holds (an export pushed by the CLI may hold more). */
 export const MAX_BATCH_EVENTS = 1000;
@@ -57,44 +58,50 @@ export function parseTeamDocId(
 }
 
 /** A batch document's body as stored (the attachment stub aside). */
-export const batchDocSchema = z.object({
-  _id: z.string().check(z.maxLength(200)),
-  _rev: z.optional(z.string().check(z.maxLength(100))),
-  type: z.literal(TEAM_BATCH_TYPE),
-  schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
-  /** The CouchDB user who pushed it (the id's prefix). */
-  user: teamUserSchema,
-  /** The pseudonym the export carries. */
-  advisor: z.string().check(z.maxLength(100)),
-  pushedAt: z.iso.datetime(),
-  checksum: checksumSchema,
-  keyId: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
-  eventCount: z.int().check(z.gte(0)),
-  range: z.object({ from: isoOrNull, to: isoOrNull }),
-});
+export const batchDocSchema = lazySchema(() =>
+  z.object({
+    _id: z.string().check(z.maxLength(200)),
+    _rev: z.optional(z.string().check(z.maxLength(100))),
+    type: z.literal(TEAM_BATCH_TYPE),
+    schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
+    /** The CouchDB user who pushed it (the id's prefix). */
+    user: teamUserSchema,
+    /** The pseudonym the export carries. */
+    advisor: z.string().check(z.maxLength(100)),
+    pushedAt: z.iso.datetime(),
+    checksum: checksumSchema,
+    keyId: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    eventCount: z.int().check(z.gte(0)),
+    range: z.object({ from: isoOrNull, to: isoOrNull }),
+  }),
+);
 export type BatchDoc = z.infer<typeof batchDocSchema>;
 
-export const teamPostMarkSchema = z.object({
-  /** The post key as the team pseudonym (`h:…`), never Facebook's id. */
-  key: z.string().check(z.regex(/^h:[0-9a-f]{32}$/)),
-  /** When the advisor documented it (epoch ms). */
-  at: z.int().check(z.gte(0)),
-  /** What was documented: a reply went in, or a case note / outcome. */
-  kind: z.enum(['replied', 'documented']),
-});
+export const teamPostMarkSchema = lazySchema(() =>
+  z.object({
+    /** The post key as the team pseudonym (`h:…`), never Facebook's id. */
+    key: z.string().check(z.regex(/^h:[0-9a-f]{32}$/)),
+    /** When the advisor documented it (epoch ms). */
+    at: z.int().check(z.gte(0)),
+    /** What was documented: a reply went in, or a case note / outcome. */
+    kind: z.enum(['replied', 'documented']),
+  }),
+);
 export type TeamPostMark = z.infer<typeof teamPostMarkSchema>;
 
-export const postsDocSchema = z.object({
-  _id: z.string().check(z.maxLength(200)),
-  _rev: z.optional(z.string().check(z.maxLength(100))),
-  type: z.literal(TEAM_POSTS_TYPE),
-  schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
-  user: teamUserSchema,
-  pushedAt: z.iso.datetime(),
-  /** The batch these posts were documented in. */
-  batch: z.string().check(z.maxLength(200)),
-  posts: z.array(teamPostMarkSchema).check(z.maxLength(MAX_POSTS_PER_DOC)),
-});
+export const postsDocSchema = lazySchema(() =>
+  z.object({
+    _id: z.string().check(z.maxLength(200)),
+    _rev: z.optional(z.string().check(z.maxLength(100))),
+    type: z.literal(TEAM_POSTS_TYPE),
+    schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
+    user: teamUserSchema,
+    pushedAt: z.iso.datetime(),
+    /** The batch these posts were documented in. */
+    batch: z.string().check(z.maxLength(200)),
+    posts: z.array(teamPostMarkSchema).check(z.maxLength(MAX_POSTS_PER_DOC)),
+  }),
+);
 export type PostsDoc = z.infer<typeof postsDocSchema>;
 
 /** The facts a batch document repeats from its export. */

@@ -5,6 +5,7 @@
  * come from the tables, so they cannot drift from what is stored.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import type { OutreachDatabase } from '../db/database';
 import { TEAM_CONNECTION_ID } from '../db/database';
 import type { TeamSyncErrorCode } from './couch-client';
@@ -12,23 +13,27 @@ import { TEAM_SYNC_ERROR_CODES, TeamSyncError } from './couch-client';
 
 export const TEAM_STATUS_KEY = 'team.status';
 
-const seqSchema = z.nullable(z.union([z.string().check(z.maxLength(2000)), z.number()]));
+const seqSchema = lazySchema(() =>
+  z.nullable(z.union([z.string().check(z.maxLength(2000)), z.number()])),
+);
 
-const statusRecordSchema = z.object({
-  lastPushAt: z.nullable(z.number()),
-  lastPushError: z.nullable(z.string()),
-  /** The failure's kind, so the interface can say it in its own language. */
-  lastPushErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
-  lastPullAt: z.nullable(z.number()),
-  lastPullError: z.nullable(z.string()),
-  lastPullErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
-  /** When colleagues' posts were last fetched. */
-  postsFetchedAt: z.nullable(z.number()),
-  /** Where the last fetch of batches stopped in the server's change feed. */
-  batchSeq: seqSchema,
-  /** Where the last fetch of colleagues' posts stopped. */
-  postsSeq: seqSchema,
-});
+const statusRecordSchema = lazySchema(() =>
+  z.object({
+    lastPushAt: z.nullable(z.number()),
+    lastPushError: z.nullable(z.string()),
+    /** The failure's kind, so the interface can say it in its own language. */
+    lastPushErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
+    lastPullAt: z.nullable(z.number()),
+    lastPullError: z.nullable(z.string()),
+    lastPullErrorCode: z.nullable(z.enum(TEAM_SYNC_ERROR_CODES)),
+    /** When colleagues' posts were last fetched. */
+    postsFetchedAt: z.nullable(z.number()),
+    /** Where the last fetch of batches stopped in the server's change feed. */
+    batchSeq: seqSchema,
+    /** Where the last fetch of colleagues' posts stopped. */
+    postsSeq: seqSchema,
+  }),
+);
 export type TeamStatusRecord = z.infer<typeof statusRecordSchema>;
 
 const EMPTY: TeamStatusRecord = {

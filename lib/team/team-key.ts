@@ -14,11 +14,12 @@
  * password.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import type { IdPseudonymiser } from '../log/export-signing';
 import { createIdPseudonymiser } from '../log/export-signing';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-export const teamSecretSchema = z.string().check(z.regex(SECRET_PATTERN));
+export const teamSecretSchema = lazySchema(() => z.string().check(z.regex(SECRET_PATTERN)));
 const CODE_PREFIX = 'oa-team-1.';
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -77,7 +78,9 @@ export function parseTeamDatabaseUrl(text: string): URL {
   return url;
 }
 
-const codeSchema = z.object({ url: z.string().check(z.maxLength(500)), secret: teamSecretSchema });
+const codeSchema = lazySchema(() =>
+  z.object({ url: z.string().check(z.maxLength(500)), secret: teamSecretSchema }),
+);
 
 /** One line with the database address and the team secret. */
 export function encodeConnectionCode(url: string, secret: string): string {
