@@ -17,6 +17,7 @@
  * and deletes by anyone but the database admin (lib/team/design.ts).
  */
 import * as z from 'zod/mini';
+import type { ReadLogExport } from '../log/envelope';
 import { lazySchema } from '../domain/lazy-schema';
 
 export const TEAM_BATCH_TYPE = 'outreach-advisor-batch';
@@ -111,6 +112,39 @@ export interface BatchFacts {
   keyId: string | null;
   eventCount: number;
   range: { from: string | null; to: string | null };
+}
+
+/** The facts a batch document repeats from `envelope`, its export. */
+export function batchFactsOf(envelope: ReadLogExport): BatchFacts {
+  return {
+    advisor: envelope.advisor,
+    checksum: envelope.checksum.value,
+    keyId: envelope.signature?.keyId ?? null,
+    eventCount: envelope.eventCount,
+    range: envelope.range,
+  };
+}
+
+/**
+ * What in a batch document disagrees with the export attached to it, in
+ * plain words, or null. The export is what was signed; a body that says
+ * otherwise (another advisor, count or period) was written by someone else
+ * or changed, and the listing would show the body's claim.
+ */
+export function batchDisagreement(doc: BatchDoc, envelope: ReadLogExport): string | null {
+  const facts = batchFactsOf(envelope);
+  if (facts.checksum !== doc.checksum) {
+    return 'the export’s checksum is not the one the document names';
+  }
+  const differs =
+    doc.advisor !== facts.advisor ||
+    doc.keyId !== facts.keyId ||
+    doc.eventCount !== facts.eventCount ||
+    doc.range.from !== facts.range.from ||
+    doc.range.to !== facts.range.to;
+  return differs
+    ? 'the document’s advisor, signer, count or period disagrees with its export'
+    : null;
 }
 
 /** A batch document for `user`, with `exportText` (the export file's exact text) attached. */

@@ -22,7 +22,7 @@ import { importLogExports, removeImport } from '../log/merge';
 import { retentionCutoff } from '../log/retention';
 import { fetchColleaguePosts } from './colleagues';
 import { getTeamCredentials } from './connection';
-import { BATCH_ATTACHMENT, batchDocSchema, parseTeamDocId } from './documents';
+import { BATCH_ATTACHMENT, batchDisagreement, batchDocSchema, parseTeamDocId } from './documents';
 import { openTeamServer } from './open-server';
 import type { TeamBatchRecord } from './records';
 import type { TeamServer } from './server';
@@ -168,10 +168,11 @@ async function checkBatch(
       error.message,
     );
   }
-  if (read.envelope.checksum.value !== fromId.checksum) {
+  const disagreement = batchDisagreement(doc, read.envelope);
+  if (disagreement) {
     return failDoc(
       'changed-on-server',
-      'The export in the batch is not the one it was shared with.',
+      `The export in the batch is not the one it was shared with: ${disagreement}.`,
     );
   }
   const { verification } = read;

@@ -21,7 +21,13 @@ import type { LogEvent } from '../log/events';
 import { DEFAULT_INCLUDES } from '../log/export-options';
 import type { ExportSigningKey } from '../log/export-signing';
 import type { TeamPostMark } from './documents';
-import { buildBatchDoc, buildPostsDoc, MAX_BATCH_EVENTS, teamDocId } from './documents';
+import {
+  batchFactsOf,
+  buildBatchDoc,
+  buildPostsDoc,
+  MAX_BATCH_EVENTS,
+  teamDocId,
+} from './documents';
 import type { TeamOutboxRecord } from './records';
 import type { TeamServer } from './server';
 import { TeamSyncError } from './couch-client';
@@ -113,13 +119,7 @@ async function buildBatch(
     id: teamDocId(options.user, 'batch', checksum),
     user: options.user,
     exportText: serialiseLogExport(envelope),
-    facts: {
-      advisor: envelope.advisor,
-      checksum,
-      keyId: envelope.signature.keyId,
-      eventCount: envelope.eventCount,
-      range: envelope.range,
-    },
+    facts: batchFactsOf(envelope),
     marks: marksOf(envelope.events),
     pushedAt: new Date(now).toISOString(),
     eventIds: events.map((event) => event.id),

@@ -15,13 +15,21 @@ import { startCouchTestServer } from '../../tests/support/couch-test-server';
 import { sampleEvent } from '../../tests/fixtures/sample-events';
 import { colleagueMarks, fetchColleaguePosts } from './colleagues';
 import { connectTeam, getTeamConnection } from './connection';
-import { BATCH_ATTACHMENT, parseTeamDocId, utf8ToBase64 } from './documents';
+import {
+  BATCH_ATTACHMENT,
+  batchFactsOf,
+  buildBatchDoc,
+  parseTeamDocId,
+  utf8ToBase64,
+} from './documents';
+import { buildLogExport, serialiseLogExport } from '../log/envelope';
+import { DEFAULT_INCLUDES } from '../log/export-options';
 import { openTeamServer } from './open-server';
 import { listTeamBatches, pullTeam } from './pull';
 import { noteTeamPostKeys } from './post-keys';
 import { shareTeamRecords } from './push';
 import { getTeamStatus } from './status';
-import { createTeamSecret, encodeConnectionCode } from './team-key';
+import { createTeamSecret, encodeConnectionCode, teamPseudonymiser } from './team-key';
 import { setupTeamDatabase } from './design';
 import type { TeamServer } from './server';
 import { CouchClient } from './couch-client';
@@ -298,6 +306,34 @@ describe('team sync', () => {
     expect((await listTeamBatches(sam)).find((batch) => batch.id === id)?.status).toBe(
       'changed-on-server',
     );
+  });
+
+  it('does not count a batch whose document claims another advisor than its signed export', async () => {
+    const key = await createExportSigningKey('anna');
+    const envelope = await buildLogExport([localEvent('handled')], {
+      advisor: 'anna-pseudonym',
+      includes: DEFAULT_INCLUDES,
+      signingKey: key,
+      pseudonymise: await teamPseudonymiser(secret),
+    });
+    const facts = { ...batchFactsOf(envelope), advisor: 'someone-else' };
+    const doc = buildBatchDoc(
+      'anna',
+      facts,
+      serialiseLogExport(envelope),
+      new Date().toISOString(),
+    );
+    const anna = openTeamServer({ url: dbUrl, user: 'anna', password: 'anna-pw' });
+    expect((await anna.createDocs([doc]))[0]?.status).toBe('ok');
+
+    const sam = await installation('sam', 'sam-pw');
+    const trusted = [{ keyId: key.keyId, signer: 'Anna', publicKey: key.publicKey }];
+    const { batches, added } = await pullTeam(sam, { trusted, ...LOCAL });
+    expect(added).toBe(0);
+    expect(batches.find((batch) => batch.id === doc._id)).toMatchObject({
+      status: 'changed-on-server',
+      reason: expect.stringContaining('advisor, signer, count or period disagrees'),
+    });
   });
 
   it('tells a colleague that a post was documented, by the team pseudonym only', async () => {

@@ -29,7 +29,9 @@ import { setupTeamDatabase, TEAM_ROLES } from '../../team/design';
 import type { TeamRole } from '../../team/design';
 import {
   BATCH_ATTACHMENT,
+  batchDisagreement,
   batchDocSchema,
+  batchFactsOf,
   buildBatchDoc,
   parseTeamDocId,
   teamDocId,
@@ -218,17 +220,6 @@ wrongly or the credentials are missing.`,
   },
 };
 
-/** The facts a batch document repeats from its export. */
-function factsOf(envelope: ReadLogExport) {
-  return {
-    advisor: envelope.advisor,
-    checksum: envelope.checksum.value,
-    keyId: envelope.signature?.keyId ?? null,
-    eventCount: envelope.eventCount,
-    range: envelope.range,
-  };
-}
-
 export const teamPushCommand: CliCommand = {
   path: ['team', 'push'],
   summary: 'Adds signed log exports to the team database (advisor)',
@@ -299,7 +290,7 @@ failed, 2 the command was called wrongly or the credentials are missing.`,
           io.stdout.write(`ALREADY ${file}: already in the team database as ${id}\n`);
           continue;
         }
-        const doc = buildBatchDoc(user, factsOf(envelope), text, new Date().toISOString());
+        const doc = buildBatchDoc(user, batchFactsOf(envelope), text, new Date().toISOString());
         const [result] = await client.createDocs([doc]);
         if (result?.status === 'ok') {
           pushedNow.add(id);
@@ -335,18 +326,7 @@ function serverChange(
   if (!parsed || doc.user !== parsed.user || doc.checksum !== parsed.checksum) {
     return 'the document does not match its name';
   }
-  if (envelope.checksum.value !== doc.checksum)
-    return 'the export’s checksum is not the one the document names';
-  const facts = factsOf(envelope);
-  const differs =
-    doc.advisor !== facts.advisor ||
-    doc.keyId !== facts.keyId ||
-    doc.eventCount !== facts.eventCount ||
-    doc.range.from !== facts.range.from ||
-    doc.range.to !== facts.range.to;
-  return differs
-    ? 'the document’s advisor, signer, count or period disagrees with its export'
-    : null;
+  return batchDisagreement(doc, envelope);
 }
 
 export const teamPullCommand: CliCommand = {
