@@ -16,10 +16,10 @@ import type { TeamPostMark } from './documents';
 import { parseTeamDocId, postsDocSchema } from './documents';
 import { MAX_MARK_LOOKUP } from './messages';
 import type { TeamServer } from './server';
+import { readChanges } from './server';
 import { readStatusRecord, updateStatusRecord } from './status';
 import { teamPseudonymiser } from './team-key';
 
-const CHANGES_PAGE = 500;
 const DOCS_CHUNK = 100;
 
 export interface ColleagueMark {
@@ -38,33 +38,27 @@ export async function fetchColleaguePosts(
   server: TeamServer,
   user: string,
 ): Promise<number> {
-  let since = (await readStatusRecord(db)).postsSeq;
+  const { revs, lastSeq } = await readChanges(server, (await readStatusRecord(db)).postsSeq);
+  const ids = [...revs]
+    .filter(([id, rev]) => {
+      const parsed = parseTeamDocId(id);
+      return rev !== null && parsed?.kind === 'posts' && parsed.user !== user;
+    })
+    .map(([id]) => id);
   let stored = 0;
-  for (;;) {
-    const page = await server.changes(since, CHANGES_PAGE);
-    const ids = page.results
-      .filter((change) => !change.deleted)
-      .map((change) => change.id)
-      .filter((id) => {
-        const parsed = parseTeamDocId(id);
-        return parsed?.kind === 'posts' && parsed.user !== user;
-      });
-    for (let start = 0; start < ids.length; start += DOCS_CHUNK) {
-      const docs = await server.getDocs(ids.slice(start, start + DOCS_CHUNK));
-      const marks = [];
-      for (const doc of docs) {
-        const parsed = postsDocSchema.safeParse(doc);
-        // A document that does not parse, or whose user is not its id's, is not a colleague's mark.
-        if (!parsed.success || parseTeamDocId(parsed.data._id)?.user !== parsed.data.user) continue;
-        for (const post of parsed.data.posts) marks.push({ ...post, user: parsed.data.user });
-      }
-      await db.teamPosts.bulkPut(marks);
-      stored += marks.length;
+  for (let start = 0; start < ids.length; start += DOCS_CHUNK) {
+    const docs = await server.getDocs(ids.slice(start, start + DOCS_CHUNK));
+    const marks = [];
+    for (const doc of docs) {
+      const parsed = postsDocSchema.safeParse(doc);
+      // A document that does not parse, or whose user is not its id's, is not a colleague's mark.
+      if (!parsed.success || parseTeamDocId(parsed.data._id)?.user !== parsed.data.user) continue;
+      for (const post of parsed.data.posts) marks.push({ ...post, user: parsed.data.user });
     }
-    since = page.lastSeq;
-    await updateStatusRecord(db, { postsSeq: since });
-    if (page.results.length < CHANGES_PAGE) break;
+    await db.teamPosts.bulkPut(marks);
+    stored += marks.length;
   }
+  await updateStatusRecord(db, { postsSeq: lastSeq });
   await updateStatusRecord(db, { postsFetchedAt: Date.now() });
   return stored;
 }

@@ -26,11 +26,11 @@ import { BATCH_ATTACHMENT, batchDisagreement, batchDocSchema, parseTeamDocId } f
 import { openTeamServer } from './open-server';
 import type { TeamBatchRecord } from './records';
 import type { TeamServer } from './server';
+import { readChanges } from './server';
 import { describeFailure, readStatusRecord, updateStatusRecord } from './status';
 
 export type { TeamBatchRecord };
 
-const CHANGES_PAGE = 500;
 const DOCS_CHUNK = 50;
 
 export interface PullOptions {
@@ -59,25 +59,6 @@ export class PullCancelledError extends Error {
   constructor() {
     super('The fetch was cancelled; what was counted before it stays.');
     this.name = 'PullCancelledError';
-  }
-}
-
-/** Batch ids the change feed lists since the last fetch, with their newest revision. */
-async function changedBatches(
-  server: TeamServer,
-  since: string | number | null,
-): Promise<{ ids: Map<string, string | null>; lastSeq: string | number | null }> {
-  const ids = new Map<string, string | null>();
-  let cursor = since;
-  for (;;) {
-    const page = await server.changes(cursor, CHANGES_PAGE);
-    for (const change of page.results) {
-      if (parseTeamDocId(change.id)?.kind === 'batch') {
-        ids.set(change.id, change.deleted ? null : change.rev);
-      }
-    }
-    cursor = page.lastSeq;
-    if (page.results.length < CHANGES_PAGE) return { ids, lastSeq: cursor };
   }
 }
 
@@ -216,7 +197,8 @@ export async function pullTeam(db: OutreachDatabase, options: PullOptions): Prom
   const now = options.now ?? Date.now();
   try {
     const status = await readStatusRecord(db);
-    const { ids, lastSeq } = await changedBatches(server, status.batchSeq);
+    const { revs, lastSeq } = await readChanges(server, status.batchSeq);
+    const ids = new Map([...revs].filter(([id]) => parseTeamDocId(id)?.kind === 'batch'));
     // Batches not counted last time are checked again: a key may be trusted now.
     for (const record of await db.teamBatches.where('status').notEqual('counted').toArray()) {
       if (!ids.has(record.id)) ids.set(record.id, record.rev);

@@ -36,3 +36,26 @@ export interface TeamCredentials {
 }
 
 export type OpenTeamServer = (credentials: TeamCredentials) => TeamServer;
+
+/** Entries read from the change feed per request. */
+const CHANGES_PAGE = 500;
+
+/**
+ * Every document the change feed lists after `since`, with its newest
+ * revision (null: deleted), and where the feed ended. Sequence values are
+ * opaque: passed back as the server gave them.
+ */
+export async function readChanges(
+  server: Pick<TeamServer, 'changes'>,
+  since: string | number | null,
+): Promise<{ revs: Map<string, string | null>; lastSeq: string | number | null }> {
+  const revs = new Map<string, string | null>();
+  let cursor = since;
+  for (;;) {
+    const page = await server.changes(cursor, CHANGES_PAGE);
+    for (const change of page.results) revs.set(change.id, change.deleted ? null : change.rev);
+    const moved = page.lastSeq !== cursor;
+    cursor = page.lastSeq;
+    if (page.results.length < CHANGES_PAGE || !moved) return { revs, lastSeq: cursor };
+  }
+}

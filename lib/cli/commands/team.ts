@@ -27,6 +27,7 @@ import { formatMegabytes, utf8ByteLength } from '../../log/import-limits';
 import { CouchClient, TeamSyncError } from '../../team/couch-client';
 import { setupTeamDatabase, TEAM_ROLES } from '../../team/design';
 import type { TeamRole } from '../../team/design';
+import { readChanges } from '../../team/server';
 import {
   BATCH_ATTACHMENT,
   batchDisagreement,
@@ -51,7 +52,6 @@ import { readCapped, readTrustedKeys } from './logs';
 
 /** A CLI push or pull may move a 100 MB export: more time per request than the extension's default. */
 const CLI_TIMEOUT_MS = 120_000;
-const CHANGES_PAGE = 1000;
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   try {
@@ -368,25 +368,13 @@ or the credentials are missing.`,
     const client = clientFor(io, url, 'a team member');
 
     // Every batch and its current revision, from the changes feed.
+    const { revs: changed } = await talking(() => readChanges(client, null));
     const revs = new Map<string, string>();
-    await talking(async () => {
-      let since: string | number | null = null;
-      for (;;) {
-        const page: Awaited<ReturnType<CouchClient['changes']>> = await client.changes(
-          since,
-          CHANGES_PAGE,
-        );
-        for (const change of page.results) {
-          const parsed = parseTeamDocId(change.id);
-          if (!parsed || parsed.kind !== 'batch') continue;
-          if (users.size > 0 && !users.has(parsed.user)) continue;
-          if (change.deleted) revs.delete(change.id);
-          else revs.set(change.id, change.rev);
-        }
-        if (page.results.length === 0 || page.lastSeq === since) break;
-        since = page.lastSeq;
-      }
-    });
+    for (const [id, rev] of changed) {
+      const parsed = parseTeamDocId(id);
+      if (rev === null || parsed?.kind !== 'batch') continue;
+      if (users.size === 0 || users.has(parsed.user)) revs.set(id, rev);
+    }
 
     const ids = [...revs.keys()].sort();
     const docs = await talking(() => client.getDocs(ids));
