@@ -34,6 +34,9 @@ export const BATCH_ATTACHMENT = 'export.json';
 export const TEAM_USER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._@+-]{0,99}$/;
 export const teamUserSchema = lazySchema(() => z.string().check(z.regex(TEAM_USER_PATTERN)));
 
+/** A post key or group id as a team pseudonym (lib/log/export-signing.ts, `h:` + 128 bits). */
+export const TEAM_PSEUDONYM_PATTERN = /^h:[0-9a-f]{32}$/;
+
 const checksumSchema = lazySchema(() => z.string().check(z.regex(/^[0-9a-f]{64}$/)));
 const isoOrNull = lazySchema(() => z.nullable(z.iso.datetime()));
 
@@ -81,7 +84,7 @@ export type BatchDoc = z.infer<typeof batchDocSchema>;
 export const teamPostMarkSchema = lazySchema(() =>
   z.object({
     /** The post key as the team pseudonym (`h:…`), never Facebook's id. */
-    key: z.string().check(z.regex(/^h:[0-9a-f]{32}$/)),
+    key: z.string().check(z.regex(TEAM_PSEUDONYM_PATTERN)),
     /** When the advisor documented it (epoch ms). */
     at: z.int().check(z.gte(0)),
     /** What was documented: a reply went in, or a case note / outcome. */

@@ -26,6 +26,7 @@ import {
   buildBatchDoc,
   buildPostsDoc,
   MAX_BATCH_EVENTS,
+  TEAM_PSEUDONYM_PATTERN,
   teamDocId,
 } from './documents';
 import type { TeamOutboxRecord } from './records';
@@ -70,7 +71,7 @@ export function marksOf(
   const byKey = new Map<string, TeamPostMark>();
   for (const event of events) {
     const kind = MARK_KIND[event.type];
-    if (!kind || !/^h:[0-9a-f]{32}$/.test(event.postKey)) continue;
+    if (!kind || !TEAM_PSEUDONYM_PATTERN.test(event.postKey)) continue;
     const current = byKey.get(event.postKey);
     if (!current || current.at <= event.at)
       byKey.set(event.postKey, { key: event.postKey, at: event.at, kind });

@@ -20,7 +20,8 @@ import { createIdPseudonymiser } from '../log/export-signing';
 
 const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 export const teamSecretSchema = lazySchema(() => z.string().check(z.regex(SECRET_PATTERN)));
-const CODE_PREFIX = 'oa-team-1.';
+/** How every connection code starts (the format's version is in it). */
+export const CONNECTION_CODE_PREFIX = 'oa-team-1.';
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -85,19 +86,21 @@ const codeSchema = lazySchema(() =>
 /** One line with the database address and the team secret. */
 export function encodeConnectionCode(url: string, secret: string): string {
   const json = JSON.stringify({ url: parseTeamDatabaseUrl(url).href, secret });
-  return CODE_PREFIX + toBase64Url(new TextEncoder().encode(json));
+  return CONNECTION_CODE_PREFIX + toBase64Url(new TextEncoder().encode(json));
 }
 
 export function decodeConnectionCode(code: string): { url: string; secret: string } {
   const text = code.trim();
-  if (!text.startsWith(CODE_PREFIX)) {
+  if (!text.startsWith(CONNECTION_CODE_PREFIX)) {
     throw new Error(
-      'This is not an Outreach Advisor team connection code (it starts with "oa-team-1.").',
+      `This is not an Outreach Advisor team connection code (it starts with "${CONNECTION_CODE_PREFIX}").`,
     );
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(fromBase64Url(text.slice(CODE_PREFIX.length))));
+    parsed = JSON.parse(
+      new TextDecoder().decode(fromBase64Url(text.slice(CONNECTION_CODE_PREFIX.length))),
+    );
   } catch {
     throw new Error('The team connection code is damaged; copy it again in full.');
   }

@@ -9,11 +9,9 @@ import type { FormEvent } from 'react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEAM_USER_PATTERN } from '../../../lib/team/documents';
-import { decodeConnectionCode } from '../../../lib/team/team-key';
+import { CONNECTION_CODE_PREFIX, decodeConnectionCode } from '../../../lib/team/team-key';
 import { teamErrorText } from './team-error';
 import type { TeamServices } from './team-services';
-
-const CODE_PREFIX = 'oa-team-1.';
 
 type Field = 'code' | 'user' | 'password';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -41,7 +39,8 @@ export function ConnectForm({ services }: { services: TeamServices }) {
     let origin = '';
     const trimmed = code.trim();
     if (trimmed === '') found.code = t('connect.errors.codeMissing');
-    else if (!trimmed.startsWith(CODE_PREFIX)) found.code = t('connect.errors.codeNotOurs');
+    else if (!trimmed.startsWith(CONNECTION_CODE_PREFIX))
+      found.code = t('connect.errors.codeNotOurs');
     else {
       try {
         origin = new URL(decodeConnectionCode(trimmed).url).origin;

@@ -10,7 +10,7 @@ import { listTrustedAdvisorKeys, toTrustedKeys } from '../../../lib/log/advisor-
 import { sendMessage } from '../../../lib/messaging/send';
 import type { TeamConnection } from '../../../lib/team/connection';
 import { connectTeam, disconnectTeam } from '../../../lib/team/connection';
-import type { TeamBatchRecord } from '../../../lib/team/pull';
+import type { PullResult } from '../../../lib/team/pull';
 import { originPattern } from '../../../lib/packs/fetch-pack';
 import { pullTeam } from '../../../lib/team/pull';
 import { getSettings } from '../../../lib/settings/settings';
@@ -18,11 +18,7 @@ import type { TeamShareResponse } from '../../../lib/team/messages';
 
 export type ShareResult = TeamShareResponse;
 
-export interface PullResult {
-  batches: TeamBatchRecord[];
-  newlyCounted: number;
-  added: number;
-}
+export type { PullResult };
 
 export interface TeamServices {
   /** Asks the browser for access to `origin` only; must start inside a click handler. */

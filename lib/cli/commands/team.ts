@@ -40,6 +40,7 @@ import {
 } from '../../team/documents';
 import type { BatchDoc } from '../../team/documents';
 import {
+  CONNECTION_CODE_PREFIX,
   createTeamSecret,
   decodeConnectionCode,
   encodeConnectionCode,
@@ -137,7 +138,7 @@ wrongly or the credentials are missing.`,
     if (values.secret !== undefined) {
       const given = values.secret.trim();
       try {
-        secret = given.startsWith('oa-team-1.')
+        secret = given.startsWith(CONNECTION_CODE_PREFIX)
           ? decodeConnectionCode(given).secret
           : teamSecretSchema.parse(given);
       } catch {
