@@ -321,7 +321,8 @@ export function checkImportSize(bytes: number): void {
   }
 }
 
-interface ReadFile {
+/** A file already read and verified (`readLogExport`), ready to merge. */
+export interface ReadFile {
   file: ImportFile;
   envelope: ReadLogExport;
   verification: ExportVerification;
@@ -358,6 +359,20 @@ export async function importLogExports(
     // A pause between files, so a cancel can arrive.
     await yieldToEventLoop();
   }
+  return mergeReadExports(db, results, options);
+}
+
+/**
+ * Merges files already read and verified (refused ones are only reported):
+ * the second half of `importLogExports`, for callers that had to read a
+ * file before deciding to merge it (team sync's fetch), so it is not parsed
+ * and verified twice.
+ */
+export async function mergeReadExports(
+  db: OutreachDatabase,
+  results: readonly (ReadFile | ImportFileReport)[],
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   throwIfCancelled(options.signal);
   const context: MergeContext = {
     now: options.now ?? Date.now(),

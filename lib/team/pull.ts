@@ -16,9 +16,10 @@
  * an advisor's key and fetching again counts theirs.
  */
 import type { OutreachDatabase } from '../db/database';
+import type { ReadResult } from '../log/envelope';
 import { LogExportError, readLogExport } from '../log/envelope';
 import type { TrustedKey } from '../log/export-signing';
-import { importLogExports, removeImport } from '../log/merge';
+import { mergeReadExports, removeImport } from '../log/merge';
 import { retentionCutoff } from '../log/retention';
 import { fetchColleaguePosts } from './colleagues';
 import { getTeamCredentials } from './connection';
@@ -68,8 +69,8 @@ function revisionNumber(rev: string): number {
 
 interface Checked {
   record: TeamBatchRecord;
-  /** The export text to merge (counted batches only). */
-  text?: string;
+  /** The export as read and verified, to merge (counted batches only). */
+  read?: ReadResult & { text: string };
 }
 
 async function checkBatch(
@@ -182,7 +183,7 @@ async function checkBatch(
       signer: verification.trustedAs,
       checkedAt: now,
     },
-    text,
+    read: { ...read, text },
   };
 }
 
@@ -217,23 +218,26 @@ export async function pullTeam(db: OutreachDatabase, options: PullOptions): Prom
         const raw = docs[index] ?? null;
         if (previous?.status === 'counted' && raw !== null && raw._rev === previous.rev) continue;
         const checked = await checkBatch(server, id, raw, options.trusted, previous, now);
-        if (checked.text !== undefined) {
-          const report = await importLogExports(db, [{ name: `team:${id}`, text: checked.text }], {
+        if (checked.read !== undefined) {
+          const { text, envelope, verification } = checked.read;
+          const file = { name: `team:${id}`, text };
+          const report = await mergeReadExports(db, [{ file, envelope, verification }], {
             trusted: options.trusted,
             now,
             retentionCutoff: retentionCutoff(now, options.retentionDays),
             storePostText: options.storePostText,
           });
-          const file = report.files[0];
-          if (file?.status !== 'merged') {
+          const merged = report.files[0];
+          if (merged?.status !== 'merged') {
             checked.record = {
               ...checked.record,
               status: 'refused',
-              reason: file?.status === 'refused' ? file.reason : 'The batch could not be merged.',
+              reason:
+                merged?.status === 'refused' ? merged.reason : 'The batch could not be merged.',
             };
           } else {
             newlyCounted += 1;
-            added += file.added;
+            added += merged.added;
           }
         } else if (previous?.status === 'counted') {
           // Counted before, not believable now: its events go out of the reports again.
