@@ -14,7 +14,7 @@ import type { OutreachDatabase } from '../db/database';
 import { isUnkeyedFallbackKey } from '../privacy/post-key';
 import type { TeamPostMark } from './documents';
 import { parseTeamDocId, postsDocSchema } from './documents';
-import { MAX_MARK_LOOKUP } from './messages';
+import { MAX_MARK_LOOKUP, MAX_MARKS_ANSWER } from './messages';
 import type { TeamServer } from './server';
 import { readChanges } from './server';
 import { readStatusRecord, updateStatusRecord } from './status';
@@ -82,13 +82,17 @@ export async function colleagueMarks(
     .where('key')
     .anyOf([...byPseudonym.keys()])
     .toArray();
-  return records
-    .filter((record) => record.user !== ownUser)
-    .map((record) => ({
-      postKey: byPseudonym.get(record.key) ?? '',
-      user: record.user,
-      at: record.at,
-      kind: record.kind,
-    }))
-    .sort((a, b) => b.at - a.at);
+  return (
+    records
+      .filter((record) => record.user !== ownUser)
+      .map((record) => ({
+        postKey: byPseudonym.get(record.key) ?? '',
+        user: record.user,
+        at: record.at,
+        kind: record.kind,
+      }))
+      .sort((a, b) => b.at - a.at)
+      // The answer's limit: the newest marks, never an answer the schema would refuse.
+      .slice(0, MAX_MARKS_ANSWER)
+  );
 }

@@ -10,6 +10,8 @@ import { TEAM_SYNC_ERROR_CODES } from './error-codes';
 
 /** Most post keys one lookup answers (the workspace shows far fewer). */
 export const MAX_MARK_LOOKUP = 200;
+/** Most marks one answer carries (newest first): 20 colleagues per post at the most keys. */
+export const MAX_MARKS_ANSWER = MAX_MARK_LOOKUP * 20;
 
 export const teamShareResponseSchema = lazySchema(() =>
   z.union([
@@ -59,6 +61,6 @@ export const colleagueMarksResponseSchema = lazySchema(() =>
           kind: z.enum(['replied', 'documented']),
         }),
       )
-      .check(z.maxLength(MAX_MARK_LOOKUP * 20)),
+      .check(z.maxLength(MAX_MARKS_ANSWER)),
   }),
 );
