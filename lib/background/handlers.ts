@@ -19,6 +19,7 @@ import { loadColleagueMarks, loadTeamShareStatus, syncTeamNow } from './team';
 import { searchAnswers } from './search';
 import { listFeedback, suggestForPosts } from './suggestions';
 import { loadCorrectedComments, loadPostStatuses, openWorkspace, takeSelection } from './workspace';
+import { topicOfSuggestions } from '../suggestions/schema';
 
 const startedAt = Date.now();
 
@@ -58,6 +59,9 @@ export const handlers: Handlers = {
   openWorkspace: ({ postKey, commentKey }, { tabId }) => openWorkspace(tabId, postKey, commentKey),
   takeWorkspaceSelection: ({ tabId }) => takeSelection(tabId),
   suggestForPosts: (request) => suggestForPosts(request),
+  topicsForPosts: async (request) => ({
+    results: (await suggestForPosts(request)).results.map(topicOfSuggestions),
+  }),
   searchAnswers: (request) => searchAnswers(request),
   listReferrals: (request) => listReferrals(request),
   matchClaims: (request) => matchClaims(request),

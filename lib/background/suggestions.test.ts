@@ -6,7 +6,11 @@ import { OutreachDatabase } from '../db/database';
 import { PackStore } from '../packs/store';
 import type { StoredFeedback } from './suggestion-feedback';
 import { withFeedback } from './suggestion-feedback';
-import { suggestForPostsResponseSchema } from '../suggestions/schema';
+import {
+  suggestForPostsResponseSchema,
+  topicOfSuggestions,
+  topicsForPostsResponseSchema,
+} from '../suggestions/schema';
 import {
   keepValidSuggestions,
   packSignature,
@@ -76,6 +80,26 @@ describe('suggestForPosts with the default pack', () => {
     );
     expect(first?.translation?.language).toBe('en');
     expect(post?.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('gives the marker the topic and likely answers without any reply text (topicsForPosts)', async () => {
+    const full = await ask(POLISH_WAGE);
+    const short = { results: full.results.map(topicOfSuggestions) };
+    const [post] = short.results;
+    expect(post).toEqual({
+      postKey: 'fb:1',
+      topic: 'minimum-wage',
+      topicLabel: 'Minimum wage',
+      likely: full.results[0]?.suggestions.filter((s) => s.level === 'likely').length,
+      answerIds: full.results[0]?.suggestions.map((s) => s.answerId),
+    });
+    expect(post?.likely).toBeGreaterThan(0);
+    expect(post?.answerIds[0]).toBe('minimum-wage-basics');
+    expect(topicsForPostsResponseSchema.parse(short)).toEqual(short);
+    const body = full.results[0]?.suggestions[0]?.reply.body ?? '';
+    expect(body.length).toBeGreaterThan(100);
+    expect(JSON.stringify(short)).not.toContain(body.slice(0, 40));
+    expect(JSON.stringify(short).length * 20).toBeLessThan(JSON.stringify(full).length);
   });
 
   it('renders beside it in German for a German-speaking advisor', async () => {

@@ -194,8 +194,8 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     return {
       topic: answer.topic,
       topicLabel: answer.topicLabel,
-      likely: answer.suggestions.filter((suggestion) => suggestion.level === 'likely').length,
-      answerIds: answer.suggestions.map((suggestion) => suggestion.answerId),
+      likely: answer.likely,
+      answerIds: answer.answerIds,
     };
   };
   markers = createMarkerManager({

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiLanguage } from '../domain/languages';
-import type { SuggestForPostsRequest, SuggestForPostsResponse } from '../suggestions/schema';
+import type { SuggestForPostsRequest, TopicsForPostsResponse } from '../suggestions/schema';
 import { MAX_POSTS_PER_SUGGESTION_REQUEST } from '../suggestions/schema';
 import {
   createSuggestionClient,
@@ -13,16 +13,16 @@ const BATCH_WINDOW_MS = 15;
 
 interface Call {
   payload: SuggestForPostsRequest;
-  resolve(response: SuggestForPostsResponse): void;
+  resolve(response: TopicsForPostsResponse): void;
   reject(error: unknown): void;
 }
 
 /** A sender whose replies the test controls, one pending promise per message. */
 function fakeSender() {
   const calls: Call[] = [];
-  const send = vi.fn((name: 'suggestForPosts', payload: SuggestForPostsRequest) => {
-    expect(name).toBe('suggestForPosts');
-    return new Promise<SuggestForPostsResponse>((resolve, reject) => {
+  const send = vi.fn((name: 'topicsForPosts', payload: SuggestForPostsRequest) => {
+    expect(name).toBe('topicsForPosts');
+    return new Promise<TopicsForPostsResponse>((resolve, reject) => {
       calls.push({ payload, resolve, reject });
     });
   });
@@ -36,19 +36,18 @@ function request(postKey: string, overrides: Partial<SuggestionRequest> = {}): S
 function result(postKey: string, topicLabel = `topic of ${postKey}`) {
   return {
     postKey,
-    language: 'pl' as const,
     topic: 'off-topic' as const,
     topicLabel,
-    suggestions: [],
+    likely: 0,
+    answerIds: [],
   };
 }
 
 /** Answers a call with a result for every post it carried (in reverse order, as a check). */
-function answerAll(call: Call | undefined, answerCount = 7) {
+function answerAll(call: Call | undefined) {
   if (!call) throw new Error('no message was sent');
   call.resolve({
     results: call.payload.posts.map(({ postKey }) => result(postKey)).reverse(),
-    answerCount,
   });
 }
 
@@ -94,18 +93,15 @@ describe('suggestion client', () => {
     ]);
   });
 
-  it('gives each caller its own post result, with the answer count', async () => {
+  it('gives each caller its own post result', async () => {
     const { send, calls } = fakeSender();
     const client = createSuggestionClient(send);
     const first = client.request(request('fb:1'));
     const second = client.request(request('fb:2'));
     await afterBatchWindow();
-    answerAll(calls[0], 42);
-    await expect(first).resolves.toEqual<SuggestionAnswer>({ ...result('fb:1'), answerCount: 42 });
-    await expect(second).resolves.toEqual<SuggestionAnswer>({
-      ...result('fb:2'),
-      answerCount: 42,
-    });
+    answerAll(calls[0]);
+    await expect(first).resolves.toEqual<SuggestionAnswer>(result('fb:1'));
+    await expect(second).resolves.toEqual<SuggestionAnswer>(result('fb:2'));
   });
 
   it('rejects only the caller whose post the reply left out', async () => {
@@ -114,7 +110,7 @@ describe('suggestion client', () => {
     const answered = client.request(request('fb:1'));
     const missing = client.request(request('fb:2'));
     await afterBatchWindow();
-    calls[0]?.resolve({ results: [result('fb:1')], answerCount: 1 });
+    calls[0]?.resolve({ results: [result('fb:1')] });
     await expect(answered).resolves.toMatchObject({ postKey: 'fb:1' });
     await expect(missing).rejects.toThrow('no suggestions in the reply');
   });

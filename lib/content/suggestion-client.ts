@@ -1,14 +1,15 @@
 /**
- * The content script's side of `suggestForPosts`. Every overlay asks for its
- * own post's suggestions; requests arriving within a few milliseconds (a
+ * The content script's side of `topicsForPosts`: each post's topic and likely
+ * suggestions, never their texts (the workspace asks for those). Every marker
+ * asks for its own post; requests arriving within a few milliseconds (a
  * feed renders many posts at once) travel in one message per UI language,
  * so the background matches a screenful in one go and the page's main
  * thread only waits. Answers are cached by post, text, language and UI
- * language (bounded), so a remounted overlay does not ask again.
+ * language (bounded), so a remounted marker does not ask again.
  */
 import { isPostLanguage, type UiLanguage } from '../domain/languages';
 import { sendMessage } from '../messaging/send-content';
-import type { PostSuggestions } from '../suggestions/schema';
+import type { PostTopic } from '../suggestions/schema';
 import { MAX_POSTS_PER_SUGGESTION_REQUEST } from '../suggestions/schema';
 
 export interface SuggestionRequest {
@@ -19,9 +20,9 @@ export interface SuggestionRequest {
   uiLanguage: UiLanguage;
 }
 
-export type SuggestionAnswer = PostSuggestions & { answerCount: number };
+export type SuggestionAnswer = PostTopic;
 
-type Send = typeof sendMessage<'suggestForPosts'>;
+type Send = typeof sendMessage<'topicsForPosts'>;
 
 const BATCH_DELAY_MS = 15;
 const CACHE_LIMIT = 500;
@@ -54,7 +55,7 @@ export function createSuggestionClient(send: Send = (name, payload) => sendMessa
     for (const [uiLanguage, items] of byLanguage) {
       for (let start = 0; start < items.length; start += MAX_POSTS_PER_SUGGESTION_REQUEST) {
         const chunk = items.slice(start, start + MAX_POSTS_PER_SUGGESTION_REQUEST);
-        send('suggestForPosts', {
+        send('topicsForPosts', {
           uiLanguage,
           posts: chunk.map(({ request }) => ({
             postKey: request.postKey,
@@ -64,11 +65,11 @@ export function createSuggestionClient(send: Send = (name, payload) => sendMessa
               : {}),
           })),
         }).then(
-          ({ results, answerCount }) => {
+          ({ results }) => {
             const byKey = new Map(results.map((result) => [result.postKey, result]));
             for (const item of chunk) {
               const result = byKey.get(item.request.postKey);
-              if (result) item.resolve({ ...result, answerCount });
+              if (result) item.resolve(result);
               else item.reject(new Error('no suggestions in the reply'));
             }
           },

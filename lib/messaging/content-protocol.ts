@@ -14,7 +14,7 @@ import {
 } from '../claims/messages';
 import { LIMITS } from '../domain/limits';
 import { MAX_MEMBER_COUNT } from '../groups/register';
-import { suggestForPostsRequestSchema, suggestForPostsResponseSchema } from '../suggestions/schema';
+import { suggestForPostsRequestSchema, topicsForPostsResponseSchema } from '../suggestions/schema';
 import { MAX_SNAPSHOT_POSTS, postStatusSchema } from '../workspace/protocol';
 import { defineMessage } from './envelope';
 
@@ -180,11 +180,14 @@ export const contentProtocol = {
     response: lazySchema(() => z.object({ opened: z.boolean() })),
     senders: ['content-script'],
   }),
-  /** The best checked replies per post, rendered for the workspace (lib/suggestions). */
-  suggestForPosts: defineMessage({
+  /**
+   * Each post's topic and likely suggestions, for its marker and its "post
+   * seen" entry: the content script's short form of `suggestForPosts`.
+   */
+  topicsForPosts: defineMessage({
     request: suggestForPostsRequestSchema,
-    response: suggestForPostsResponseSchema,
-    senders: ['content-script', 'extension-page'],
+    response: topicsForPostsResponseSchema,
+    senders: ['content-script'],
   }),
   /**
    * Which of a post's comments repeat a known false claim (the active packs'

@@ -26,6 +26,8 @@ import {
   resetFeedbackRequestSchema,
   searchAnswersRequestSchema,
   searchAnswersResponseSchema,
+  suggestForPostsRequestSchema,
+  suggestForPostsResponseSchema,
 } from '../suggestions/schema';
 import { UI_LANGUAGES } from '../domain/languages';
 import { groupSpikesRequestSchema, groupSpikesResponseSchema } from '../log/group-spikes';
@@ -91,6 +93,12 @@ export const protocol = {
       postKey: z.nullable(z.string().check(z.maxLength(LIMITS.postKey))),
       commentKey: z.nullable(commentKeySchema),
     }),
+    senders: ['extension-page'],
+  }),
+  /** The best checked replies per post, rendered for the workspace (lib/suggestions). */
+  suggestForPosts: defineMessage({
+    request: suggestForPostsRequestSchema,
+    response: suggestForPostsResponseSchema,
     senders: ['extension-page'],
   }),
   /**

@@ -21,6 +21,8 @@ import { ANSWER_TOPICS, TOPICS } from '../domain/topics';
 export const MAX_POSTS_PER_SUGGESTION_REQUEST = 20;
 /** Suggestions per post the panel asks for (up to three: docs/PRODUCT.md#users-and-roles). */
 export const SUGGESTIONS_PER_POST = 3;
+/** Most suggestions one post's result may carry on the wire. */
+const MAX_SUGGESTIONS_PER_RESULT = 5;
 
 const text = (max: number) => z.string().check(z.maxLength(max));
 const postKeySchema = lazySchema(() =>
@@ -124,7 +126,7 @@ export const postSuggestionsSchema = lazySchema(() =>
     topic: z.enum(TOPICS),
     /** The topic's name in the advisor's UI language (keeps topic names out of the content script). */
     topicLabel: text(100),
-    suggestions: z.array(suggestionPayloadSchema).check(z.maxLength(5)),
+    suggestions: z.array(suggestionPayloadSchema).check(z.maxLength(MAX_SUGGESTIONS_PER_RESULT)),
     /**
      * When nothing is likely: up to three topics with the most evidence, best
      * first, for "possible topics"; empty (or absent, from an older background)
@@ -154,6 +156,43 @@ export const suggestForPostsRequestSchema = lazySchema(() =>
   }),
 );
 export type SuggestForPostsRequest = z.infer<typeof suggestForPostsRequestSchema>;
+
+/**
+ * What a post's marker shows of its suggestions (`topicsForPosts`, the content
+ * script's question): the topic, how many suggestions are likely and which
+ * answers they are. No reply texts: a screenful of posts is a few kilobytes,
+ * where their full suggestions were up to 250 KB for the page to parse
+ * (BENCHMARKS.md, "Content script").
+ */
+export const postTopicSchema = lazySchema(() =>
+  z.object({
+    postKey: postKeySchema,
+    topic: z.enum(TOPICS),
+    topicLabel: text(100),
+    /** Suggestions at level `likely`; the marker counts only these. */
+    likely: z.int().check(z.gte(0), z.lte(MAX_SUGGESTIONS_PER_RESULT)),
+    answerIds: z.array(answerIdSchema).check(z.maxLength(MAX_SUGGESTIONS_PER_RESULT)),
+  }),
+);
+export type PostTopic = z.infer<typeof postTopicSchema>;
+
+export const topicsForPostsResponseSchema = lazySchema(() =>
+  z.object({
+    results: z.array(postTopicSchema).check(z.maxLength(MAX_POSTS_PER_SUGGESTION_REQUEST)),
+  }),
+);
+export type TopicsForPostsResponse = z.infer<typeof topicsForPostsResponseSchema>;
+
+/** The marker's view of a post's suggestions. */
+export function topicOfSuggestions(result: PostSuggestions): PostTopic {
+  return {
+    postKey: result.postKey,
+    topic: result.topic,
+    topicLabel: result.topicLabel,
+    likely: result.suggestions.filter((suggestion) => suggestion.level === 'likely').length,
+    answerIds: result.suggestions.map((suggestion) => suggestion.answerId),
+  };
+}
 
 export const suggestForPostsResponseSchema = lazySchema(() =>
   z.object({
