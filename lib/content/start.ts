@@ -422,11 +422,31 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
     }
   }
   tracker.start();
-  report();
+  // The first report and the header's first reading each take a task of their own.
+  inTurns(signal, [report, () => members.poll(scheduleReport, signal)]);
   // Facebook renders the feed late; report again so the badge catches up.
   const late = setTimeout(scheduleReport, 1500);
   signal.addEventListener('abort', () => clearTimeout(late));
-  members.poll(scheduleReport, signal);
+}
+
+/**
+ * Runs the steps in order, each in a task of its own, until the signal ends
+ * them. Start-up after the settings arrive is several short tasks instead of
+ * one: on a loaded machine the single one took 20–53 ms (docs/ARCHITECTURE.md,
+ * Content script performance).
+ */
+function inTurns(signal: AbortSignal, steps: readonly (() => void)[]): void {
+  let next = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const turn = () => {
+    const step = steps[next];
+    next += 1;
+    if (!step || signal.aborted) return;
+    step();
+    timer = setTimeout(turn, 0);
+  };
+  timer = setTimeout(turn, 0);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 
 /** How often and how long the header is read again for its member count. */
@@ -518,5 +538,7 @@ export async function startContentScript(adapter: SiteAdapter = facebookAdapter)
     if (groupsChanged) restart();
   });
   lifetime.signal.addEventListener('abort', stopWatching, { once: true });
-  restart();
+  // The page session starts in the next task: reading the page and wiring the
+  // tracker is the larger half of start-up.
+  inTurns(lifetime.signal, [restart]);
 }
