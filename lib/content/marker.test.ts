@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParsedPost, SiteAdapter } from '../sites/types';
-import { createMarkerManager, MARKER_TAG } from './marker';
+import { createMarkerManager, INSERT_BATCH_MS, MARKER_TAG } from './marker';
+import { POST_ATTRIBUTE } from './post-tracker';
 import { markerTranslator } from './marker-strings';
 import { createPostStore } from './post-store';
 
@@ -174,6 +175,152 @@ describe('a burst of updates', () => {
         afterEachTask.push(drawn());
       }
       expect(afterEachTask.slice(0, 5)).toEqual([2, 4, 6, 8, 10]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('an update that changes nothing shown', () => {
+  it('leaves the marker’s nodes alone', async () => {
+    const translate = markerTranslator('en');
+    const shadows: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      shadows.push(root);
+      return root;
+    });
+    document.body.innerHTML = '<div id="root"><header>x</header><p>text</p></div>';
+    const root = document.getElementById('root') as Element;
+    const store = createPostStore();
+    store.upsert(post);
+    const markers = createMarkerManager({
+      adapter: {
+        overlayAnchor: (element: Element) => ({ parent: element, before: null }),
+      } as unknown as SiteAdapter,
+      store,
+      t: () => translate,
+      onOpen: vi.fn(),
+      topicOf: () => Promise.resolve(null),
+    });
+    markers.mount(root, post);
+    store.setAnalysis(
+      'fb:1',
+      { postKey: 'fb:1', language: 'pl', confidence: 0.9, isQuestion: true },
+      post.text,
+    );
+    const button = () => shadows[0]?.querySelector('button');
+    await vi.waitFor(() => expect(button()?.textContent).toContain('PL'));
+    const before = [...(button()?.childNodes ?? [])];
+
+    // The first status answer says "open", as every marker already shows; strings refreshed.
+    markers.setStatuses({ 'fb:1': 'open' });
+    markers.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(button()?.childNodes).toHaveLength(before.length);
+    expect(before.every((node) => node.parentNode === button())).toBe(true);
+
+    // A real change is drawn.
+    markers.setStatuses({ 'fb:1': 'documented' });
+    await vi.waitFor(() => expect(button()?.textContent).toContain('Documented'));
+    expect(before.some((node) => node.parentNode === button())).toBe(false);
+  });
+});
+
+describe('new posts’ markers', () => {
+  function page(count: number) {
+    document.body.innerHTML = '';
+    const store = createPostStore();
+    const markers = createMarkerManager({
+      adapter: {
+        overlayAnchor: (element: Element) => ({ parent: element, before: element.firstChild }),
+      } as unknown as SiteAdapter,
+      store,
+      t: () => markerTranslator('en'),
+      onOpen: vi.fn(),
+      topicOf: () => Promise.resolve(null),
+    });
+    const roots = Array.from({ length: count }, (_, index) => {
+      const root = document.createElement('div');
+      root.innerHTML = `<header>author ${index}</header><p>text ${index}</p>`;
+      document.body.append(root);
+      const each = { ...post, postKey: `fb:n${index}` };
+      store.upsert(each);
+      return { root, post: each };
+    });
+    return { markers, roots };
+  }
+  const inPage = () => document.querySelectorAll(MARKER_TAG).length;
+  const marked = () => document.querySelectorAll(`[${POST_ATTRIBUTE}]`).length;
+
+  it('go into the page together, each with its root’s data-oa-post, one batch per interval', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { markers, roots } = page(10);
+      for (const { root, post: each } of roots.slice(0, 6)) {
+        markers.mount(root, each, { batch: true });
+      }
+      // Mounted, but not yet in the page: the page lays out and paints once for all of them.
+      expect(markers.count()).toBe(6);
+      expect([inPage(), marked()]).toEqual([0, 0]);
+      for (const { root, post: each } of roots.slice(0, 6)) {
+        expect(markers.isMounted(each.postKey, root)).toBe(true);
+      }
+      vi.advanceTimersByTime(INSERT_BATCH_MS - 1);
+      for (const { root, post: each } of roots.slice(6)) {
+        markers.mount(root, each, { batch: true });
+      }
+      expect([inPage(), marked()]).toEqual([0, 0]);
+      vi.advanceTimersByTime(1);
+      expect([inPage(), marked()]).toEqual([10, 10]);
+      for (const { root, post: each } of roots) {
+        expect(root.firstElementChild?.localName).toBe(MARKER_TAG);
+        expect(root.getAttribute(POST_ATTRIBUTE)).toBe(each.postKey);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('without batch go in at once, marked in the same moment', () => {
+    const { markers, roots } = page(1);
+    const [{ root, post: each }] = roots as [(typeof roots)[number]];
+    markers.mount(root, each);
+    expect([inPage(), root.getAttribute(POST_ATTRIBUTE)]).toEqual([1, each.postKey]);
+  });
+
+  it('skip a post that left the page before its batch, and one unmounted meanwhile', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { markers, roots } = page(3);
+      for (const { root, post: each } of roots) markers.mount(root, each, { batch: true });
+      roots[0]?.root.remove();
+      markers.unmount('fb:n1');
+      vi.advanceTimersByTime(INSERT_BATCH_MS);
+      expect([inPage(), marked()]).toEqual([1, 1]);
+      expect(roots[2]?.root.querySelector(MARKER_TAG)).not.toBeNull();
+      expect(markers.count()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('look for their place again when the page moved the anchor meanwhile', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { markers, roots } = page(1);
+      const [{ root, post: each }] = roots as [(typeof roots)[number]];
+      markers.mount(root, each, { batch: true });
+      // The page re-renders the post's header meanwhile: the old anchor is gone.
+      root.firstElementChild?.remove();
+      root.insertAdjacentHTML('afterbegin', '<header>new header</header>');
+      vi.advanceTimersByTime(INSERT_BATCH_MS);
+      expect(root.firstElementChild?.localName).toBe(MARKER_TAG);
+      expect(root.children).toHaveLength(3);
     } finally {
       vi.useRealTimers();
     }

@@ -21,10 +21,19 @@ import type { SiteAdapter, ParsedPost } from '../sites/types';
 import type { PostStatus } from '../workspace/protocol';
 import type { Translate } from './translator';
 import { TEST_BUILD } from './build-flags';
+import { POST_ATTRIBUTE } from './post-tracker';
 
 export const MARKER_TAG = 'outreach-advisor-overlay';
 /** Longest run of marker updates in one task; the rest follows in the next. */
 const RENDER_SLICE_MS = 4;
+/**
+ * Markers mounted with `batch` wait up to this long and go into the page
+ * together, each with its root's `data-oa-post`: every frame in which a marker
+ * is inserted re-lays out and repaints the feed below it, so 60 markers
+ * inserted a few per frame cost the page far more than the same 60 in a
+ * handful of batches (docs/ARCHITECTURE.md, Content script performance).
+ */
+export const INSERT_BATCH_MS = 100;
 
 /** What the marker knows of a post's suggestions (from the background's matcher). */
 export interface MarkerTopic {
@@ -67,8 +76,8 @@ const CSS = `
  * The padding leaves room for the focus ring and the highlight, which paint
  * containment would otherwise clip. The hint under it needs its own height.
  */
-:host { all: initial; display: block; box-sizing: border-box; height: 35px; padding: 5px; margin: 0 11px 1px; contain: strict; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; }
-:host([data-hint]) { height: auto; contain: layout style; }
+:host { all: initial; display: block; box-sizing: border-box; height: 35px; padding: 5px; margin: 0 11px 1px; contain: strict; content-visibility: auto; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c1e21; }
+:host([data-hint]) { height: auto; contain: layout style; content-visibility: visible; }
 button { display: inline-flex; align-items: center; gap: 6px; max-width: 100%; overflow: hidden; white-space: nowrap; border: 1px solid #c9ccd1; background: #f7f8fa; color: inherit; border-radius: 999px; padding: 2px 10px 2px 4px; font: inherit; cursor: pointer; }
 button:hover { background: #eef1f5; }
 button:focus-visible { outline: 2px solid #1b5e9b; outline-offset: 2px; }
@@ -117,6 +126,10 @@ function style(shadow: ShadowRoot): void {
 
 interface Mounted {
   host: HTMLElement;
+  root: Element;
+  postKey: string;
+  /** Set while the marker waits for the next batch: where it goes. */
+  pending?: { parent: Node; before: Node | null };
   wrapper: HTMLElement;
   button: HTMLButtonElement;
   hint: HTMLElement;
@@ -124,6 +137,9 @@ interface Mounted {
   topic: MarkerTopic | null;
   /** The text and language the topic was asked for. */
   topicFor: string;
+  /** What the marker shows now, and in which interface language (`render` skips a repeat). */
+  shown?: string;
+  shownWith?: Translate;
   highlightTimer?: ReturnType<typeof setTimeout>;
 }
 
@@ -156,6 +172,20 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     const t = options.t();
     const analysis = store.get(postKey)?.analysis ?? null;
     const status = statuses[postKey] ?? 'open';
+    // Nothing shown changed (a status answer saying "open", a second topic answer): the page
+    // is left alone, since new nodes cost it a style, layout and paint pass.
+    const shown = [
+      analysis?.language,
+      analysis?.isQuestion,
+      entry.topic?.topic,
+      entry.topic?.topicLabel,
+      entry.topic?.likely,
+      entry.topic?.answerIds.join(','),
+      status,
+    ].join('\u0000');
+    if (entry.shown === shown && entry.shownWith === t) return;
+    entry.shown = shown;
+    entry.shownWith = t;
     const logo = span('logo', 'OA');
     logo.setAttribute('aria-hidden', 'true');
     const parts: Node[] = [span('sr', `${t('product')}: `), logo];
@@ -248,10 +278,43 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     );
   };
 
+  /** The marker enters the page, and its root is marked, in the same moment (DOM contract). */
+  const insert = (entry: Mounted, at: { parent: Node; before: Node | null }) => {
+    entry.pending = undefined;
+    waiting.delete(entry);
+    entry.root.setAttribute(POST_ATTRIBUTE, entry.postKey);
+    at.parent.insertBefore(entry.host, at.before);
+  };
+  /** Markers waiting for the next batch (`INSERT_BATCH_MS`). */
+  const waiting = new Set<Mounted>();
+  let insertTimer: ReturnType<typeof setTimeout> | undefined;
+  const insertWaiting = () => {
+    insertTimer = undefined;
+    for (const entry of [...waiting]) {
+      const at = entry.pending;
+      waiting.delete(entry);
+      if (!at || !entry.root.isConnected) continue;
+      // The page may have moved things meanwhile: then the place is looked up again.
+      const still =
+        at.parent.isConnected &&
+        entry.root.contains(at.parent) &&
+        (at.before === null || at.before.parentNode === at.parent);
+      insert(entry, still ? at : adapter.overlayAnchor(entry.root));
+    }
+  };
+
+  /** The post's marker is in this root, or waits for its batch to go there. */
+  const placedIn = (entry: Mounted | undefined, root: Element): boolean =>
+    entry !== undefined &&
+    (entry.pending !== undefined
+      ? entry.root === root
+      : entry.host.isConnected && root.contains(entry.host));
+
   const unmount = (postKey: string) => {
     const entry = mounted.get(postKey);
     if (!entry) return;
     mounted.delete(postKey);
+    waiting.delete(entry);
     dirty.delete(postKey);
     clearTimeout(entry.highlightTimer);
     entry.unsubscribe();
@@ -259,9 +322,14 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
   };
 
   return {
-    mount(root: Element, post: ParsedPost) {
+    mount(root: Element, post: ParsedPost, mountOptions = {}) {
       const existing = mounted.get(post.postKey);
-      if (existing && existing.host.isConnected && root.contains(existing.host)) return;
+      if (placedIn(existing, root)) {
+        // The page's framework may have dropped the attribute while re-rendering the post.
+        if (!existing?.pending && root.getAttribute(POST_ATTRIBUTE) !== post.postKey)
+          root.setAttribute(POST_ATTRIBUTE, post.postKey);
+        return;
+      }
       unmount(post.postKey);
       // A marker left behind by an earlier content script (extension updated) goes first.
       const ours = new Set([...mounted.values()].map((entry) => entry.host));
@@ -289,33 +357,39 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
       for (const type of ['keydown', 'keyup', 'keypress'] as const) {
         wrapper.addEventListener(type, (event) => event.stopPropagation());
       }
-      const { parent, before } = adapter.overlayAnchor(root);
-      parent.insertBefore(host, before);
       const unsubscribe = store.subscribe(post.postKey, () => {
         scheduleRender(post.postKey);
         askTopic(post.postKey);
       });
-      mounted.set(post.postKey, {
+      const entry: Mounted = {
         host,
+        root,
+        postKey: post.postKey,
         wrapper,
         button,
         hint,
         unsubscribe,
         topic: existing?.topic ?? topics.get(post.postKey)?.topic ?? null,
         topicFor: existing?.topicFor ?? topics.get(post.postKey)?.topicFor ?? '',
-      });
+      };
+      mounted.set(post.postKey, entry);
+      const at = adapter.overlayAnchor(root);
+      if (mountOptions.batch) {
+        entry.pending = at;
+        waiting.add(entry);
+        insertTimer ??= setTimeout(insertWaiting, INSERT_BATCH_MS);
+      } else {
+        insert(entry, at);
+      }
       render(post.postKey);
       askTopic(post.postKey);
     },
     unmount,
     isOverlayNode: isMarkerHost,
-    isMounted(postKey, root) {
-      const entry = mounted.get(postKey);
-      return entry !== undefined && entry.host.isConnected && root.contains(entry.host);
-    },
+    isMounted: (postKey, root) => placedIn(mounted.get(postKey), root),
     count: () => mounted.size,
     setStatuses(next) {
-      const changed = Object.keys(next).filter((key) => statuses[key] !== next[key]);
+      const changed = Object.keys(next).filter((key) => (statuses[key] ?? 'open') !== next[key]);
       statuses = { ...statuses, ...next };
       for (const key of changed) scheduleRender(key);
       if (changed.length > 0) options.onStatusesChanged?.();
@@ -340,6 +414,8 @@ export function createMarkerManager(options: MarkerOptions): MarkerManager {
     destroy() {
       clearTimeout(renderTimer);
       renderTimer = undefined;
+      clearTimeout(insertTimer);
+      insertTimer = undefined;
       for (const postKey of [...mounted.keys()]) unmount(postKey);
     },
   };

@@ -72,10 +72,17 @@ function page(kind: PageInfo['kind']): PageInfo {
 function createOverlays() {
   const hosts = new Map<string, { root: Element; host: Element }>();
   const mounts: string[] = [];
+  /** Mounts that may wait for the marker manager's next batch. */
+  const batched: string[] = [];
   const unmounts: string[] = [];
   const overlays: OverlayMounter = {
-    mount(root, post) {
+    mount(root, post, options) {
+      // The marker and the root's data-oa-post go in together; again, it puts back what is gone.
+      root.setAttribute(POST_ATTRIBUTE, post.postKey);
+      const current = hosts.get(post.postKey);
+      if (current?.root === root && current.host.isConnected) return;
       mounts.push(post.postKey);
+      if (options?.batch) batched.push(post.postKey);
       const host = document.createElement('div');
       host.className = 'oa-overlay';
       root.append(host);
@@ -90,7 +97,7 @@ function createOverlays() {
     isMounted: (postKey, root) => hosts.get(postKey)?.root === root,
     count: () => hosts.size,
   };
-  return { overlays, mounts, unmounts };
+  return { overlays, mounts, batched, unmounts };
 }
 
 /** requestAnimationFrame under the test's control. */
@@ -159,7 +166,7 @@ const mutationsDelivered = () => Promise.resolve();
 function setUp(kind: PageInfo['kind'] = 'group-feed', store: PostStore = createPostStore()) {
   const frames = createFrames();
   const site = createAdapter();
-  const { overlays, mounts, unmounts } = createOverlays();
+  const { overlays, mounts, batched, unmounts } = createOverlays();
   const events = createPostEvents((error) => {
     throw error;
   });
@@ -202,6 +209,7 @@ function setUp(kind: PageInfo['kind'] = 'group-feed', store: PostStore = createP
     frames,
     ...site,
     mounts,
+    batched,
     unmounts,
     store,
     seen,
@@ -405,6 +413,24 @@ describe('post tracker', () => {
       ]);
       expect(t.store.get('fb:1')?.post.text).toBe('Hallo, see more expanded the text');
       expect(t.tracker.currentPosts().get('fb:1')?.text).toBe('Hallo, see more expanded the text');
+    });
+
+    it('new posts’ markers may wait for a batch; a marker the page knocked out comes back at once', async () => {
+      const list = feed(article('1', 'Hallo'), article('2', 'Servus'));
+      document.body.append(list);
+      const t = setUp();
+      t.tracker.start();
+      t.frames.runAll();
+      expect(t.batched).toEqual(['fb:1', 'fb:2']);
+      // The page re-renders the first post and drops our marker with it.
+      list.querySelector('.oa-overlay')?.remove();
+      const text = list.querySelector('.text')?.firstChild as Text;
+      text.data = 'Hallo, re-rendered';
+      await mutationsDelivered();
+      t.frames.runAll();
+      expect(t.mounts).toEqual(['fb:1', 'fb:2', 'fb:1']);
+      expect(t.batched).toEqual(['fb:1', 'fb:2']);
+      expect(list.querySelectorAll('.oa-overlay')).toHaveLength(2);
     });
 
     it('a node the framework reuses for another post releases the old post and reports the new one', async () => {

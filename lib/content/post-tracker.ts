@@ -39,9 +39,17 @@ import { createSelectorStats } from './selector-stats';
 export const POST_ATTRIBUTE = 'data-oa-post';
 
 export interface OverlayMounter {
-  mount(root: Element, post: ParsedPost): void;
+  /**
+   * Puts the post's marker into its root and marks the root with
+   * `data-oa-post`, both in the same moment. With `batch`, both may wait a
+   * little for other new posts' markers (lib/content/marker.ts `INSERT_BATCH_MS`).
+   * Again for a post already there: puts back what the page removed, or
+   * leaves it waiting for its batch.
+   */
+  mount(root: Element, post: ParsedPost, options?: { batch?: boolean }): void;
   unmount(postKey: string): void;
   isOverlayNode(node: Node): boolean;
+  /** The post's marker is in this root, or waits for its batch to go there. */
   isMounted(postKey: string, root: Element): boolean;
   count(): number;
 }
@@ -207,7 +215,6 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     tracked.set(root, { postKey: post.postKey, fingerprint: post.fingerprint });
     live.set(post.postKey, root);
     posts.set(post.postKey, post);
-    root.setAttribute(POST_ATTRIBUTE, post.postKey);
     overlays.mount(root, post);
     events.emit('post-recognised', { post, remount: true });
     // Asks only when no analysis came along (the request returns early otherwise).
@@ -249,9 +256,8 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
       tracked.set(root, { postKey: post.postKey, fingerprint: post.fingerprint });
       store.upsert(post);
       posts.set(post.postKey, post);
-      if (!overlays.isMounted(post.postKey, root)) overlays.mount(root, post);
-      if (root.getAttribute(POST_ATTRIBUTE) !== post.postKey)
-        root.setAttribute(POST_ATTRIBUTE, post.postKey);
+      // Puts back a marker or a data-oa-post the page knocked out (never ahead of a batch).
+      overlays.mount(root, post);
       options.requestAnalysis(post);
       events.emit('post-updated', { post });
       return;
@@ -265,8 +271,7 @@ export function createPostTracker(options: TrackerOptions): PostTracker {
     tracked.set(root, { postKey: post.postKey, fingerprint: post.fingerprint });
     live.set(post.postKey, root);
     posts.set(post.postKey, post);
-    root.setAttribute(POST_ATTRIBUTE, post.postKey);
-    overlays.mount(root, post);
+    overlays.mount(root, post, { batch: true });
     events.emit('post-recognised', { post, remount: existed });
     options.requestAnalysis(post);
     const analysis = store.get(post.postKey)?.analysis;
