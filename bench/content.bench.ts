@@ -24,10 +24,11 @@
  * task of 50 ms and more until all 60 overlays carry their analysis (or, without
  * the extension, as long as the median run with it took) plus 500 ms. Budget: no
  * task over 50 ms that only appears with the extension. A trace of the same
- * window attributes each long task (extension script, including the content
- * script's promise continuations, or the page's own style, layout and paint)
- * and sums the page's style, layout and paint over all tasks, long or not: the
- * rendering the markers cost the page. `BENCH_CONTENT=first-pass` runs only
+ * window attributes each long task (extension script, or the page's own style,
+ * layout and paint), with V8's sampler (1 ms) finding the content script's
+ * promise continuations, which the trace names no script for; and it sums the
+ * page's style, layout and paint over all tasks, long or not: the rendering
+ * the markers cost the page. `BENCH_CONTENT=first-pass` runs only
  * this part.
  */
 import { spawnSync } from 'node:child_process';
@@ -194,7 +195,67 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      url?: string;
+      functionName?: string;
+      lineNumber?: number;
+      startTime?: number;
+      timeDeltas?: number[];
+      cpuProfile?: {
+        nodes?: { id: number; parent?: number; callFrame: { url?: string } }[];
+        samples?: number[];
+      };
+    };
+  };
+}
+
+const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute';
+
+/** CDP `Profiler.stop`'s profile, as far as it is read here. */
+interface CpuProfile {
+  nodes: { id: number; children?: number[]; callFrame: { url: string } }[];
+  startTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/**
+ * When V8's sampler (CDP `Profiler`, 1 ms) found the content script on the
+ * page's main thread: any frame of the stack from a chrome-extension://
+ * script. Promise continuations (`await`) run as microtasks whose timeline
+ * events name no script, so only the samples tell the extension's microtasks
+ * from the page's or the test harness's. Times are on the trace's clock (µs).
+ */
+export function extensionSamples(profile: CpuProfile): { times: number[]; intervalUs: number } {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
+  const own = new Set(
+    profile.nodes
+      .filter((node) => node.callFrame.url.startsWith('chrome-extension://'))
+      .map((node) => node.id),
+  );
+  const extension = new Map<number, boolean>();
+  const isExtension = (id: number): boolean => {
+    const known = extension.get(id);
+    if (known !== undefined) return known;
+    const up = parent.get(id);
+    const result = own.has(id) || (up !== undefined && isExtension(up));
+    extension.set(id, result);
+    return result;
+  };
+  const times: number[] = [];
+  let at = profile.startTime;
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((sample, index) => {
+    at += deltas[index] ?? 0;
+    if (isExtension(sample)) times.push(at);
+  });
+  const sorted = deltas.filter((delta) => delta > 0).sort((a, b) => a - b);
+  return { times, intervalUs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
 }
 
 /**
@@ -204,7 +265,10 @@ interface TraceEvent {
  * whether it is the script's one-time evaluation or later callbacks (the
  * tracker's frames, React rendering the overlays, messages).
  */
-function attributeLongTasks(events: TraceEvent[]): {
+function attributeLongTasks(
+  events: TraceEvent[],
+  samples: { times: number[]; intervalUs: number } = { times: [], intervalUs: 0 },
+): {
   evaluation: number[];
   callbacks: number[];
   page: number[];
@@ -258,40 +322,25 @@ function attributeLongTasks(events: TraceEvent[]): {
     );
     const inside = within.filter(isExtension);
     const ms = Math.round((task.dur ?? 0) / 1000);
-    // Promise continuations (`await` in the content script) run as microtasks
-    // whose trace events name no script. Microtask time outside any named
-    // function (the page's MutationObserver callbacks name theirs) is the
-    // extension's: the bench pages have no promises of their own. The runs
-    // without the extension are the control: the rule must find none there.
-    const microtasks = within.filter((event) => event.name === 'RunMicrotasks');
-    const namedCalls = within.filter(
-      (event) => event.name === 'FunctionCall' && (event.args?.data?.url ?? '') !== '',
-    );
-    const extensionMicrotasks = Math.max(
-      0,
-      outermost(microtasks, ['RunMicrotasks']) -
-        outermost(
-          namedCalls.filter((call) =>
-            microtasks.some(
-              (run) => run.ts <= call.ts && run.ts + (run.dur ?? 0) >= call.ts + (call.dur ?? 0),
-            ),
-          ),
-          ['FunctionCall'],
-        ),
+    // Sampled JavaScript of the content script inside this task (continuations included).
+    const sampledMs = Math.round(
+      (countBetween(samples.times, task.ts, end) * samples.intervalUs) / 1000,
     );
     let kind: string;
     if (inside.some((event) => event.name === 'EvaluateScript')) {
       result.evaluation.push(ms);
       kind = 'evaluation';
-    } else if (inside.length > 0 || extensionMicrotasks >= 1) {
+    } else if (inside.length > 0 || sampledMs >= 1) {
       result.callbacks.push(ms);
       kind = 'callback';
     } else {
       result.page.push(ms);
       kind = 'page';
     }
-    const extensionScript =
-      outermost(inside, ['FunctionCall', 'EvaluateScript']) + extensionMicrotasks;
+    const extensionScript = Math.max(
+      outermost(inside, ['FunctionCall', 'EvaluateScript']),
+      sampledMs,
+    );
     const calls = inside
       .filter((event) => event.name === 'FunctionCall' && (event.dur ?? 0) >= 2000)
       .map(
@@ -318,6 +367,21 @@ function attributeLongTasks(events: TraceEvent[]): {
     ]),
   );
   return result;
+}
+
+/** How many of the sorted times fall in [from, to). */
+function countBetween(sorted: readonly number[], from: number, to: number): number {
+  const firstAtOrAfter = (value: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((sorted[middle] ?? 0) < value) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return firstAtOrAfter(to) - firstAtOrAfter(from);
 }
 
 /** Summed ms of the outermost events of these names, in one sweep (traces hold many). */
@@ -361,9 +425,12 @@ async function runFirstPass(
     events.push(...(value as unknown as TraceEvent[])),
   );
   await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    categories: TRACE_CATEGORIES,
     transferMode: 'ReportEvents',
   });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
   await page.goto(url);
   let readyMs = 0;
   if (withExtension) {
@@ -380,11 +447,13 @@ async function runFirstPass(
   const longTasks = await page.evaluate(
     () => (window as unknown as { bench: { longTasks: number[] } }).bench.longTasks,
   );
+  const { profile } = await cdp.send('Profiler.stop');
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
-  return { longTasks, readyMs, attributed: attributeLongTasks(events) };
+  const samples = extensionSamples(profile);
+  return { longTasks, readyMs, attributed: attributeLongTasks(events, samples) };
 }
 
 interface RunResult {
@@ -418,7 +487,7 @@ async function runOnce(
       events.push(...(value as unknown as TraceEvent[])),
     );
     await cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+      categories: TRACE_CATEGORIES,
       transferMode: 'ReportEvents',
     });
   }
