@@ -4,6 +4,7 @@ import type { ParsedPost, SiteAdapter } from '../sites/types';
 import { createMarkerManager, INSERT_BATCH_MS, MARKER_TAG } from './marker';
 import { POST_ATTRIBUTE } from './post-tracker';
 import { markerTranslator } from './marker-strings';
+import type { Translate } from './translator';
 import { createPostStore } from './post-store';
 
 const post: ParsedPost = {
@@ -21,7 +22,7 @@ const post: ParsedPost = {
   fingerprint: 'f1',
 };
 
-function setup() {
+function setup(translate?: Translate) {
   const shadows: ShadowRoot[] = [];
   const attach = Element.prototype.attachShadow;
   const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
@@ -44,7 +45,7 @@ function setup() {
   const markers = createMarkerManager({
     adapter,
     store,
-    t: () => markerTranslator('en'),
+    t: () => translate ?? markerTranslator('en'),
     onOpen,
     topicOf: () =>
       Promise.resolve({
@@ -183,38 +184,15 @@ describe('a burst of updates', () => {
 
 describe('an update that changes nothing shown', () => {
   it('leaves the marker’s nodes alone', async () => {
-    const translate = markerTranslator('en');
-    const shadows: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
-      this: Element,
-      init: ShadowRootInit,
-    ) {
-      const root = attach.call(this, init);
-      shadows.push(root);
-      return root;
-    });
-    document.body.innerHTML = '<div id="root"><header>x</header><p>text</p></div>';
-    const root = document.getElementById('root') as Element;
-    const store = createPostStore();
-    store.upsert(post);
-    const markers = createMarkerManager({
-      adapter: {
-        overlayAnchor: (element: Element) => ({ parent: element, before: null }),
-      } as unknown as SiteAdapter,
-      store,
-      t: () => translate,
-      onOpen: vi.fn(),
-      topicOf: () => Promise.resolve(null),
-    });
-    markers.mount(root, post);
+    // One translator for the whole test, as the content script holds one per UI language.
+    const { store, markers, shadow } = setup(markerTranslator('en'));
     store.setAnalysis(
       'fb:1',
       { postKey: 'fb:1', language: 'pl', confidence: 0.9, isQuestion: true },
       post.text,
     );
-    const button = () => shadows[0]?.querySelector('button');
-    await vi.waitFor(() => expect(button()?.textContent).toContain('PL'));
+    await vi.waitFor(() => expect(shadow().textContent).toContain('Unpaid wages'));
+    const button = () => shadow().querySelector('button');
     const before = [...(button()?.childNodes ?? [])];
 
     // The first status answer says "open", as every marker already shows; strings refreshed.
