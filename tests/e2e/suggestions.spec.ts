@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Pack } from '../../lib/packs/schema';
 import { LANGUAGE_ENDONYMS } from '../../lib/domain/languages';
 import { composeReply, fillPlaceholders } from '../../lib/suggestions/reply';
+import { DEMO_POSTS } from '../fixtures/demo-group/posts';
 import { expect, REPO_ROOT, test } from './fixtures';
 import { DashboardPage } from './pages/dashboard-page';
 import { FixtureFeedPage } from './pages/fixture-feed-page';
@@ -59,12 +60,9 @@ function packText(answerId: string, language: 'en' | 'fr' | 'pl') {
 async function openDemo(context: BrowserContext, origin: string, extensionId: string) {
   const feed = new FixtureFeedPage(await context.newPage(), origin, DEMO);
   await feed.open();
-  // Topic and suggestions are mirrored on every marker once the background answered.
-  await feed.page.waitForFunction(
-    () =>
-      document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length ===
-      document.querySelectorAll('[data-oa-post]').length,
-  );
+  // Every demo post's marker, with topic and suggestions once the background answered. (Comparing
+  // with the number of marked posts passed before all were marked: 0 = 0 at the start.)
+  await feed.waitForSuggestions(DEMO_POSTS.length);
   const workspace = await WorkspacePage.openFor(context, extensionId, feed.page);
   return { feed, workspace };
 }

@@ -22,12 +22,7 @@ async function openFeedAndWorkspace(page: Page, origin: string, extensionId: str
   const feed = new FixtureFeedPage(page, origin, FEED);
   await feed.open();
   await feed.waitForAnalysed(DEMO_POSTS.length);
-  // Topics and suggestions have arrived for every post.
-  await page.waitForFunction(
-    () =>
-      document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length ===
-      document.querySelectorAll('[data-oa-post]').length,
-  );
+  await feed.waitForSuggestions(DEMO_POSTS.length);
   const workspace = await WorkspacePage.openFor(page.context(), extensionId, page);
   return { feed, workspace };
 }

@@ -54,6 +54,15 @@ export class FixtureFeedPage {
     );
   }
 
+  /** Topic and suggestions arrived (mirrored on the marker) for this many posts. */
+  async waitForSuggestions(count: number): Promise<void> {
+    await this.page.waitForFunction(
+      (expected) =>
+        document.querySelectorAll('outreach-advisor-overlay[data-suggestions]').length >= expected,
+      count,
+    );
+  }
+
   async waitForAnalysed(count: number): Promise<void> {
     await this.page.waitForFunction(
       (expected) =>
