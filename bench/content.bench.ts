@@ -195,21 +195,7 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: {
-      url?: string;
-      functionName?: string;
-      lineNumber?: number;
-      startTime?: number;
-      timeDeltas?: number[];
-      cpuProfile?: {
-        nodes?: { id: number; parent?: number; callFrame: { url?: string } }[];
-        samples?: number[];
-      };
-    };
-  };
+  args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number } };
 }
 
 const TRACE_CATEGORIES = 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute';
@@ -229,7 +215,7 @@ interface CpuProfile {
  * events name no script, so only the samples tell the extension's microtasks
  * from the page's or the test harness's. Times are on the trace's clock (µs).
  */
-export function extensionSamples(profile: CpuProfile): { times: number[]; intervalUs: number } {
+function extensionSamples(profile: CpuProfile): { times: number[]; intervalUs: number } {
   const parent = new Map<number, number>();
   for (const node of profile.nodes)
     for (const child of node.children ?? []) parent.set(child, node.id);
@@ -300,19 +286,8 @@ function attributeLongTasks(
   const isExtension = (event: TraceEvent) =>
     event.args?.data?.url?.startsWith('chrome-extension://') === true;
   /** Summed durations of the outermost events of these names (nested ones are inside them). */
-  const outermost = (within: TraceEvent[], names: readonly string[]) => {
-    const matching = within.filter((event) => names.includes(event.name));
-    const top = matching.filter(
-      (event) =>
-        !matching.some(
-          (outer) =>
-            outer !== event &&
-            outer.ts <= event.ts &&
-            outer.ts + (outer.dur ?? 0) >= event.ts + (event.dur ?? 0),
-        ),
-    );
-    return Math.round(top.reduce((total, event) => total + (event.dur ?? 0), 0) / 1000);
-  };
+  const outermost = (within: TraceEvent[], names: readonly string[]) =>
+    Math.round(outermostLinear(within, names));
   const SCRIPT = ['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame'];
   for (const task of onMain) {
     if (task.name !== 'RunTask' || (task.dur ?? 0) < 50_000) continue;

@@ -184,20 +184,13 @@ function startSession(shared: Shared, settings: Settings, signal: AbortSignal): 
   const events = createPostEvents((error) =>
     console.error('Outreach Advisor: feature failed', error),
   );
-  const topicOf = async (post: ParsedPost, language: string): Promise<MarkerTopic | null> => {
-    const answer = await getSuggestionClient().request({
+  const topicOf = (post: ParsedPost, language: string): Promise<MarkerTopic | null> =>
+    getSuggestionClient().request({
       postKey: post.postKey,
       text: post.text,
       language,
       uiLanguage: shared.language(),
     });
-    return {
-      topic: answer.topic,
-      topicLabel: answer.topicLabel,
-      likely: answer.likely,
-      answerIds: answer.answerIds,
-    };
-  };
   markers = createMarkerManager({
     adapter,
     store,
