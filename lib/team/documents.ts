@@ -61,18 +61,23 @@ export function parseTeamDocId(
   return { user, kind: kind as TeamDocKind, checksum };
 }
 
+/** What every team document has: CouchDB's id and revision, its version, who pushed it when. */
+const docHead = () => ({
+  _id: z.string().check(z.maxLength(200)),
+  _rev: z.optional(z.string().check(z.maxLength(100))),
+  schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
+  /** The CouchDB user who pushed it (the id's prefix). */
+  user: teamUserSchema,
+  pushedAt: z.iso.datetime(),
+});
+
 /** A batch document's body as stored (the attachment stub aside). */
 export const batchDocSchema = lazySchema(() =>
   z.object({
-    _id: z.string().check(z.maxLength(200)),
-    _rev: z.optional(z.string().check(z.maxLength(100))),
+    ...docHead(),
     type: z.literal(TEAM_BATCH_TYPE),
-    schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
-    /** The CouchDB user who pushed it (the id's prefix). */
-    user: teamUserSchema,
     /** The pseudonym the export carries. */
     advisor: z.string().check(z.maxLength(100)),
-    pushedAt: z.iso.datetime(),
     checksum: checksumSchema,
     keyId: z.nullable(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
     eventCount: z.int().check(z.gte(0)),
@@ -95,12 +100,8 @@ export type TeamPostMark = z.infer<typeof teamPostMarkSchema>;
 
 export const postsDocSchema = lazySchema(() =>
   z.object({
-    _id: z.string().check(z.maxLength(200)),
-    _rev: z.optional(z.string().check(z.maxLength(100))),
+    ...docHead(),
     type: z.literal(TEAM_POSTS_TYPE),
-    schemaVersion: z.literal(TEAM_DOC_SCHEMA_VERSION),
-    user: teamUserSchema,
-    pushedAt: z.iso.datetime(),
     /** The batch these posts were documented in. */
     batch: z.string().check(z.maxLength(200)),
     posts: z.array(teamPostMarkSchema).check(z.maxLength(MAX_POSTS_PER_DOC)),
