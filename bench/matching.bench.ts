@@ -29,6 +29,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage, loadLanguageDetector } from '../lib/language/index';
+import { readTopicClassifier } from '../lib/cli/classifier-file';
 import { createMatcher } from '../lib/matching/index';
 import { buildMatcher, VARIANTS } from '../lib/matching/matcher';
 import { parsePack } from '../lib/packs/parse';
@@ -61,7 +62,11 @@ const suite: BenchSuite = async (context) => {
   ) as EvalItem[];
   loadLanguageDetector();
 
-  const matcher = createMatcher([pack]);
+  // As the extension and the CLI match: with the shipped classifier.
+  const classifier = readTopicClassifier();
+  const matcher = createMatcher([pack], { classifier });
+  // The same packs without it (the matcher before the classifier, same run).
+  const packOnly = createMatcher([pack]);
 
   // Headline: the real-text test half.
   let real: Record<string, unknown> | undefined;
@@ -75,12 +80,15 @@ const suite: BenchSuite = async (context) => {
       matcher.match({ text }).suggestions.map(({ topic, level }) => ({ topic, level })),
     );
     const base = bm25 ? evaluate(testItems, bm25.buildBaseline(pack)) : undefined;
+    const withoutClassifier = evaluateLevels(testItems, (text) =>
+      packOnly.match({ text }).suggestions.map(({ topic, level }) => ({ topic, level })),
+    );
     log(
       `real-text TEST half: ${testItems.length} posts (${testItems.filter((i) => i.topic === 'off-topic').length} off-topic), recorded in bench/matching/real/TEST-HALF-RUNS.md`,
     );
     log('columns per block: on-topic without suggestion, top-1, top-3, off-topic with suggestion');
     log(
-      `language  n(on/off) | likely only                 | any shown (likely+possible) | BM25 baseline`,
+      `language  n(on/off) | likely only                 | any shown (likely+possible) | BM25 baseline               | packs only, any shown`,
     );
     const languages = [...Object.keys(views.any.perLanguage), 'overall'];
     for (const language of languages) {
@@ -88,36 +96,47 @@ const suite: BenchSuite = async (context) => {
         language === 'overall' ? r?.overall : r?.perLanguage[language];
       const a = pick(views.any);
       log(
-        `${language.padEnd(8)} ${`${a?.onTopic ?? 0}/${a?.offTopic ?? 0}`.padStart(9)} | ${row(pick(views.likely))} | ${row(a)} | ${base ? row(pick(base)) : '(--no-peers)'}`,
+        `${language.padEnd(8)} ${`${a?.onTopic ?? 0}/${a?.offTopic ?? 0}`.padStart(9)} | ${row(pick(views.likely))} | ${row(a)} | ${base ? row(pick(base)) : '(--no-peers)               '} | ${row(pick(withoutClassifier.any))}`,
       );
     }
-    real = { posts: testItems.length, likely: views.likely, any: views.any, baseline: base };
+    real = {
+      posts: testItems.length,
+      likely: views.likely,
+      any: views.any,
+      baseline: base,
+      packsOnly: withoutClassifier,
+    };
   }
 
   const ours = evaluate(items, (text) => matcher.match({ text }).suggestions.map((s) => s.topic));
+  const oursPackOnly = evaluate(items, (text) =>
+    packOnly.match({ text }).suggestions.map((s) => s.topic),
+  );
   const baseline = bm25 ? evaluate(items, bm25.buildBaseline(pack)) : undefined;
 
   log(
     `second line, team-written eval set: ${items.length} posts (${items.filter((i) => i.topic === 'off-topic').length} off-topic), default pack ${pack.version} with ${pack.answers.length} answers`,
   );
   log(
-    `language   matcher: top-1  top-3  off-topic-suggested${baseline ? ' | BM25 baseline: top-1  top-3  off-topic-suggested' : ''}`,
+    `language   matcher: top-1  top-3  off-topic-suggested${baseline ? ' | BM25 baseline: top-1  top-3  off-topic-suggested' : ''} | packs only: top-1  top-3  off-topic-suggested`,
   );
   const rows = [...Object.keys(ours.perLanguage), 'overall'];
   for (const language of rows) {
     const a = language === 'overall' ? ours.overall : ours.perLanguage[language];
     const b = language === 'overall' ? baseline?.overall : baseline?.perLanguage[language];
+    const c = language === 'overall' ? oursPackOnly.overall : oursPackOnly.perLanguage[language];
     if (!a || (baseline && !b)) continue;
     log(
       `${language.padEnd(9)}  ${pct(a.top1)} ${pct(a.top3)} ${pct(a.offTopicSuggested)}` +
-        (b ? `              | ${pct(b.top1)} ${pct(b.top3)} ${pct(b.offTopicSuggested)}` : ''),
+        (b ? `              | ${pct(b.top1)} ${pct(b.top3)} ${pct(b.offTopicSuggested)}` : '') +
+        (c ? `           | ${pct(c.top1)} ${pct(c.top3)} ${pct(c.offTopicSuggested)}` : ''),
     );
   }
 
   // Latency on a 300-answer pack in 13 languages.
   const big = buildSyntheticPack(pack, 300);
   const perLanguageBuild: Record<string, number> = {};
-  const cold = buildMatcher([big]);
+  const cold = buildMatcher([big], { classifier });
   let totalBuild = 0;
   for (const variant of VARIANTS) {
     const started = performance.now();
@@ -127,7 +146,7 @@ const suite: BenchSuite = async (context) => {
   }
   // A second matcher over the same pack: word stems are cached per process,
   // as they are in a service worker that rebuilds after a pack update.
-  const rebuilt = buildMatcher([big]);
+  const rebuilt = buildMatcher([big], { classifier });
   const warmStart = performance.now();
   rebuilt.warm();
   const warmTotal = performance.now() - warmStart;
@@ -184,7 +203,14 @@ const suite: BenchSuite = async (context) => {
   log(
     `index build: per language median ${latency.buildPerLanguageMedianMs.toFixed(0)} ms, max ${(latency.buildPerLanguageMaxMs ?? 0).toFixed(0)} ms (built lazily on first use); all 15 variants ${totalBuild.toFixed(0)} ms cold, ${warmTotal.toFixed(0)} ms with stems cached`,
   );
-  return { real, matcher: ours, baseline, latency, perLanguageBuildMs: perLanguageBuild };
+  return {
+    real,
+    matcher: ours,
+    packsOnly: oursPackOnly,
+    baseline,
+    latency,
+    perLanguageBuildMs: perLanguageBuild,
+  };
 };
 
 export default suite;

@@ -4,18 +4,27 @@
  * relevant, the tuning half's off-topic posts, the off-topic calibration list
  * and the development set's off-topic posts as irrelevant (bench/matching/fit.ts
  * logistic regression, both classes weighted equally). The test half is never
- * read. Prints the constants to paste and, for the fitted model, the share of
+ * read.
+ *
+ * The classifier learns from the same posts, so each post's features come
+ * from a cross-validated matcher whose classifier never saw the post or its
+ * site (classifier-training.ts); otherwise the fit would trust a classifier
+ * that merely remembers. `--pack-only` fits PACK_ONLY_CALIBRATION instead
+ * (no classifier).
+ *
+ * Prints the constants to paste and, for the fitted model, the share of
  * posts that get a suggestion at each bias shift, so the shift can be chosen
  * by the rule of issue 12: off-topic posts with a suggestion ≤ 10% while
  * on-topic posts without one ≤ 10%.
- *   npx tsx bench/matching/calibrate-real.ts
+ *   npx tsx bench/matching/calibrate-real.ts [--pack-only]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLanguageDetector } from '../../lib/language/index';
-import { buildMatcher } from '../../lib/matching/matcher';
+import { buildMatcher, type MatcherInternals } from '../../lib/matching/matcher';
 import { parsePack } from '../../lib/packs/parse';
+import { crossValidatedMatchers, trainingSamples } from './classifier-training';
 import { fitLogistic, logit, PERMISSIVE, toCalibration, vectorOf } from './fit';
 import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
 import { readTuningHalf } from './real-texts';
@@ -26,18 +35,33 @@ const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'ut
 if (!parsed.ok) throw new Error('the default pack does not parse');
 loadLanguageDetector();
 
-const matcher = buildMatcher([parsed.pack], { calibration: PERMISSIVE });
-const features = (text: string) =>
-  vectorOf(matcher.matchExcluding({ text }, undefined, new Set()).features);
 const tuning = readTuningHalf();
+let matcherFor: (group: string) => MatcherInternals;
+if (process.argv.includes('--pack-only')) {
+  const matcher = buildMatcher([parsed.pack], { calibration: PERMISSIVE });
+  matcherFor = () => matcher;
+} else {
+  const samples = trainingSamples(parsed.pack, root, tuning);
+  matcherFor = crossValidatedMatchers(parsed.pack, samples, {
+    calibration: PERMISSIVE,
+  }).matcherFor;
+}
+const features = (text: string, group: string) =>
+  vectorOf(matcherFor(group).matchExcluding({ text }, undefined, new Set()).features);
 const dev = JSON.parse(
   readFileSync(join(root, 'bench/matching/dev-set.json'), 'utf8'),
 ) as EvalItem[];
-const realOn = tuning.filter((r) => r.topic !== 'off-topic').map((r) => features(r.text));
-const realOff = tuning.filter((r) => r.topic === 'off-topic').map((r) => features(r.text));
-const devOn = dev.filter((r) => r.topic !== 'off-topic').map((r) => features(r.text));
-const devOff = dev.filter((r) => r.topic === 'off-topic').map((r) => features(r.text));
-const listOff = OFF_TOPIC_CALIBRATION.map(({ text }) => features(text));
+const real = (on: boolean) =>
+  tuning
+    .filter((r) => (r.topic !== 'off-topic') === on)
+    .map((r) => features(r.text, `site:${r.site}`));
+const devPosts = (on: boolean) =>
+  dev.filter((r) => (r.topic !== 'off-topic') === on).map((r) => features(r.text, `dev:${r.id}`));
+const realOn = real(true);
+const realOff = real(false);
+const devOn = devPosts(true);
+const devOff = devPosts(false);
+const listOff = OFF_TOPIC_CALIBRATION.map(({ text }, i) => features(text, `list:${i}`));
 
 const model = fitLogistic([...realOn, ...realOn, ...devOn], [...realOff, ...listOff, ...devOff]);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -54,5 +78,5 @@ for (let shift = -3; shift <= 3.001; shift += 0.5) {
 }
 const round = (x: number) => Math.round(x * 1000) / 1000;
 console.log(
-  `DEFAULT_CALIBRATION (shift 0) = ${JSON.stringify(Object.fromEntries(Object.entries(toCalibration(model)).map(([k, v]) => [k, round(v)])))}`,
+  `calibration (shift 0) = ${JSON.stringify(Object.fromEntries(Object.entries(toCalibration(model)).map(([k, v]) => [k, round(v)])))}`,
 );

@@ -32,6 +32,8 @@ export const PERMISSIVE: Calibration = {
   question: 0,
   matchedWords: 0,
   topicProbability: 0,
+  onTopic: 0,
+  classifierTopic: 0,
 };
 
 export interface LinearModel {
@@ -40,7 +42,7 @@ export interface LinearModel {
 }
 
 export const vectorOf = (features: RelevanceFeatures | null): number[] =>
-  features ? featureVector(features) : [0, 0, 0, 0, 0, 0, 0];
+  features ? featureVector(features) : [0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 /** Logistic regression by gradient descent, both classes weighted equally, light L2. */
 export function fitLogistic(pos: number[][], neg: number[][]): LinearModel {
@@ -93,6 +95,8 @@ export function toCalibration(model: LinearModel): Calibration {
     question = 0,
     matchedWords = 0,
     topicProbability = 0,
+    onTopic = 0,
+    classifierTopic = 0,
   ] = model.weights;
   return {
     bias: model.bias,
@@ -103,6 +107,8 @@ export function toCalibration(model: LinearModel): Calibration {
     question,
     matchedWords,
     topicProbability,
+    onTopic,
+    classifierTopic,
   };
 }
 

@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLanguageDetector } from '../../lib/language/index';
-import { DEFAULT_CALIBRATION } from '../../lib/matching/calibration';
-import { buildMatcher } from '../../lib/matching/matcher';
+import { DEFAULT_CALIBRATION, PACK_ONLY_CALIBRATION } from '../../lib/matching/calibration';
+import { buildMatcher, type Matcher } from '../../lib/matching/matcher';
+import { crossValidatedMatchers, trainingSamples } from './classifier-training';
 import { PERMISSIVE } from './fit';
 import { parsePack } from '../../lib/packs/parse';
 import { loadBm25Tools } from '../peers';
@@ -42,9 +43,30 @@ const json = (flag: string) => {
 const calibration = process.argv.includes('--permissive')
   ? PERMISSIVE
   : { ...DEFAULT_CALIBRATION, ...json('--calibration') };
-const matcher = buildMatcher([pack], { calibration, weights: json('--weights') ?? {} });
+// The classifier learned from these posts: each is matched by a matcher whose
+// classifier never saw it or its site (classifier-training.ts). --pack-only:
+// the matcher without classifier.
+const tuning = readTuningHalf();
+const siteOf = new Map(tuning.map((r) => [r.text, `site:${r.site}`]));
+const weights = json('--weights') ?? {};
+let matcherFor: (group: string) => Matcher;
+if (process.argv.includes('--pack-only')) {
+  const matcher = buildMatcher([pack], {
+    calibration: process.argv.includes('--permissive')
+      ? PERMISSIVE
+      : { ...PACK_ONLY_CALIBRATION, ...json('--calibration') },
+    weights,
+  });
+  matcherFor = () => matcher;
+} else {
+  matcherFor = crossValidatedMatchers(pack, trainingSamples(pack, root, tuning), {
+    calibration,
+    weights,
+  }).matcherFor;
+}
+const matchOf = (text: string) => matcherFor(siteOf.get(text) ?? '').match({ text });
 const views = evaluateLevels(items, (text) =>
-  matcher.match({ text }).suggestions.map(({ topic, level }) => ({ topic, level })),
+  matchOf(text).suggestions.map(({ topic, level }) => ({ topic, level })),
 );
 const base = bm25 ? evaluate(items, bm25.buildBaseline(pack)) : undefined;
 const pct = (x: number | null | undefined) =>
@@ -66,7 +88,7 @@ for (const language of [...Object.keys(views.any.perLanguage), 'overall']) {
 }
 if (process.argv.includes('--misses')) {
   for (const item of items) {
-    const result = matcher.match({ text: item.text });
+    const result = matchOf(item.text);
     const topics = result.suggestions.map((s) => s.topic);
     const wrong = item.topic === 'off-topic' ? topics.length > 0 : topics[0] !== item.topic;
     if (!wrong) continue;

@@ -19,6 +19,7 @@ import type { UiLanguage } from '../domain/languages';
 import type { Topic } from '../domain/topics';
 import { getDatabase } from '../db/database';
 import { createAnswerSearch, createMatcher, type AnswerSearch, type Matcher } from '../matching';
+import { classifierForMatcher } from './bundled-classifier';
 import { PackStore, type InstalledPackSummary } from '../packs/store';
 import { isoToday } from '../packs/validate';
 import type { Pack } from '../packs/schema';
@@ -107,14 +108,14 @@ async function buildCache(
     cache = { ...cache, checkedAt: now };
     return cache;
   }
-  const packs = await store.activePacks();
+  const [packs, classifier] = await Promise.all([store.activePacks(), classifierForMatcher()]);
   const trust = new Map<string, PackTrust>(
     summaries.map((pack) => [pack.id, { status: pack.trust, signer: pack.signer }]),
   );
   cache = {
     signature,
     checkedAt: now,
-    matcher: createMatcher(packs),
+    matcher: createMatcher(packs, classifier ? { classifier } : {}),
     search: createAnswerSearch(packs),
     answers: createAnswerLookup(packs),
     trust,

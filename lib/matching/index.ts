@@ -11,6 +11,7 @@
  */
 import type { Pack } from '../packs/schema';
 import { buildMatcher, type Matcher, type MatcherOptions } from './matcher';
+import type { TopicClassifier } from './topic-classifier';
 
 export type { IndexVariant } from './text';
 export type {
@@ -32,11 +33,25 @@ export {
   resetFeedback,
 } from './feedback';
 export { RELEVANCE_THRESHOLD } from './calibration';
+export {
+  decodeTopicClassifier,
+  TopicClassifierError,
+  type TopicClassifier,
+} from './topic-classifier';
 
-/** Indexes the answers of `packs` (withdrawn answers are left out). */
-export function createMatcher(packs: readonly Pack[], options?: { now?: () => Date }): Matcher {
+/**
+ * Indexes the answers of `packs` (withdrawn answers are left out). With the
+ * trained `classifier` (topic-classifier.ts; the background and the CLI pass
+ * the shipped one) topics and relevance also rest on real posts' wording;
+ * without it, on the packs alone.
+ */
+export function createMatcher(
+  packs: readonly Pack[],
+  options?: { now?: () => Date; classifier?: TopicClassifier },
+): Matcher {
   const matcherOptions: MatcherOptions = {};
   if (options?.now) matcherOptions.now = options.now;
+  if (options?.classifier) matcherOptions.classifier = options.classifier;
   const { match, answerCount, warm } = buildMatcher(packs, matcherOptions);
   return { match, answerCount, warm };
 }

@@ -21,6 +21,8 @@ import { detectLanguage } from '../language/index';
 import type { AnswerKind, AnswerText, Pack } from '../packs/schema';
 import {
   DEFAULT_CALIBRATION,
+  onTopicLogOdds,
+  PACK_ONLY_CALIBRATION,
   relevanceOf,
   type Calibration,
   type RelevanceFeatures,
@@ -36,6 +38,7 @@ import {
   type Weights,
 } from './scoring';
 import { isLatinScript, type IndexVariant } from './text';
+import type { ClassifierOutput, TopicClassifier } from './topic-classifier';
 import { trainTopicModel, type TopicModel } from './topic-model';
 import {
   buildVariantIndex,
@@ -160,6 +163,11 @@ export interface MatcherOptions {
   calibration?: Calibration;
   /** How the per-index scores add up (for experiments; default WEIGHTS). */
   weights?: Partial<Weights>;
+  /**
+   * The trained topic classifier (topic-classifier.ts). Without it the
+   * matcher decides from the packs alone, with PACK_ONLY_CALIBRATION.
+   */
+  classifier?: TopicClassifier;
 }
 
 /** Below this detection confidence the runner-up language's index is searched too. */
@@ -189,7 +197,9 @@ export function buildMatcher(
   options: MatcherOptions = {},
 ): MatcherInternals {
   const now = options.now ?? (() => new Date());
-  const calibration = options.calibration ?? DEFAULT_CALIBRATION;
+  const classifier = options.classifier;
+  const calibration =
+    options.calibration ?? (classifier ? DEFAULT_CALIBRATION : PACK_ONLY_CALIBRATION);
   const weights: Weights = { ...WEIGHTS, ...options.weights };
   const entries: AnswerEntry[] = [];
   for (const pack of packs) {
@@ -281,11 +291,14 @@ export function buildMatcher(
     const variants = variantsFor(input.text, language, runnerUp);
     const [primary] = variants;
     const probabilities = new Map<AnswerTopic, number>();
+    let classified: ClassifierOutput | undefined;
     if (primary) {
       const index = indexFor(primary);
       for (const { topic, p } of topicModelFor(primary).classify(input.text, index.stopTerms))
         probabilities.set(topic, p);
+      classified = classifier?.classify(input.text, primary);
     }
+    const onTopic = classified ? onTopicLogOdds(classified.offTopic) : 0;
     for (const variant of variants) {
       const index = indexFor(variant);
       const { scored, words } = scoreVariant(index, input.text, excluded, isQuestion, context);
@@ -294,8 +307,10 @@ export function buildMatcher(
         const previous = best.get(item.answerIndex);
         if (!previous || item.raw > previous.raw) {
           // Fresh objects from scoreVariant: completed in place, no copies per answer.
-          item.features.topicProbability =
-            probabilities.get(answerTopics[item.answerIndex] ?? 'minimum-wage') ?? 0;
+          const topic = answerTopics[item.answerIndex] ?? 'minimum-wage';
+          item.features.topicProbability = probabilities.get(topic) ?? 0;
+          item.features.onTopic = onTopic;
+          item.features.classifierTopic = classified?.topics.get(topic) ?? 0;
           const judgedItem = item as typeof item & Judged & { source: ExplanationSource };
           judgedItem.relevance = relevanceOf(item.features, calibration);
           judgedItem.source = source;
@@ -313,6 +328,9 @@ export function buildMatcher(
       topicSecond: weights.topicSecond,
       topicProbabilities: probabilities,
       topicModel: weights.topicModel,
+      ...(classified
+        ? { classifierProbabilities: classified.topics, classifierWeight: weights.classifier }
+        : {}),
     });
     // The answer the relevance decision was taken on (calibration reads its features).
     const leader = judged.find((item) => item.answerIndex === ranking.leadIndex);

@@ -11,12 +11,39 @@ import {
   MAX_ADJUSTMENT,
   resetFeedback,
 } from './index';
+import { readTopicClassifier } from '../cli/classifier-file';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
 if (!parsed.ok) throw new Error('default pack does not parse');
 const pack: Pack = parsed.pack;
-const matcher = createMatcher([pack]);
+// As the extension and the CLI match: with the shipped classifier.
+const matcher = createMatcher([pack], { classifier: readTopicClassifier() });
+const packOnly = createMatcher([pack]);
+
+describe('the trained classifier', () => {
+  // Posts written for this test, in no training source. Each fails with the
+  // packs alone (`packOnly`), which is what the classifier is for.
+  it.each([
+    [
+      'ro, doctor who speaks the language',
+      'Unde găsesc un doctor care vorbește română în München?',
+    ],
+    ['bg, dentist recommendation', 'Кой знае добър зъболекар в Берлин, който говори български?'],
+    ['hr, ride home', 'Tko ide za Zagreb u petak iz Stuttgarta? Platim gorivo'],
+  ])('%s: no suggestion for group traffic the packs took for a question', (_label, text) => {
+    expect(packOnly.match({ text }).suggestions.some((s) => s.level === 'likely')).toBe(true);
+    const result = matcher.match({ text });
+    expect(result.suggestions).toEqual([]);
+    expect(result.topic).toBe('off-topic');
+  });
+
+  it('offers answers where the packs share no word with the post', () => {
+    const text = 'Pracuję w Niemczech na budowie i pracodawca zabrał mi paszport';
+    expect(packOnly.match({ text }).suggestions).toEqual([]);
+    expect(matcher.match({ text }).suggestions[0]?.topic).toBe('exploitation');
+  });
+});
 
 describe('matching the default pack', () => {
   it.each([

@@ -30,6 +30,8 @@ const judged = (id: string, raw: number, relevance: number, specific = true): Ju
     matchedWords: 1,
     isQuestion: true,
     topicProbability: 0.5,
+    onTopic: 0,
+    classifierTopic: 0,
   },
 });
 const options = { top: 3, postLanguage: 'pl' as const, today: '2026-03-01', topicSecond: 0.25 };

@@ -48,6 +48,10 @@ export interface RankingOptions {
   topicProbabilities?: ReadonlyMap<AnswerTopic, number>;
   /** Weight of the topic model's probability against the retrieval evidence (0..1 scale). */
   topicModel?: number;
+  /** The trained classifier's topic probabilities (topic-classifier.ts), if any. */
+  classifierProbabilities?: ReadonlyMap<AnswerTopic, number>;
+  /** Their weight in the topic ranking. */
+  classifierWeight?: number;
 }
 
 /** A suggestion before its explanation is written (explain.ts), with the evidence behind it. */
@@ -100,6 +104,8 @@ export function rankTopics(
   topicSecond: number,
   probabilities: ReadonlyMap<AnswerTopic, number> = new Map(),
   topicModel = 0,
+  classifier: ReadonlyMap<AnswerTopic, number> = new Map(),
+  classifierWeight = 0,
 ): { topic: AnswerTopic; score: number; specific: boolean }[] {
   const evidence = new Map<AnswerTopic, { scores: number[]; specific: boolean }>();
   for (const item of judged) {
@@ -119,7 +125,10 @@ export function rankTopics(
   return retrieval
     .map((t) => ({
       ...t,
-      score: (best > 0 ? t.score / best : 0) + topicModel * (probabilities.get(t.topic) ?? 0),
+      score:
+        (best > 0 ? t.score / best : 0) +
+        topicModel * (probabilities.get(t.topic) ?? 0) +
+        classifierWeight * (classifier.get(t.topic) ?? 0),
     }))
     .sort((a, b) => b.score - a.score);
 }
@@ -160,6 +169,8 @@ export function rankAnswers<E extends Judged>(
     options.topicSecond,
     options.topicProbabilities,
     options.topicModel,
+    options.classifierProbabilities,
+    options.classifierWeight,
   );
   const bestTopic = topics[0]?.topic ?? null;
   const topicScore = new Map(topics.map((t) => [t.topic, t.score]));

@@ -41,6 +41,8 @@ export const WEIGHTS = {
   topicSecond: 0.25,
   /** Weight of the topic model's probability in the topic ranking (ranking.ts; retrieval evidence is 0..1). */
   topicModel: 0.5,
+  /** Weight of the trained classifier's probability in the topic ranking (ranking.ts). */
+  classifier: 1,
 };
 export type Weights = typeof WEIGHTS;
 
@@ -228,8 +230,10 @@ export function scoreVariant(
         domainWeight,
         matchedWords: hits.length,
         isQuestion,
-        // Filled in by the matcher from the topic model.
+        // Filled in by the matcher from the topic model and the classifier.
         topicProbability: 0,
+        onTopic: 0,
+        classifierTopic: 0,
       },
     });
   }

@@ -9,6 +9,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadLanguageDetector } from '../../language/index';
+import { readTopicClassifier } from '../classifier-file';
 import { createMatcher } from '../../matching/index';
 import type { Pack } from '../../packs/schema';
 import { postLineSchema, readJsonLines, writeJsonLine } from '../io';
@@ -88,7 +89,8 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
     const top = parseTopFlag(values.top, 3);
     const pack = await loadPackForMatching(io, values.pack);
     loadLanguageDetector();
-    const matcher = createMatcher([pack]);
+    // The shipped classifier, as the extension uses it (lib/matching/topic-classifier.ts).
+    const matcher = createMatcher([pack], { classifier: readTopicClassifier() });
     for await (const post of readJsonLines(io.stdin, postLineSchema)) {
       const explain = values.explain === true;
       const result = matcher.match({ text: post.text }, { top, explain });
