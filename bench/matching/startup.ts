@@ -1,6 +1,7 @@
 /**
  * Service-worker start-up cost of matching (issue 12): time to the first
- * suggestion after a cold wake-up — a fresh process builds the matcher from
+ * suggestion after a cold wake-up — a fresh process reads and decodes the
+ * topic classifier (where the checkout has one), builds the matcher from
  * the default pack and matches one post, no stem or index cached — as the
  * median of several fresh processes, and, when a production build exists,
  * the size of the background bundle the worker evaluates on every start and
@@ -25,13 +26,25 @@ if (process.env.OA_STARTUP_CHILD) {
     parsePack(text: string): { ok: true; pack: unknown } | { ok: false };
   };
   const { createMatcher } = (await import(at('lib/matching/index.ts'))) as {
-    createMatcher(packs: unknown[]): { match(input: { text: string }): { suggestions: unknown[] } };
+    createMatcher(
+      packs: unknown[],
+      options?: { classifier?: unknown },
+    ): { match(input: { text: string }): { suggestions: unknown[] } };
   };
   loadLanguageDetector();
   const parsed = parsePack(readFileSync(join(root, 'packs/default-pack.json'), 'utf8'));
   if (!parsed.ok) throw new Error('default pack does not parse');
+  const classifierFile = join(root, 'lib/matching/data/topic-classifier.bin');
+  const hasClassifier = existsSync(classifierFile);
+  const { decodeTopicClassifier } = hasClassifier
+    ? ((await import(at('lib/matching/topic-classifier.ts'))) as {
+        decodeTopicClassifier(bytes: Uint8Array): unknown;
+      })
+    : { decodeTopicClassifier: undefined };
   const started = performance.now();
-  const matcher = createMatcher([parsed.pack]);
+  // As the worker does: read the file, decode it, build the matcher with it.
+  const classifier = decodeTopicClassifier?.(new Uint8Array(readFileSync(classifierFile)));
+  const matcher = createMatcher([parsed.pack], classifier ? { classifier } : undefined);
   const result = matcher.match({
     text: 'Czesc, szef nie zaplacil mi wyplaty za 2 miesiace, co robic?',
   });

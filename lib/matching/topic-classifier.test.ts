@@ -52,18 +52,24 @@ describe('topic classifier file', () => {
     const bytes = encodeTopicClassifier(tiny);
     const refuse = (damaged: Uint8Array) => () => decodeTopicClassifier(damaged);
     expect(refuse(bytes.subarray(0, bytes.length - 1))).toThrow(TopicClassifierError);
-    expect(refuse(bytes.subarray(0, bytes.length - 1))).toThrow(/feature 1 is cut off/);
+    expect(refuse(bytes.subarray(0, bytes.length - 1))).toThrow(/it is cut off/);
     const wrongMagic = bytes.slice();
     wrongMagic[0] = 0x58;
     expect(refuse(wrongMagic)).toThrow(/classifier signature/);
     const extra = new Uint8Array(bytes.length + 1);
     extra.set(bytes);
-    expect(refuse(extra)).toThrow(/bytes after the last feature/);
+    expect(refuse(extra)).toThrow(/bytes after the last weight/);
     const badClass = encodeTopicClassifier({
       ...tiny,
       rows: new Map([[1, [[7, 10]] as const]]),
     });
-    expect(refuse(badClass)).toThrow(/names class 7/);
+    expect(refuse(badClass)).toThrow(/weight 0 names class 7/);
+    const unordered = bytes.slice();
+    // The two feature ids swapped: the first u32 after the padded header.
+    const bodyAt = Math.ceil((8 + new DataView(bytes.buffer).getUint32(4, true)) / 4) * 4;
+    unordered.set(bytes.subarray(bodyAt + 4, bodyAt + 8), bodyAt);
+    unordered.set(bytes.subarray(bodyAt, bodyAt + 4), bodyAt + 4);
+    expect(refuse(unordered)).toThrow(/feature 1 is out of order/);
     const noOffTopic = encodeTopicClassifier({
       ...tiny,
       classes: ['unpaid-wages', 'dismissal', 'taxes'],
