@@ -81,6 +81,8 @@ export interface SuggestionEvidence {
   topicProbability: number;
   /** IDF-weighted share of the post's informative words it matched. */
   coverage: number;
+  /** The trained classifier's probability for the answer's topic (null: matched without it). */
+  classifierTopic: number | null;
 }
 
 /**
@@ -123,8 +125,19 @@ export interface MatchResult {
   suggestions: Suggestion[];
   /** When nothing is likely: up to three topics with the most evidence (may be empty). */
   possibleTopics: AnswerTopic[];
-  /** Only with MatchOptions.explain: topics by evidence (retrieval, relative, plus the topic model's share). */
-  topicEvidence?: { topic: AnswerTopic; score: number; probability: number }[];
+  /**
+   * Only with MatchOptions.explain: topics by evidence (retrieval, relative,
+   * plus the topic model's and the classifier's shares), with the topic
+   * model's and the classifier's probabilities (null: matched without it).
+   */
+  topicEvidence?: {
+    topic: AnswerTopic;
+    score: number;
+    probability: number;
+    classifier: number | null;
+  }[];
+  /** Only with MatchOptions.explain: the classifier's probability that the post is off-topic (null: without it). */
+  offTopicProbability?: number | null;
 }
 
 export interface Matcher {
@@ -353,6 +366,9 @@ export function buildMatcher(
                 tied,
                 topicProbability: Math.round(evidence.features.topicProbability * 1000) / 1000,
                 coverage: Math.round(evidence.features.coverage * 1000) / 1000,
+                classifierTopic: classified
+                  ? Math.round(evidence.features.classifierTopic * 1000) / 1000
+                  : null,
               },
             }
           : {}),
@@ -364,7 +380,11 @@ export function buildMatcher(
               topic,
               score: Math.round(score * 1000) / 1000,
               probability: Math.round((probabilities.get(topic) ?? 0) * 1000) / 1000,
+              classifier: classified
+                ? Math.round((classified.topics.get(topic) ?? 0) * 1000) / 1000
+                : null,
             })),
+            offTopicProbability: classified ? Math.round(classified.offTopic * 1000) / 1000 : null,
           }
         : {}),
       rawTopScore: leader?.raw ?? 0,

@@ -57,18 +57,33 @@ describe('cli suggest', () => {
     expect(code).toBe(0);
     const [line] = lines(out);
     expect(line).toMatchObject({ id: 1, topic: 'unpaid-wages', possibleTopics: [] });
-    const topics = line?.topicEvidence as { topic: string; score: number; probability: number }[];
+    const topics = line?.topicEvidence as {
+      topic: string;
+      score: number;
+      probability: number;
+      classifier: number;
+    }[];
     expect(topics[0]?.topic).toBe('unpaid-wages');
+    // The CLI matches with the shipped classifier, as the extension does.
+    expect(topics[0]?.classifier).toBeGreaterThan(0.5);
+    expect(line?.offTopicProbability).toBeLessThan(0.1);
     expect([...topics].sort((a, b) => b.score - a.score)).toEqual(topics);
     const [first] = line?.suggestions as {
       level: string;
       matchedTerms: string[];
-      evidence: { relevance: number; specific: boolean; tied: boolean; topicProbability: number };
+      evidence: {
+        relevance: number;
+        specific: boolean;
+        tied: boolean;
+        topicProbability: number;
+        classifierTopic: number;
+      };
     }[];
     expect(first?.level).toBe('likely');
     expect(first?.matchedTerms).toContain('wyplaty');
     expect(first?.evidence).toMatchObject({ specific: true, tied: false });
     expect(first?.evidence.relevance).toBeGreaterThan(0.5);
+    expect(first?.evidence.classifierTopic).toBe(topics[0]?.classifier);
   });
 
   it('adds topic, isQuestion and explanations with --details', async () => {

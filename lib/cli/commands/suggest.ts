@@ -64,10 +64,12 @@ Options:
   --details     also write "topic", "isQuestion", and per suggestion
                 "matchedTerms", "textLanguage" and "fallback"
   --explain     the details plus "possibleTopics", "topicEvidence" (topics by
-                evidence with the topic model's probability) and per
-                suggestion "evidence": relevance, retrieval score, whether a
-                matched word is specific to few topics, whether it ties with
-                another topic's answer, the topic model's probability, coverage
+                evidence with the pack topic model's and the trained
+                classifier's probabilities), "offTopicProbability" (the
+                classifier's) and per suggestion "evidence": relevance,
+                retrieval score, whether a matched word is specific to few
+                topics, whether it ties with another topic's answer, the topic
+                model's and the classifier's probability, coverage
 
 Exit codes: 0 success, 1 the pack is invalid or a line is not valid JSON or
 lacks id/text (the message names the line), 2 the command was called wrongly.`,
@@ -102,6 +104,7 @@ lacks id/text (the message names the line), 2 the command was called wrongly.`,
           isQuestion: result.isQuestion,
           possibleTopics: result.possibleTopics,
           topicEvidence: result.topicEvidence ?? [],
+          offTopicProbability: result.offTopicProbability ?? null,
           suggestions: result.suggestions.map((s) => ({
             answerId: s.answerId,
             topic: s.topic,
