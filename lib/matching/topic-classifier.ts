@@ -16,7 +16,7 @@
  *
  * File layout (little-endian), fixed-width arrays so that decoding is views
  * and a few tight checks — a cold worker decodes it on the way to its first
- * suggestion (a varint layout took 9 ms there, this one about 1):
+ * suggestion (a varint layout took 9 ms there, this one about 3):
  *   "OATC" · u32 header length · header (UTF-8 JSON, `headerSchema`) ·
  *   zero padding to a multiple of 4 ·
  *   u32 × features: feature ids, ascending ·
