@@ -32,6 +32,7 @@ import { isLatinScript, type IndexVariant } from '../../lib/matching/text';
 import {
   decodeTopicClassifier,
   encodeTopicClassifier,
+  softmaxInPlace,
   type ClassifierWeights,
   type TopicClassifier,
 } from '../../lib/matching/topic-classifier';
@@ -184,16 +185,10 @@ function trainSoftmax(vectors: readonly Vector[], width: number) {
         if (row)
           for (let k = 0; k < width; k += 1) z[k] = (z[k] ?? 0) + ((row[k] ?? 0) * x) / vector.norm;
       }
-      let max = -Infinity;
-      for (const v of z) max = Math.max(max, v);
-      let sum = 0;
-      for (let k = 0; k < width; k += 1) {
-        z[k] = Math.exp((z[k] ?? 0) - max);
-        sum += z[k] ?? 0;
-      }
+      softmaxInPlace(z);
       // z becomes the gradient of the loss by the logits.
       for (let k = 0; k < width; k += 1)
-        z[k] = ((z[k] ?? 0) / sum - (k === vector.label ? 1 : 0)) * vector.weight;
+        z[k] = ((z[k] ?? 0) - (k === vector.label ? 1 : 0)) * vector.weight;
       for (let k = 0; k < width; k += 1) {
         biasSquares[k] = (biasSquares[k] ?? 0) + (z[k] ?? 0) ** 2;
         bias[k] = (bias[k] ?? 0) - (LEARNING_RATE * (z[k] ?? 0)) / Math.sqrt(biasSquares[k] ?? 1);

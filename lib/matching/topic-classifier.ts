@@ -75,6 +75,18 @@ export interface TopicClassifier {
   readonly header: ClassifierHeader;
 }
 
+/** Turns logits into probabilities, in place (shared with training, so both compute alike). */
+export function softmaxInPlace(values: Float64Array): void {
+  let max = -Infinity;
+  for (const value of values) max = Math.max(max, value);
+  let sum = 0;
+  for (let k = 0; k < values.length; k += 1) {
+    values[k] = Math.exp((values[k] ?? 0) - max);
+    sum += values[k] ?? 0;
+  }
+  for (let k = 0; k < values.length; k += 1) values[k] = (values[k] ?? 0) / sum;
+}
+
 export interface ClassifierWeights {
   classes: readonly Topic[];
   bias: readonly number[];
@@ -239,18 +251,12 @@ export function decodeTopicClassifier(input: Uint8Array): TopicClassifier {
           logits[cls] = (logits[cls] ?? 0) + (entryWeights[e] ?? 0) * weight * step;
         }
       }
-      let max = -Infinity;
-      for (const logit of logits) max = Math.max(max, logit);
-      let sum = 0;
-      for (let k = 0; k < width; k += 1) {
-        logits[k] = Math.exp((logits[k] ?? 0) - max);
-        sum += logits[k] ?? 0;
-      }
+      softmaxInPlace(logits);
       const topics = new Map<AnswerTopic, number>();
       header.classes.forEach((topic, k) => {
-        if (k !== offIndex) topics.set(topic as AnswerTopic, (logits[k] ?? 0) / sum);
+        if (k !== offIndex) topics.set(topic as AnswerTopic, logits[k] ?? 0);
       });
-      return { topics, offTopic: (logits[offIndex] ?? 0) / sum };
+      return { topics, offTopic: logits[offIndex] ?? 0 };
     },
   };
 }
