@@ -71,7 +71,7 @@ console.log(
   `relevant: ${realOn.length} real tuning + ${devOn.length} development; irrelevant: ${realOff.length} real tuning + ${listOff.length} list + ${devOff.length} development`,
 );
 console.log('bias shift | real on-topic passing | real off-topic | list off-topic | dev off-topic');
-for (let shift = -3; shift <= 3.001; shift += 0.5) {
+for (let shift = -5; shift <= 3.001; shift += 0.5) {
   console.log(
     `${shift.toFixed(1).padStart(10)} | ${pct(rate(realOn, shift)).padStart(21)} | ${pct(rate(realOff, shift)).padStart(14)} | ${pct(rate(listOff, shift)).padStart(14)} | ${pct(rate(devOff, shift)).padStart(13)}`,
   );

@@ -39,7 +39,7 @@ describe('the trained classifier', () => {
   });
 
   it('offers answers where the packs share no word with the post', () => {
-    const text = 'Pracuję w Niemczech na budowie i pracodawca zabrał mi paszport';
+    const text = 'Agencja trzyma nasze dowody osobiste i nie chce ich oddać';
     expect(packOnly.match({ text }).suggestions).toEqual([]);
     expect(matcher.match({ text }).suggestions[0]?.topic).toBe('exploitation');
   });

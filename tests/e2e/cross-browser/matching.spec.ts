@@ -3,9 +3,10 @@
  * (lib/matching/topic-classifier.ts), read by the service worker from the
  * package, in both browsers. Each post below is decided differently without
  * it (lib/matching/matching.test.ts, "the trained classifier"): the packs
- * alone call the doctor question likely employment-contract and have no word
- * for the passport post. A package whose classifier file cannot be read
- * falls back to the packs alone and logs an error, which fails this test too.
+ * alone call the doctor question likely employment-contract and offer nothing
+ * for the agency that keeps the workers' identity cards. A package whose
+ * classifier file cannot be read falls back to the packs alone and logs an
+ * error, which fails this test too.
  */
 import { expect, test } from './fixtures';
 
@@ -32,11 +33,11 @@ test('the service worker matches with the shipped topic classifier', async ({ se
       }) as Promise<Reply>,
     [
       { postKey: 'fb:1', text: 'Unde găsesc un doctor care vorbește română în München?' },
-      { postKey: 'fb:2', text: 'Pracuję w Niemczech na budowie i pracodawca zabrał mi paszport' },
+      { postKey: 'fb:2', text: 'Agencja trzyma nasze dowody osobiste i nie chce ich oddać' },
     ],
   );
   expect(reply.ok).toBe(true);
-  const [doctor, passport] = reply.data?.results ?? [];
+  const [doctor, documents] = reply.data?.results ?? [];
   expect(doctor).toMatchObject({ postKey: 'fb:1', topic: 'off-topic', suggestions: [] });
-  expect(passport?.suggestions[0]?.topic).toBe('exploitation');
+  expect(documents?.suggestions[0]?.topic).toBe('exploitation');
 });
