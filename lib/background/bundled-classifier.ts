@@ -1,7 +1,7 @@
 /**
  * The trained topic classifier (lib/matching/topic-classifier.ts) ships as a
  * file next to the worker, like the default pack (bundled-pack.ts), and is
- * read when the matcher is built — the worker does not evaluate 383 KB of
+ * read when the matcher is built — the worker does not evaluate 390 KB of
  * weights on every wake-up that needs no suggestion.
  *
  * If it cannot be read or is damaged (a broken package), suggestions still
