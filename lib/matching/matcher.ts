@@ -4,11 +4,14 @@
  * - variant-index.ts: per-language indexes of the answers and the post's
  *   query words;
  * - scoring.ts: every answer's evidence in one index, and its features;
+ * - topic-model.ts: the packs' own topic model, trained per language here;
+ * - topic-classifier.ts: the shipped classifier trained on real posts
+ *   (passed in, see docs/MATCHING.md), topic and off-topic probabilities;
  * - calibration.ts: the relevance model over those features;
  * - ranking.ts: topic, order, levels (`likely` / `possible`), possible topics;
  * - explain.ts: the words shown as the reason for a suggestion.
  *
- * Lifecycle: `buildMatcher(packs)` prepares the answers; the index of a
+ * Lifecycle: `buildMatcher(packs, { classifier })` prepares the answers; the index of a
  * language is built synchronously the first time a post in it is matched (or
  * by `warm()`); afterwards each `match` is a few Map look-ups and some
  * arithmetic, cheap enough to run for every post the advisor scrolls past.
