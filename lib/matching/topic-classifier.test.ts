@@ -75,11 +75,20 @@ describe('topic classifier file', () => {
       classes: ['unpaid-wages', 'dismissal', 'taxes'],
     });
     expect(refuse(noOffTopic)).toThrow(/no off-topic class/);
-    const unknownTopic = encodeTopicClassifier({
-      ...tiny,
-      classes: ['unpaid-wages', 'weather' as never, 'off-topic'],
-    });
+    // A class the taxonomy does not know, written over "dismissal" in the header.
+    const unknownTopic = bytes.slice();
+    const at = new TextDecoder().decode(bytes).indexOf('"dismissal"');
+    unknownTopic.set(new TextEncoder().encode('"weatherxx"'), at);
     expect(refuse(unknownTopic)).toThrow(/header field classes\.1/);
+  });
+
+  it('refuses to write what it would refuse to read', () => {
+    expect(() =>
+      encodeTopicClassifier({
+        ...tiny,
+        classes: ['unpaid-wages', 'weather' as never, 'off-topic'],
+      }),
+    ).toThrow(/exceeds the file's limits: classes\.1/);
   });
 });
 

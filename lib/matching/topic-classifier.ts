@@ -27,6 +27,7 @@
  * largest kept, quantised by `scale`.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import { TOPICS, type AnswerTopic, type Topic } from '../domain/topics';
 import { topicFeatures } from './topic-model';
 import type { IndexVariant } from './text';
@@ -38,24 +39,27 @@ const MAX_FEATURES = 200_000;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const MAX_HEADER_BYTES = 64 * 1024;
 
-const headerSchema = z.object({
-  format: z.literal(CLASSIFIER_FORMAT),
-  /** Class order of the weights: topic ids, `off-topic` among them. */
-  classes: z.array(z.enum(TOPICS)).check(z.minLength(2), z.maxLength(TOPICS.length)),
-  bias: z.array(z.number()),
-  /** Weight of one quantisation step. */
-  scale: z.number().check(z.positive()),
-  features: z.int().check(z.gte(0), z.lte(MAX_FEATURES)),
-  /** Weights over all features. */
-  entries: z.int().check(z.gte(0), z.lte(MAX_FEATURES * TOPICS.length)),
-  /** What the model was trained on (scripts/train-topic-classifier.ts): not used at run time. */
-  training: z.object({
-    /** SHA-256 of the training samples (text, class, weight), to tell a stale model. */
-    inputs: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
-    samples: z.number(),
-    counts: z.record(z.string(), z.number()),
+// Built on first use: the worker evaluates this module on every wake-up.
+const headerSchema = lazySchema(() =>
+  z.object({
+    format: z.literal(CLASSIFIER_FORMAT),
+    /** Class order of the weights: topic ids, `off-topic` among them. */
+    classes: z.array(z.enum(TOPICS)).check(z.minLength(2), z.maxLength(TOPICS.length)),
+    bias: z.array(z.number()),
+    /** Weight of one quantisation step. */
+    scale: z.number().check(z.positive()),
+    features: z.int().check(z.gte(0), z.lte(MAX_FEATURES)),
+    /** Weights over all features. */
+    entries: z.int().check(z.gte(0), z.lte(MAX_FEATURES * TOPICS.length)),
+    /** What the model was trained on (scripts/train-topic-classifier.ts): not used at run time. */
+    training: z.object({
+      /** SHA-256 of the training samples (text, class, weight), to tell a stale model. */
+      inputs: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+      samples: z.number(),
+      counts: z.record(z.string(), z.number()),
+    }),
   }),
-});
+);
 
 export type ClassifierHeader = z.infer<typeof headerSchema>;
 
@@ -110,9 +114,20 @@ export function encodeTopicClassifier(model: ClassifierWeights): Uint8Array {
     entries,
     training: model.training,
   };
+  // The same limits as decoding: what training writes, the worker accepts.
+  const checked = headerSchema.safeParse(header);
+  if (!checked.success)
+    throw new TopicClassifierError(
+      `The trained classifier exceeds the file's limits: ${checked.error.issues[0]?.path.join('.') ?? ''} ${checked.error.issues[0]?.message ?? ''}`,
+    );
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const bodyAt = alignedBodyStart(headerBytes.length);
-  const out = new Uint8Array(bodyAt + 5 * ids.length + 2 * entries);
+  const size = bodyAt + 5 * ids.length + 2 * entries;
+  if (headerBytes.length > MAX_HEADER_BYTES || size > MAX_FILE_BYTES)
+    throw new TopicClassifierError(
+      `The trained classifier is larger than the file allows (${size} bytes, at most ${MAX_FILE_BYTES}).`,
+    );
+  const out = new Uint8Array(size);
   out.set(new TextEncoder().encode(MAGIC), 0);
   const view = new DataView(out.buffer);
   view.setUint32(4, headerBytes.length, true);
