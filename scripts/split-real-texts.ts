@@ -48,8 +48,8 @@ export type FixedSites = Readonly<Record<string, Half>>;
 export const DEFAULT_SEED = 12;
 export const REAL_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench/matching/real');
 
-/** FNV-1a of the seed and a text: a stable tie-breaker. */
-function seededHash(seed: number, text: string): number {
+/** FNV-1a of the seed and a text: a stable tie-breaker (and the classifier's folds). */
+export function seededHash(seed: number, text: string): number {
   let hash = (2166136261 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);

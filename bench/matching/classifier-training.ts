@@ -28,7 +28,7 @@ import {
   type MatcherInternals,
   type MatcherOptions,
 } from '../../lib/matching/matcher';
-import { isLatinScript, type IndexVariant } from '../../lib/matching/text';
+import { indexVariantFor, type IndexVariant } from '../../lib/matching/text';
 import {
   decodeTopicClassifier,
   encodeTopicClassifier,
@@ -40,6 +40,7 @@ import { topicFeatures } from '../../lib/matching/topic-model';
 import type { Pack } from '../../lib/packs/schema';
 import { VARIANTS } from '../../lib/matching/variant-index';
 import { OFF_TOPIC_CALIBRATION } from './off-topic-calibration';
+import { seededHash } from '../../scripts/split-real-texts';
 import type { RealText } from './real-texts';
 import type { EvalItem } from './scoring';
 
@@ -66,12 +67,6 @@ export interface Sample {
   group?: string;
 }
 
-export function variantOf(language: PostLanguage, text: string): IndexVariant {
-  return (language === 'bg' || language === 'el') && isLatinScript(text)
-    ? `${language}-latn`
-    : language;
-}
-
 /** The training samples; `tuning` is the real-text tuning half. */
 export function trainingSamples(pack: Pack, root: string, tuning: readonly RealText[]): Sample[] {
   const samples: Sample[] = [];
@@ -82,7 +77,7 @@ export function trainingSamples(pack: Pack, root: string, tuning: readonly RealT
     weight: number,
     group?: string,
   ) => {
-    const variant = variantOf(language, text);
+    const variant = indexVariantFor(language, text);
     samples.push({ variant, text, label, weight, ...(group ? { group } : {}) });
     // Bulgarian and Greek are often typed in Latin letters: the latn variant
     // transliterates (topic-model.ts), so the same text teaches both.
@@ -135,12 +130,9 @@ export function samplesHash(samples: readonly Sample[]): string {
   return hash.digest('hex');
 }
 
-/** The fold a group belongs to (FNV-1a of its name). */
+/** The fold a group belongs to (the split's stable hash of its name). */
 export function foldOf(group: string): number {
-  let hash = 2166136261;
-  for (let i = 0; i < group.length; i += 1)
-    hash = Math.imul(hash ^ group.charCodeAt(i), 16777619) >>> 0;
-  return hash % FOLDS;
+  return seededHash(0, group) % FOLDS;
 }
 
 /** Deterministic shuffle source (same model from the same samples). */
@@ -283,16 +275,15 @@ export function trainClassifier(samples: readonly Sample[]): Uint8Array {
  * grouped post, `classifierFor(group)` is the one that never saw it.
  */
 export function crossValidatedClassifiers(samples: readonly Sample[]): {
+  folds: readonly TopicClassifier[];
   classifierFor(group: string): TopicClassifier;
 } {
-  const models = Array.from({ length: FOLDS }, (_, fold) =>
+  const folds = Array.from({ length: FOLDS }, (_, fold) =>
     decodeTopicClassifier(
       trainClassifier(samples.filter((s) => s.group === undefined || foldOf(s.group) !== fold)),
     ),
   );
-  return {
-    classifierFor: (group) => models[foldOf(group)] as TopicClassifier,
-  };
+  return { folds, classifierFor: (group) => folds[foldOf(group)] as TopicClassifier };
 }
 
 /**
@@ -304,15 +295,8 @@ export function crossValidatedMatchers(
   samples: readonly Sample[],
   options: Omit<MatcherOptions, 'classifier'> = {},
 ): { matcherFor(group: string): MatcherInternals } {
-  const { classifierFor } = crossValidatedClassifiers(samples);
-  const matchers = Array.from({ length: FOLDS }, (_, fold) => {
-    const group = groupInFold(fold);
-    return buildMatcher([pack], { ...options, classifier: classifierFor(group) });
-  });
+  const matchers = crossValidatedClassifiers(samples).folds.map((classifier) =>
+    buildMatcher([pack], { ...options, classifier }),
+  );
   return { matcherFor: (group) => matchers[foldOf(group)] as MatcherInternals };
-}
-
-/** Some group name that falls in `fold` (to pick that fold's classifier). */
-function groupInFold(fold: number): string {
-  for (let i = 0; ; i += 1) if (foldOf(`fold:${i}`) === fold) return `fold:${i}`;
 }

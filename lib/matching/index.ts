@@ -33,11 +33,7 @@ export {
   resetFeedback,
 } from './feedback';
 export { RELEVANCE_THRESHOLD } from './calibration';
-export {
-  decodeTopicClassifier,
-  TopicClassifierError,
-  type TopicClassifier,
-} from './topic-classifier';
+export { decodeTopicClassifier, type TopicClassifier } from './topic-classifier';
 
 /**
  * Indexes the answers of `packs` (withdrawn answers are left out). With the

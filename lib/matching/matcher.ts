@@ -40,7 +40,7 @@ import {
   type ScoringContext,
   type Weights,
 } from './scoring';
-import { isLatinScript, type IndexVariant } from './text';
+import { indexVariantFor, type IndexVariant } from './text';
 import type { ClassifierOutput, TopicClassifier } from './topic-classifier';
 import { trainTopicModel, type TopicModel } from './topic-model';
 import {
@@ -198,9 +198,7 @@ function variantsFor(
   const chosen: IndexVariant[] = [];
   const add = (lang: DetectedLanguage | null) => {
     if (lang === null) return;
-    const base: PostLanguage = lang === 'und' ? 'de' : lang;
-    const variant: IndexVariant =
-      (base === 'bg' || base === 'el') && isLatinScript(text) ? `${base}-latn` : base;
+    const variant = indexVariantFor(lang === 'und' ? 'de' : lang, text);
     if (!chosen.includes(variant)) chosen.push(variant);
   };
   add(language);

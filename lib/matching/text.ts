@@ -154,6 +154,13 @@ export function isLatinScript(text: string): boolean {
   return LATIN_ONLY.test(text);
 }
 
+/** The index variant a text in `language` is read in: Latin-typed Bulgarian and Greek have their own. */
+export function indexVariantFor(language: PostLanguage, text: string): IndexVariant {
+  return (language === 'bg' || language === 'el') && isLatinScript(text)
+    ? `${language}-latn`
+    : language;
+}
+
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const GREEK = /\p{Script=Greek}/u;
 

@@ -33,7 +33,7 @@ import { topicFeatures } from './topic-model';
 import type { IndexVariant } from './text';
 
 const MAGIC = 'OATC';
-export const CLASSIFIER_FORMAT = 1;
+const CLASSIFIER_FORMAT = 1;
 /** Limits that hold on both sides: what training writes and what decoding accepts. */
 const MAX_FEATURES = 200_000;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
