@@ -8,16 +8,14 @@
  * work from the packs alone (PACK_ONLY_CALIBRATION) and the error is logged
  * once per worker life.
  */
-import { browser } from 'wxt/browser';
 import classifierUrl from '../matching/data/topic-classifier.bin?url';
 import { decodeTopicClassifier, type TopicClassifier } from '../matching';
+import { fetchPackagedFile } from './packaged-file';
 
 let loading: Promise<TopicClassifier | undefined> | undefined;
 
 async function readBundledClassifier(): Promise<TopicClassifier> {
-  const url = browser.runtime.getURL(classifierUrl as Parameters<typeof browser.runtime.getURL>[0]);
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the topic classifier could not be read (${response.status})`);
+  const response = await fetchPackagedFile(classifierUrl, 'the topic classifier');
   return decodeTopicClassifier(new Uint8Array(await response.arrayBuffer()));
 }
 

@@ -9,21 +9,16 @@
  * installed or refreshed. Vite's `?url` import copies the file into the
  * build and gives its path.
  */
-import { browser } from 'wxt/browser';
 import defaultPackUrl from '../../packs/default-pack.json?url';
 import { getDatabase } from '../db/database';
 import { PackStore } from '../packs/store';
+import { fetchPackagedFile } from './packaged-file';
 
 let inFlight: Promise<'installed' | 'updated' | 'kept'> | undefined;
 
 /** The bundled pack's text, read from the extension's own files. */
 async function readBundledPack(): Promise<string> {
-  const url = browser.runtime.getURL(
-    defaultPackUrl as Parameters<typeof browser.runtime.getURL>[0],
-  );
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`the bundled pack could not be read (${response.status})`);
-  return response.text();
+  return (await fetchPackagedFile(defaultPackUrl, 'the bundled pack')).text();
 }
 
 /** One install at a time: `onInstalled` and a first suggestion request may both ask for it. */
