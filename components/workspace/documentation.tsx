@@ -14,6 +14,7 @@ import { CASE_OUTCOMES, ESCALATION_KINDS, MAX_NOTE_LENGTH } from '../../lib/log/
 import { LIMITS } from '../../lib/domain/limits';
 import type { StoredCaseNote } from './actions';
 import { HandoverChecklist } from './handover-checklist';
+import { useFocusAfterRender } from './use-focus-after-render';
 
 export interface DocumentationEntry {
   outcome: CaseOutcome;
@@ -64,19 +65,14 @@ export function Documentation({
   const referral = useRef<HTMLInputElement>(null);
   const firstKind = useRef<HTMLInputElement>(null);
   const next = useRef<HTMLButtonElement>(null);
-  /** Focus moves after the next render: to the referral field (key 2), or on to "Next" once saved. */
-  const focusAfterRender = useRef<'referral' | 'next' | null>(null);
+  /** Focus moves once shown: to the referral field (key 2), or on to "Next" once saved. */
+  const focusAfterRender = useFocusAfterRender<'referral' | 'next'>(
+    (target) => (target === 'referral' ? referral : next).current,
+  );
 
   useEffect(() => {
     if (focusOnShow) firstChip.current?.focus();
   }, [focusOnShow]);
-
-  useEffect(() => {
-    const target = focusAfterRender.current;
-    if (target === null) return;
-    focusAfterRender.current = null;
-    (target === 'referral' ? referral : next).current?.focus();
-  });
 
   const edit = () => {
     if (save.kind === 'saved' || save.kind === 'error') setSave({ kind: 'idle' });
@@ -86,7 +82,7 @@ export function Documentation({
     setOutcome(value);
     setProblem(null);
     edit();
-    if (value === 'referred' && fromKey) focusAfterRender.current = 'referral';
+    if (value === 'referred' && fromKey) focusAfterRender('referral');
   };
 
   const submit = () => {
@@ -117,7 +113,7 @@ export function Documentation({
     }).then(
       () => {
         // Only when this flow saved, not when it opens on a stored note.
-        focusAfterRender.current = 'next';
+        focusAfterRender('next');
         setSave({ kind: 'saved' });
       },
       (error: unknown) =>

@@ -34,6 +34,7 @@ import { SearchBox } from './search-box';
 import { answerKey, SuggestionCard, type UseAction } from './suggestion-card';
 import type { SuggestionEntry } from './use-suggestions';
 import { sendWithRetry } from './use-log';
+import { useFocusAfterRender } from './use-focus-after-render';
 import { useSearch } from './use-search';
 
 export interface PostViewProps {
@@ -97,6 +98,11 @@ function useReferrals(
   return referrals;
 }
 
+/** The id of a post view's heading, which labels the view. */
+export function postHeadingId(postKey: string): string {
+  return `${postKey}-h`;
+}
+
 export function PostView({
   item,
   selectedComment = null,
@@ -134,8 +140,6 @@ export function PostView({
   const list = useRef<HTMLOListElement>(null);
   const searchList = useRef<HTMLOListElement>(null);
   const insertOpen = useRef<(() => void) | null>(null);
-  /** After "does not fit", focus goes to the card now at that place (or the heading). */
-  const focusCardAt = useRef<number | null>(null);
   /** Saving a note reuses the event of a failed attempt, so a retry is never counted twice. */
   const pendingNote = useRef<{ signature: string; event: LogEventRequest } | null>(null);
 
@@ -194,15 +198,14 @@ export function PostView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownIds, postKey]);
 
-  useEffect(() => {
-    const index = focusCardAt.current;
-    if (index === null) return;
-    focusCardAt.current = null;
-    const toggles = list.current?.querySelectorAll<HTMLButtonElement>('.card-toggle') ?? [];
-    const target = toggles[Math.min(index, toggles.length - 1)];
-    if (target) target.focus();
-    else suggestionsHeading.current?.focus();
-  });
+  /** After "does not fit", focus goes to the card now at that place (or the heading) once it is gone. */
+  const focusCardAt = useFocusAfterRender<{ index: number; dismissed: string }>(
+    ({ index, dismissed: gone }) => {
+      if (shown.some((s) => answerKey(s) === gone)) return null;
+      const toggles = list.current?.querySelectorAll<HTMLButtonElement>('.card-toggle') ?? [];
+      return toggles[Math.min(index, toggles.length - 1)] ?? suggestionsHeading.current;
+    },
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -260,7 +263,7 @@ export function PostView({
     void actions.recordFeedback(suggestion, 'not-relevant').catch(() => undefined);
     setDismissed([...dismissed, answerKey(suggestion)]);
     onRefreshSuggestions(postKey);
-    focusCardAt.current = index;
+    focusCardAt({ index, dismissed: answerKey(suggestion) });
   };
 
   const markPostNotRelevant = () => {
@@ -438,8 +441,8 @@ export function PostView({
 
   const question = post.analysis === null ? null : post.analysis.isQuestion;
   return (
-    <article className="post-view" aria-labelledby={`${postKey}-h`} data-testid="post-view">
-      <h2 id={`${postKey}-h`} ref={headingRef} tabIndex={-1} data-testid="post-heading">
+    <article className="post-view" aria-labelledby={postHeadingId(postKey)} data-testid="post-view">
+      <h2 id={postHeadingId(postKey)} ref={headingRef} tabIndex={-1} data-testid="post-heading">
         {t('post.heading', {
           language: languageName(post.analysis?.language, t),
           topic: item.topicLabel ?? t('post.topicUnknown'),

@@ -6,14 +6,15 @@
  * element, so a MutationObserver notices the removal.
  */
 import type { RefObject } from 'react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export function useFocusGuard(
   root: RefObject<HTMLElement | null>,
   fallback: () => HTMLElement | null,
 ): void {
   const fallbackRef = useRef(fallback);
-  useEffect(() => {
+  // In the commit, before the observer's microtask: it must see this render's view.
+  useLayoutEffect(() => {
     fallbackRef.current = fallback;
   });
 
@@ -31,8 +32,11 @@ export function useFocusGuard(
     };
     const restore = () => {
       if (!lost()) return;
+      const target = fallbackRef.current();
+      // No heading yet (the view is between two states): the next change tries again.
+      if (target === null) return;
       last = null;
-      fallbackRef.current()?.focus();
+      target.focus();
     };
     const onFocusIn = (event: FocusEvent) => {
       last = event.target instanceof Element ? event.target : null;

@@ -18,13 +18,14 @@ import { EmptyState } from './empty-state';
 import { isTypingTarget } from './keys';
 import { uiLanguageOf } from './language';
 import type { ConnectPort } from './port-client';
-import { PostView } from './post-view';
+import { PostView, postHeadingId } from './post-view';
 import type { QueueFilter, TopicInfo } from './queue';
 import { buildQueue, countQueue, nextOpenQuestion } from './queue';
 import { QueueView } from './queue-view';
 import type { Connection } from './use-connection';
 import { useColleagueMarks } from './use-colleague-marks';
 import { useConnection } from './use-connection';
+import { useFocusAfterRender } from './use-focus-after-render';
 import { useFocusGuard } from './use-focus-guard';
 import { useLog } from './use-log';
 import { useStatuses } from './use-statuses';
@@ -83,7 +84,8 @@ function useSettingsValue(actions: WorkspaceActions): Settings | null {
   return settings;
 }
 
-type FocusRequest = { target: 'post' } | { target: 'queue'; postKey: string | null } | null;
+/** Where focus goes once the view the advisor asked for is rendered. */
+type FocusTarget = { view: 'post'; postKey: string } | { view: 'queue'; postKey: string | null };
 
 export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   const { t, i18n } = useTranslation('workspace');
@@ -115,13 +117,23 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
     setSelected(null);
   }
   const [nextMessage, setNextMessage] = useState<string | null>(null);
-  /** Where focus goes after the next render (set by the advisor's actions). */
-  const focusRequest = useRef<FocusRequest>(null);
-
   const root = useRef<HTMLDivElement>(null);
   const postHeading = useRef<HTMLHeadingElement>(null);
   const queueHeading = useRef<HTMLHeadingElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
+  /** The post's heading once that post's view is shown; the queue's row (or heading) once it is back. */
+  const focusAfterRender = useFocusAfterRender<FocusTarget>((target) => {
+    if (target.view === 'post') {
+      const heading = postHeading.current;
+      return heading?.id === postHeadingId(target.postKey) ? heading : null;
+    }
+    const queue = queueHeading.current;
+    if (queue === null) return null;
+    const row = target.postKey
+      ? root.current?.querySelector<HTMLElement>(`[data-post-key="${CSS.escape(target.postKey)}"]`)
+      : null;
+    return row ?? queue;
+  });
 
   const topics = useMemo(() => {
     const map = new Map<string, TopicInfo>();
@@ -142,10 +154,10 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
       setSelected(postKey);
       setSelectedComment(commentKey ?? null);
       setNextMessage(null);
-      focusRequest.current = { target: 'post' };
+      focusAfterRender({ view: 'post', postKey });
       void client?.focus(postKey);
     },
-    [client],
+    [client, focusAfterRender],
   );
 
   useEffect(() => {
@@ -162,9 +174,9 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
   }, [items, selected, select, t]);
 
   const back = useCallback(() => {
-    focusRequest.current = { target: 'queue', postKey: selected };
+    focusAfterRender({ view: 'queue', postKey: selected });
     setSelected(null);
-  }, [selected]);
+  }, [selected, focusAfterRender]);
 
   // A marker pressed before this workspace was open: picked up once per tab.
   const tabId = boundTab?.tabId ?? null;
@@ -185,20 +197,6 @@ export function Workspace({ tab, connect, actions }: WorkspaceProps) {
     // Once per connection to this tab.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [connected, tabId, actions]);
-
-  useEffect(() => {
-    const request = focusRequest.current;
-    if (!request) return;
-    focusRequest.current = null;
-    if (request.target === 'post') {
-      postHeading.current?.focus();
-      return;
-    }
-    const row = request.postKey
-      ? root.current?.querySelector<HTMLElement>(`[data-post-key="${CSS.escape(request.postKey)}"]`)
-      : null;
-    (row ?? queueHeading.current)?.focus();
-  });
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
