@@ -16,7 +16,7 @@
  * posts that get a suggestion at each bias shift, so the shift can be chosen
  * by the rule of issue 12: off-topic posts with a suggestion ≤ 10% while
  * on-topic posts without one ≤ 10%.
- *   npx tsx bench/matching/calibrate-real.ts [--pack-only]
+ *   npx tsx bench/matching/calibrate-real.ts [--pack-only] [--step 0.1]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -71,7 +71,10 @@ console.log(
   `relevant: ${realOn.length} real tuning + ${devOn.length} development; irrelevant: ${realOff.length} real tuning + ${listOff.length} list + ${devOff.length} development`,
 );
 console.log('bias shift | real on-topic passing | real off-topic | list off-topic | dev off-topic');
-for (let shift = -5; shift <= 3.001; shift += 0.5) {
+// --step 0.1: a finer table of shifts.
+const stepAt = process.argv.indexOf('--step');
+const step = stepAt > 0 ? Number(process.argv[stepAt + 1]) || 0.5 : 0.5;
+for (let shift = -5; shift <= 3.001; shift += step) {
   console.log(
     `${shift.toFixed(1).padStart(10)} | ${pct(rate(realOn, shift)).padStart(21)} | ${pct(rate(realOff, shift)).padStart(14)} | ${pct(rate(listOff, shift)).padStart(14)} | ${pct(rate(devOff, shift)).padStart(13)}`,
   );

@@ -38,8 +38,10 @@ describe('the trained classifier', () => {
     expect(result.topic).toBe('off-topic');
   });
 
-  it('offers answers where the packs share no word with the post', () => {
-    const text = 'Agencja trzyma nasze dowody osobiste i nie chce ich oddać';
+  it.each([
+    ['cs, agency keeps the identity cards', 'Agentura nám vzala občanky a nechce je vrátit'],
+    ['bg, landlord keeps the identity cards', 'Газдата ни взе личните карти и не ги връща'],
+  ])('%s: offers answers where the packs share no word with the post', (_label, text) => {
     expect(packOnly.match({ text }).suggestions).toEqual([]);
     expect(matcher.match({ text }).suggestions[0]?.topic).toBe('exploitation');
   });

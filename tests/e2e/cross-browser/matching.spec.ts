@@ -4,7 +4,7 @@
  * package, in both browsers. Each post below is decided differently without
  * it (lib/matching/matching.test.ts, "the trained classifier"): the packs
  * alone call the doctor question likely employment-contract and offer nothing
- * for the agency that keeps the workers' identity cards. A package whose
+ * for the agency that keeps the workers' identity cards (in Czech). A package whose
  * classifier file cannot be read falls back to the packs alone and logs an
  * error, which fails this test too.
  */
@@ -33,7 +33,7 @@ test('the service worker matches with the shipped topic classifier', async ({ se
       }) as Promise<Reply>,
     [
       { postKey: 'fb:1', text: 'Unde găsesc un doctor care vorbește română în München?' },
-      { postKey: 'fb:2', text: 'Agencja trzyma nasze dowody osobiste i nie chce ich oddać' },
+      { postKey: 'fb:2', text: 'Agentura nám vzala občanky a nechce je vrátit' },
     ],
   );
   expect(reply.ok).toBe(true);
