@@ -24,17 +24,28 @@ import { DEMO_GROUP, DEMO_POSTS } from '../tests/fixtures/demo-group/posts';
 
 const root = resolve(import.meta.dirname, '..');
 
-const { values } = parseArgs({
-  options: {
-    headless: { type: 'boolean', default: false },
-    screenshot: { type: 'string' },
-    'no-build': { type: 'boolean', default: false },
-    port: { type: 'string' },
-    timeout: { type: 'string', default: '90' },
-    extension: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
+const options = {
+  headless: { type: 'boolean', default: false },
+  screenshot: { type: 'string' },
+  'no-build': { type: 'boolean', default: false },
+  port: { type: 'string' },
+  timeout: { type: 'string', default: '90' },
+  extension: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The options, or a one-line message and exit code 2 for a wrong one (not Node's stack trace). */
+function readOptions() {
+  try {
+    return parseArgs({ options }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`${message}. See: npm run demo -- --help`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
 
 if (values.help) {
   console.log(`Usage: npm run demo [-- --headless] [--screenshot FILE] [--no-build] [--port N]
@@ -52,7 +63,7 @@ its language, topic and suggested answers, then prints them.
   --port N           serve the page on this port (default: any free one)
 
 Exit codes: 0 every post analysed; 1 posts without analysis after the
-time-out, no browser, or a failed build.`);
+time-out, no browser, or a failed build; 2 a wrong option.`);
   process.exit(0);
 }
 

@@ -46,6 +46,17 @@ test.describe('npm run demo', () => {
     expect(run.code).toBe(0);
   });
 
+  test('a wrong option is named in one line with the way to the help, not a stack trace', async () => {
+    for (const args of [['--screenshot'], ['--colour', 'blue']]) {
+      const run = await runDemo(args);
+      expect(run.code).toBe(2);
+      expect(run.out).toBe('');
+      expect(run.err).toContain(args[0]);
+      expect(run.err).toContain('npm run demo -- --help');
+      expect(run.err).not.toMatch(/\n\s+at /);
+    }
+  });
+
   test('exits 1 and names the posts when the background never analyses them', async () => {
     // The same build without its service worker: posts are marked, nothing answers.
     const dir = await mkdtemp(join(tmpdir(), 'oa-demo-broken-'));
