@@ -43,7 +43,7 @@ describe('rankTopics', () => {
     const topics = rankTopics(
       [judged('dismissal-1', 10, 0.9), judged('wage-1', 9, 0.9), judged('wage-2', 8, 0.9)],
       entries,
-      0.25,
+      { topicSecond: 0.25 },
     );
     expect(topics.map((t) => [t.topic, t.score])).toEqual([
       ['minimum-wage', 1],
@@ -52,16 +52,14 @@ describe('rankTopics', () => {
   });
 
   it("adds the topic model's probability with its weight", () => {
-    const topics = rankTopics(
-      [judged('dismissal-1', 10, 0.9), judged('wage-1', 9, 0.9)],
-      entries,
-      0.25,
-      new Map([
+    const topics = rankTopics([judged('dismissal-1', 10, 0.9), judged('wage-1', 9, 0.9)], entries, {
+      topicSecond: 0.25,
+      topicProbabilities: new Map([
         ['minimum-wage', 0.8],
         ['dismissal', 0.1],
       ]),
-      0.5,
-    );
+      topicModel: 0.5,
+    });
     expect(topics.map((t) => [t.topic, t.score])).toEqual([
       ['minimum-wage', 0.9 + 0.4],
       ['dismissal', 1 + 0.05],

@@ -93,19 +93,31 @@ function isExpired(answer: Answer, today: string): boolean {
   return until !== null && today > until;
 }
 
+/** What the topic ranking reads of RankingOptions. */
+export type TopicRankingOptions = Pick<
+  RankingOptions,
+  | 'topicSecond'
+  | 'topicProbabilities'
+  | 'topicModel'
+  | 'classifierProbabilities'
+  | 'classifierWeight'
+>;
+
 /**
  * Topics by evidence: each topic's best answer plus `topicSecond` × its
  * second best, relative to the best topic (0..1), plus `topicModel` × the
- * topic model's probability.
+ * topic model's probability and `classifierWeight` × the classifier's.
  */
 export function rankTopics(
   judged: readonly Judged[],
   entries: readonly AnswerEntry[],
-  topicSecond: number,
-  probabilities: ReadonlyMap<AnswerTopic, number> = new Map(),
-  topicModel = 0,
-  classifier: ReadonlyMap<AnswerTopic, number> = new Map(),
-  classifierWeight = 0,
+  {
+    topicSecond,
+    topicProbabilities: probabilities = new Map(),
+    topicModel = 0,
+    classifierProbabilities: classifier = new Map(),
+    classifierWeight = 0,
+  }: TopicRankingOptions,
 ): { topic: AnswerTopic; score: number; specific: boolean }[] {
   const evidence = new Map<AnswerTopic, { scores: number[]; specific: boolean }>();
   for (const item of judged) {
@@ -163,15 +175,7 @@ export function rankAnswers<E extends Judged>(
   options: RankingOptions,
 ): Ranking<E> {
   const sorted = [...judged].sort((a, b) => b.raw - a.raw);
-  const topics = rankTopics(
-    sorted,
-    entries,
-    options.topicSecond,
-    options.topicProbabilities,
-    options.topicModel,
-    options.classifierProbabilities,
-    options.classifierWeight,
-  );
+  const topics = rankTopics(sorted, entries, options);
   const bestTopic = topics[0]?.topic ?? null;
   const topicScore = new Map(topics.map((t) => [t.topic, t.score]));
   const possibleTopics = topics
