@@ -9,13 +9,15 @@
  * The classifier learns from the same posts, so each post's features come
  * from a cross-validated matcher whose classifier never saw the post or its
  * site (classifier-training.ts); otherwise the fit would trust a classifier
- * that merely remembers. `--pack-only` fits PACK_ONLY_CALIBRATION instead
- * (no classifier).
+ * that merely remembers. `--pack-only` fits the same model for a matcher
+ * without the classifier, for comparison (PACK_ONLY_CALIBRATION in the
+ * matcher stays as fitted on the first round's tuning half).
  *
  * Prints the constants to paste and, for the fitted model, the share of
- * posts that get a suggestion at each bias shift, so the shift can be chosen
- * by the rule of issue 12: off-topic posts with a suggestion ≤ 10% while
- * on-topic posts without one ≤ 10%.
+ * posts that get a suggestion at each bias shift. The shift is chosen by the
+ * rule of issue 12: the largest at which at most 10% of the tuning half's
+ * real off-topic posts get a suggestion (its on-topic target, at most 10%
+ * without one, is not reached at the same shift; BENCHMARKS.md).
  *   npx tsx bench/matching/calibrate-real.ts [--pack-only] [--step 0.1]
  */
 import { readFileSync } from 'node:fs';

@@ -2,9 +2,12 @@
  * Tuning aid on real text: the matcher on the TUNING half of the real-text
  * set (bench/matching/real/; never the test half), per language and overall,
  * in both views of the benchmark (only `likely` counted as shown; every
- * suggestion counted), with the BM25 baseline. `--misses` lists the posts
- * that went wrong with what was suggested.
+ * suggestion counted), with the BM25 baseline. Each post is matched by a
+ * matcher whose classifier never saw it or its site. `--misses` lists the
+ * posts that went wrong with what was suggested; `--pack-only` matches
+ * without the classifier; `--permissive` shows every post's ranking.
  *   npx tsx bench/matching/tune-real.ts [--misses] [--no-peers] [--pack FILE]
+ *     [--pack-only] [--permissive] [--weights JSON] [--calibration JSON]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,7 +36,8 @@ const bm25 = await loadBm25Tools({
   peers: !process.argv.includes('--no-peers'),
 });
 
-const items = asEvalItems(readTuningHalf());
+const tuning = readTuningHalf();
+const items = asEvalItems(tuning);
 // --permissive: every post gets its ranking shown (the ranking's upper bound).
 // --weights '{"topicModel":1}': another weighting; --calibration '{...}': another relevance model.
 const json = (flag: string) => {
@@ -46,7 +50,6 @@ const calibration = process.argv.includes('--permissive')
 // The classifier learned from these posts: each is matched by a matcher whose
 // classifier never saw it or its site (classifier-training.ts). --pack-only:
 // the matcher without classifier.
-const tuning = readTuningHalf();
 const siteOf = new Map(tuning.map((r) => [r.text, `site:${r.site}`]));
 const weights = json('--weights') ?? {};
 let matcherFor: (group: string) => Matcher;

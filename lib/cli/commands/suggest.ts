@@ -3,8 +3,9 @@
  * and writes `{"id","language","suggestions":[{"answerId","topic","level","score"}]}`
  * per input, in input order, best suggestion first; `suggestions` is empty
  * when nothing in the pack is relevant. `--explain` adds the evidence per
- * answer (matched words, relevance, specificity, ties, the topic model's
- * probability) and the topic ranking, for pack editors.
+ * answer (matched words, relevance, specificity, ties, the topic model's and
+ * the trained classifier's probabilities) and the topic ranking, for pack
+ * editors.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
